@@ -1,0 +1,124 @@
+//! Units that the text states once for several numbers: `0.7、1.4个百分点`, `3至5个`, `1-7月`,
+//! `18至21日`, `从3个工作日压减至0.5`, `引进团队13个、11`. Numbers still without a unit afterwards
+//! are names or labels (12345热线, 沪深300指数) and are dropped.
+
+use crate::quantity::{Kind, PartialDate};
+use crate::scan::{Reading, Scanned};
+
+/// Words that join a number to the next one in a list or a range.
+const CONNECTORS: [&str; 10] = ["、", "和", "与", "及", "至", "到", "-", "~", "或", "，"];
+
+pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
+    // right to left, so that a chain `0.7、1.4、2.1个百分点` passes the unit all the way back
+    for k in (0..scanned.len()).rev() {
+        if !is_bare(&scanned[k]) {
+            continue;
+        }
+        let Some(next) = scanned.get(k + 1) else {
+            continue;
+        };
+        let between = &text[scanned[k].span.end..next.span.start];
+        if !CONNECTORS.contains(&between) || (between == "，" && !is_number_list(text, &scanned, k))
+        {
+            continue;
+        }
+        let next_reading = next.reading.clone();
+        apply_from(&mut scanned[k], &next_reading, true);
+    }
+    for k in 0..scanned.len() {
+        if !is_bare(&scanned[k]) || k == 0 {
+            continue;
+        }
+        let prev = scanned[k - 1].clone();
+        if is_bare(&prev) {
+            continue;
+        }
+        let between = &text[prev.span.end..scanned[k].span.start];
+        let follows_list = between == "、" && !matches!(prev.reading, Reading::Date(_));
+        if follows_list || from_to(text, &prev, &scanned[k]) {
+            apply_from(&mut scanned[k], &prev.reading, false);
+        }
+    }
+    scanned.retain(|s| !is_bare(s));
+    scanned
+}
+
+/// `分别高1.7，2.8个百分点` is rare; a comma joins numbers only inside a 分别 list.
+fn is_number_list(text: &str, scanned: &[Scanned], k: usize) -> bool {
+    let start = scanned[k].span.start;
+    let before = &text[..start];
+    before.ends_with("分别为") || before.ends_with("分别")
+}
+
+/// `从A…至B` / `由A…降至B`: B is stated in A's unit.
+fn from_to(text: &str, a: &Scanned, b: &Scanned) -> bool {
+    let between = &text[a.span.end..b.span.start];
+    let short = between.chars().count() <= 8 && !between.contains(['。', '，', '；']);
+    let to = between.ends_with('至') || between.ends_with('到') || between.ends_with("为");
+    let lead: String = text[..a.span.start].chars().rev().take(6).collect();
+    short && to && (lead.contains('从') || lead.contains('由'))
+}
+
+fn is_bare(s: &Scanned) -> bool {
+    matches!(
+        &s.reading,
+        Reading::Number {
+            unit: None,
+            magnitude: false,
+            open_place: false,
+            ..
+        }
+    )
+}
+
+/// Gives `target` the unit (or the date role) of `source`.
+fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
+    let Reading::Number { value, place, .. } = &target.reading else {
+        return;
+    };
+    let (value, place) = (*value, *place);
+    match source {
+        Reading::Number {
+            unit: Some(unit), ..
+        } => {
+            if let Reading::Number { unit: u, .. } = &mut target.reading {
+                *u = Some(unit.clone());
+            }
+        }
+        Reading::Date(date) if backward && place >= rust_decimal::Decimal::ONE => {
+            let Ok(n) = u32::try_from(value) else { return };
+            let carried = match (date.year, date.month, date.day) {
+                (_, Some(month), Some(_)) if (1..=31).contains(&n) => PartialDate {
+                    year: date.year,
+                    month: Some(month),
+                    day: Some(n),
+                    year_inferred: false,
+                },
+                (_, None, Some(_)) if (1..=31).contains(&n) => PartialDate {
+                    day: Some(n),
+                    ..PartialDate::default()
+                },
+                (year, Some(_), None) if (1..=12).contains(&n) => PartialDate {
+                    year,
+                    month: Some(n),
+                    day: None,
+                    year_inferred: false,
+                },
+                (Some(_), None, None) if (1000..=2999).contains(&n) => PartialDate {
+                    year: Some(n as i32),
+                    ..PartialDate::default()
+                },
+                _ => return,
+            };
+            target.reading = Reading::Date(carried);
+        }
+        _ => {}
+    }
+    if let Reading::Number {
+        unit: Some((_, Kind::Date)),
+        ..
+    } = &target.reading
+    {
+        unreachable!("dates are readings, not units");
+    }
+}

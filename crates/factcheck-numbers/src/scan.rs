@@ -1,0 +1,915 @@
+//! The scanner: finds every number in a normalised text and reads it with its magnitude, unit,
+//! qualifier and printed precision. Numbers without a unit are kept as pending for the passes that
+//! carry units across lists and ranges (`unit_pass`).
+
+use crate::chinese::{self, ChineseNumber};
+use crate::quantity::{Kind, PartialDate, Qualifier};
+use crate::vocab::Vocabulary;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A number as scanned, before units are carried and dates get their years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scanned {
+    /// Byte span in the normalised text, qualifier words included.
+    pub span: Range<usize>,
+    /// Byte span of the number itself (for the connectors between numbers).
+    pub core: Range<usize>,
+    pub reading: Reading,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    Number {
+        value: Decimal,
+        /// Place of the last digit printed, magnitude applied (18.47亿: 0.01亿).
+        place: Decimal,
+        /// Place of the last non-zero digit (for 余/多: 30余 runs from 30 to 40).
+        step: Decimal,
+        /// The interval of an approximate form (三四个, 十几个), if any.
+        range: Option<(Decimal, Decimal)>,
+        /// A magnitude word (万, 亿…) was printed.
+        magnitude: bool,
+        /// `None` until a unit is read or carried.
+        unit: Option<(String, Kind)>,
+        /// 余/多 after the digits: the last place is open.
+        open_place: bool,
+        /// Chinese numeral written alone as 一 (an article more often than a count).
+        lone_one: bool,
+    },
+    Date(PartialDate),
+    Time {
+        hour: u32,
+        minute: u32,
+    },
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[!-~]+").expect("url pattern"));
+
+/// Scans a normalised text.
+pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Scanned> {
+    let scanner = Scanner::new(text, vocab);
+    scanner.run()
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    offsets: Vec<usize>,
+    vocab: &'a Vocabulary,
+    excluded: Vec<Range<usize>>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, vocab: &'a Vocabulary) -> Self {
+        let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let mut scanner = Scanner {
+            text,
+            chars,
+            offsets,
+            vocab,
+            excluded: Vec::new(),
+        };
+        scanner.excluded = scanner.exclusions();
+        scanner
+    }
+
+    fn byte(&self, i: usize) -> usize {
+        self.offsets.get(i).copied().unwrap_or(self.text.len())
+    }
+
+    fn index_of_byte(&self, b: usize) -> usize {
+        self.offsets.partition_point(|&o| o < b)
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn rest(&self, i: usize) -> &str {
+        &self.text[self.byte(i)..]
+    }
+
+    fn starts(&self, i: usize, word: &str) -> bool {
+        self.rest(i).starts_with(word)
+    }
+
+    /// Character ranges (as char indices) where no quantity is read: names that look like numbers,
+    /// URLs, ordinals (第二十二次).
+    fn exclusions(&self) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for word in &self.vocab.non_quantity_words {
+            for (b, _) in self.text.match_indices(word.as_str()) {
+                ranges.push(self.index_of_byte(b)..self.index_of_byte(b + word.len()));
+            }
+        }
+        for pattern in self
+            .vocab
+            .non_quantity_patterns
+            .iter()
+            .chain(std::iter::once(&*URL))
+        {
+            for m in pattern.find_iter(self.text) {
+                ranges.push(self.index_of_byte(m.start())..self.index_of_byte(m.end()));
+            }
+        }
+        for i in 0..self.chars.len() {
+            if self.chars[i] == '第' {
+                let len = self.chars[i + 1..]
+                    .iter()
+                    .take_while(|&&c| c.is_ascii_digit() || chinese::is_numeral(c))
+                    .count();
+                if len > 0 {
+                    ranges.push(i..i + 1 + len);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        ranges
+    }
+
+    fn excluded_until(&self, i: usize) -> Option<usize> {
+        self.excluded
+            .iter()
+            .filter(|r| r.contains(&i))
+            .map(|r| r.end)
+            .max()
+    }
+
+    fn run(&self) -> Vec<Scanned> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.chars.len() {
+            if let Some(end) = self.excluded_until(i) {
+                i = end.max(i + 1);
+                continue;
+            }
+            match self.read_at(i) {
+                Some((found, next)) if next > i => {
+                    out.extend(found);
+                    i = next;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Tries to read quantities starting at char `i`; returns them and the index after them.
+    fn read_at(&self, i: usize) -> Option<(Vec<Scanned>, usize)> {
+        let c = self.at(i)?;
+        if c == '翻' {
+            return self.doubling(i).map(|(q, n)| (vec![q], n));
+        }
+        if self.starts(i, "百分之") || self.starts(i, "千分之") || self.starts(i, "负百分之")
+        {
+            return self.fraction_word(i).map(|(q, n)| (vec![q], n));
+        }
+        if c.is_ascii_digit() {
+            let prev = i.checked_sub(1).and_then(|p| self.at(p));
+            if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+                return None;
+            }
+            if self.is_code(i) {
+                let len = self.chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                return Some((Vec::new(), i + len));
+            }
+            return self.arabic(i);
+        }
+        if chinese::digit(c).is_some()
+            || c == '十'
+            || ((c == '几' || c == '数') && self.at(i + 1).is_some_and(chinese::is_numeral))
+        {
+            let prev = i.checked_sub(1).and_then(|p| self.at(p));
+            if prev.is_some_and(chinese::is_numeral) {
+                return None;
+            }
+            return self.chinese(i);
+        }
+        if c == '上'
+            && self
+                .at(i + 1)
+                .is_some_and(|n| matches!(n, '百' | '千' | '万' | '亿'))
+        {
+            return self.order_of_magnitude(i);
+        }
+        None
+    }
+
+    /// An ASCII letter code: A03版, G20, 5G.
+    fn is_code(&self, i: usize) -> bool {
+        let prev = i.checked_sub(1).and_then(|p| self.at(p));
+        let before_prev = i.checked_sub(2).and_then(|p| self.at(p));
+        let end = i + self.chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = self.at(end);
+        (prev.is_some_and(|p| p.is_ascii_alphabetic())
+            && !before_prev.is_some_and(|p| p.is_ascii_alphabetic()))
+            || after.is_some_and(|a| a.is_ascii_alphabetic())
+    }
+
+    fn arabic(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
+        let (value, place, mut i) = self.decimal_digits(start)?;
+        let negative = start > 0
+            && self.at(start - 1) == Some('-')
+            && !start
+                .checked_sub(2)
+                .and_then(|p| self.at(p))
+                .is_some_and(|p| p.is_ascii_alphanumeric() || chinese::is_numeral(p));
+        if self.at(i) == Some(':') && self.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return self.colon_form(start, value, place);
+        }
+        let step = last_nonzero_place(value, place);
+        let number = Number {
+            value,
+            place,
+            step,
+            range: None,
+            magnitude: false,
+            chinese: false,
+            digit_sequence: false,
+            lone_one: false,
+        };
+        let begin = if negative { start - 1 } else { start };
+        let (scanned, next) = self.after_number(begin, start, i, number, negative)?;
+        i = next;
+        Some((scanned, i))
+    }
+
+    /// Digits with an optional decimal part: value, place of the last digit, index after.
+    fn decimal_digits(&self, start: usize) -> Option<(Decimal, Decimal, usize)> {
+        let mut i = start;
+        while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+        }
+        let int_end = i;
+        if self.at(i) == Some('.') && self.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+            while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+        }
+        let digits = &self.text[self.byte(start)..self.byte(i)];
+        if int_end - start > 20 {
+            return None;
+        }
+        let value: Decimal = digits.parse().ok()?;
+        let frac = if i > int_end { i - int_end - 1 } else { 0 };
+        let place = Decimal::new(1, frac as u32);
+        Some((value, place, i))
+    }
+
+    /// `9:00` (a clock time) or `6.8:42.7:50.5` (a ratio of parts).
+    fn colon_form(
+        &self,
+        start: usize,
+        first: Decimal,
+        first_place: Decimal,
+    ) -> Option<(Vec<Scanned>, usize)> {
+        let mut parts = vec![(start, first, first_place)];
+        let mut i = self.decimal_digits(start)?.2;
+        while self.at(i) == Some(':') && self.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            let (v, p, next) = self.decimal_digits(i + 1)?;
+            parts.push((i + 1, v, p));
+            i = next;
+        }
+        let first_len = parts[1].0 - 1 - start;
+        let second_len = i - parts[1].0;
+        let is_time = parts.len() == 2
+            && first_len <= 2
+            && second_len == 2
+            && first_place == Decimal::ONE
+            && first <= Decimal::from(24)
+            && parts[1].1 < Decimal::from(60);
+        if is_time {
+            let mut hour: u32 = first.try_into().ok()?;
+            let minute: u32 = parts[1].1.try_into().ok()?;
+            if hour < 12 && self.afternoon_before(start) {
+                hour += 12;
+            }
+            let scanned = Scanned {
+                span: self.byte(start)..self.byte(i),
+                core: self.byte(start)..self.byte(i),
+                reading: Reading::Time { hour, minute },
+                qualifier: Qualifier::Exact,
+            };
+            return Some((vec![scanned], i));
+        }
+        let mut out = Vec::new();
+        for (k, &(s, v, p)) in parts.iter().enumerate() {
+            let end = parts.get(k + 1).map(|n| n.0 - 1).unwrap_or(i);
+            let half = p / Decimal::TWO;
+            out.push(Scanned {
+                span: self.byte(s)..self.byte(end),
+                core: self.byte(s)..self.byte(end),
+                reading: Reading::Number {
+                    value: v,
+                    place: p,
+                    step: p,
+                    range: Some((v - half, v + half)),
+                    magnitude: false,
+                    unit: Some((":".to_string(), Kind::Ratio)),
+                    open_place: false,
+                    lone_one: false,
+                },
+                qualifier: Qualifier::Exact,
+            });
+        }
+        Some((out, i))
+    }
+
+    /// Is the clock time at `i` in the afternoon: the last 上午/下午 marker in its sentence?
+    fn afternoon_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let c = self.chars[k];
+            if c == '。' || c == '\n' {
+                return false;
+            }
+            if k >= 1 {
+                let two: String = self.chars[k - 1..=k].iter().collect();
+                match two.as_str() {
+                    "下午" | "晚上" | "傍晚" => return true,
+                    "上午" | "早上" | "凌晨" | "清晨" | "中午" => return false,
+                    _ => {}
+                }
+            }
+        }
+        false
+    }
+
+    fn chinese(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
+        let n: ChineseNumber = chinese::parse(&self.chars[start..])?;
+        let lone_one = n.len == 1 && self.at(start) == Some('一');
+        let magnitude = self.chars[start..start + n.len]
+            .iter()
+            .any(|&c| c == '万' || c == '亿');
+        let step = if n.range.is_some() {
+            n.place
+        } else {
+            last_nonzero_place(n.value, n.place)
+        };
+        let number = Number {
+            value: n.value,
+            place: n.place,
+            step,
+            range: n.range,
+            magnitude,
+            chinese: true,
+            digit_sequence: n.digit_sequence,
+            lone_one,
+        };
+        let negative = start > 0 && self.at(start - 1) == Some('负');
+        let begin = if negative { start - 1 } else { start };
+        self.after_number(begin, start, start + n.len, number, negative)
+    }
+
+    /// 上百, 上千, 上万: at least that order of magnitude.
+    fn order_of_magnitude(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
+        let unit = match self.at(start + 1)? {
+            '百' => Decimal::from(100),
+            '千' => Decimal::from(1000),
+            '万' => Decimal::from(10_000),
+            _ => Decimal::from(100_000_000),
+        };
+        let number = Number {
+            value: unit,
+            place: unit,
+            step: unit * Decimal::from(9),
+            range: None,
+            magnitude: true,
+            chinese: true,
+            digit_sequence: false,
+            lone_one: false,
+        };
+        let (mut found, next) = self.after_number(start, start + 1, start + 2, number, false)?;
+        for scanned in &mut found {
+            if let Reading::Number { open_place, .. } = &mut scanned.reading {
+                *open_place = true;
+            }
+            scanned.qualifier = Qualifier::MoreThan;
+        }
+        Some((found, next))
+    }
+
+    /// 翻一番, 翻了两番: doubling n times.
+    fn doubling(&self, start: usize) -> Option<(Scanned, usize)> {
+        let mut i = start + 1;
+        if self.at(i) == Some('了') {
+            i += 1;
+        }
+        let times = chinese::digit(self.at(i)?)?;
+        if self.at(i + 1) != Some('番') || times == 0 || times > 5 {
+            return None;
+        }
+        let factor = Decimal::from(1u64 << times);
+        let end = i + 2;
+        Some((
+            Scanned {
+                span: self.byte(start)..self.byte(end),
+                core: self.byte(i)..self.byte(i + 1),
+                reading: Reading::Number {
+                    value: factor,
+                    place: Decimal::ONE,
+                    step: Decimal::ONE,
+                    range: Some((factor, factor)),
+                    magnitude: false,
+                    unit: Some(("倍".to_string(), Kind::Multiple)),
+                    open_place: false,
+                    lone_one: false,
+                },
+                qualifier: Qualifier::Exact,
+            },
+            end,
+        ))
+    }
+
+    /// 百分之二十, 千分之三, 负百分之四十, 百分之12.5.
+    fn fraction_word(&self, start: usize) -> Option<(Scanned, usize)> {
+        let negative = self.at(start) == Some('负');
+        let word_start = if negative { start + 1 } else { start };
+        let per_mille = self.at(word_start) == Some('千');
+        let i = word_start + 3;
+        let (value, place, end) = if self.at(i).is_some_and(|c| c.is_ascii_digit()) {
+            self.decimal_digits(i)?
+        } else {
+            let n = chinese::parse(&self.chars[i..])?;
+            (n.value, n.place, i + n.len)
+        };
+        let (unit, kind) = if per_mille {
+            ("‰", Kind::Ratio)
+        } else {
+            ("%", Kind::Percent)
+        };
+        let value = if negative { -value } else { value };
+        let half = place / Decimal::TWO;
+        let mut scanned = Scanned {
+            span: self.byte(start)..self.byte(end),
+            core: self.byte(i)..self.byte(end),
+            reading: Reading::Number {
+                value,
+                place,
+                step: place,
+                range: Some((value - half, value + half)),
+                magnitude: false,
+                unit: Some((unit.to_string(), kind)),
+                open_place: false,
+                lone_one: false,
+            },
+            qualifier: Qualifier::Exact,
+        };
+        let end = self.qualify(start, end, &mut scanned);
+        Some((scanned, end))
+    }
+
+    /// Reads what follows the digits: magnitude, 余/多, unit (or date parts), 半, suffix qualifiers;
+    /// and the prefix qualifier before `begin`.
+    fn after_number(
+        &self,
+        begin: usize,
+        start: usize,
+        mut i: usize,
+        mut n: Number,
+        negative: bool,
+    ) -> Option<(Vec<Scanned>, usize)> {
+        let mut open_place = false;
+        // 千瓦时 and 百分点 are units, not magnitudes
+        let unit_here = self.vocab.unit_at(self.rest(i));
+        if !n.chinese && unit_here.is_none_or(|(u, _)| !u.starts_with(['千', '百', '万', '亿']))
+        {
+            i += n.apply_magnitude(&self.chars[i..]);
+        }
+        if self.open_place_at(i) {
+            open_place = true;
+            i += 1;
+            i += n.apply_magnitude(&self.chars[i..]);
+        }
+        if !n.magnitude && !open_place && n.range.is_none() {
+            if let Some((found, next)) = self.date_or_duration(begin, start, i, &n) {
+                return Some((vec![found], next));
+            }
+        }
+        let mut unit: Option<(String, Kind)> = None;
+        if let Some((u, kind)) = self.vocab.unit_at(self.rest(i)) {
+            unit = Some((u.to_string(), kind));
+            i += u.chars().count();
+        } else if self.at(i) == Some('成') && self.percent_tenths_ok(i, &n) {
+            n.value *= Decimal::TEN;
+            n.place *= Decimal::TEN;
+            n.step *= Decimal::TEN;
+            n.range = n.range.map(|(a, b)| (a * Decimal::TEN, b * Decimal::TEN));
+            unit = Some(("%".to_string(), Kind::Percent));
+            i += 1;
+        } else if self.at(i) == Some('%') {
+            unit = Some(("%".to_string(), Kind::Percent));
+            i += 1;
+        }
+        // 3年余: only 余 opens the last place after a unit (多 there starts another word)
+        if !open_place && unit.is_some() && self.at(i) == Some('余') {
+            open_place = true;
+            i += 1;
+        }
+        if self.at(i) == Some('半')
+            && unit
+                .as_ref()
+                .is_some_and(|(_, k)| matches!(k, Kind::Duration | Kind::Percent))
+        {
+            let half = if unit.as_ref().is_some_and(|(u, _)| u == "%") {
+                Decimal::from(5)
+            } else {
+                Decimal::new(5, 1)
+            };
+            n.value += half;
+            n.place = half;
+            n.step = half;
+            i += 1;
+        }
+        if n.lone_one && !n.magnitude {
+            let counted = unit.as_ref().is_some_and(|(u, k)| {
+                *k == Kind::Percent || self.vocab.counted_one.iter().any(|c| c == u)
+            });
+            let determiner = start > 0
+                && self
+                    .at(start - 1)
+                    .is_some_and(|p| "这那每又另某任哪同唯其之统逐单".contains(p));
+            if !counted || determiner {
+                return Some((Vec::new(), i));
+            }
+        }
+        if unit.is_none() && n.chinese && !n.magnitude && !open_place {
+            return None;
+        }
+        if negative {
+            n.value = -n.value;
+            n.range = n.range.map(|(a, b)| (-b, -a));
+        }
+        let mut scanned = Scanned {
+            span: self.byte(begin)..self.byte(i),
+            core: self.byte(start)..self.byte(i),
+            reading: Reading::Number {
+                value: n.value,
+                place: n.place,
+                step: n.step,
+                range: n.range,
+                magnitude: n.magnitude,
+                unit,
+                open_place,
+                lone_one: n.lone_one,
+            },
+            qualifier: if open_place {
+                Qualifier::MoreThan
+            } else if n.range.is_some() {
+                Qualifier::About
+            } else {
+                Qualifier::Exact
+            },
+        };
+        let end = self.qualify(begin, i, &mut scanned);
+        Some((vec![scanned], end))
+    }
+
+    fn open_place_at(&self, i: usize) -> bool {
+        let Some(c) = self.at(i) else { return false };
+        if !self.vocab.open_place.iter().any(|w| w.starts_with(c)) {
+            return false;
+        }
+        // 多 must not start another word: 多家 is fine, 多元 / 多样 / 多措 are not numbers
+        if c == '多' {
+            let next = self.at(i + 1);
+            return next.is_none_or(|n| !chinese::is_numeral(n))
+                && !next.is_some_and(|n| {
+                    "元样措种方项措举维彩少数".contains(n)
+                        && self
+                            .vocab
+                            .unit_at(&n.to_string())
+                            .is_none_or(|_| n == '元' || n == '种' || n == '项')
+                });
+        }
+        true
+    }
+
+    /// 三成 is 30%, but 一成果 (a dash read as 一) is not.
+    fn percent_tenths_ok(&self, i: usize, n: &Number) -> bool {
+        if n.value > Decimal::TEN || n.place < Decimal::ONE {
+            return false;
+        }
+        match self.at(i + 1) {
+            None => true,
+            Some(c) if !factcheck_text::chars::is_han(c) => true,
+            Some(c) => "半左以多的是为来用在都已将能会被".contains(c),
+        }
+    }
+
+    /// Adds the prefix qualifier before `begin` and the suffix qualifier at `end`; returns the new end.
+    fn qualify(&self, begin: usize, end: usize, scanned: &mut Scanned) -> usize {
+        let mut end = end;
+        for (word, qualifier) in &self.vocab.suffixes {
+            if self.starts(end, word) {
+                scanned.qualifier = *qualifier;
+                end += word.chars().count();
+                break;
+            }
+        }
+        if scanned.qualifier == Qualifier::Exact || scanned.qualifier == Qualifier::About {
+            if let Some((word, qualifier)) = self.prefix_before(begin) {
+                scanned.qualifier = qualifier;
+                scanned.span.start = self.byte(begin - word);
+            }
+        }
+        scanned.span.end = self.byte(end);
+        end
+    }
+
+    /// The qualifier word ending right before `begin`, unless it is part of another word (最近, 节约).
+    fn prefix_before(&self, begin: usize) -> Option<(usize, Qualifier)> {
+        for (word, qualifier) in &self.vocab.prefixes {
+            let len = word.chars().count();
+            if begin < len {
+                continue;
+            }
+            let from = begin - len;
+            if !self.starts(from, word) {
+                continue;
+            }
+            let before = from.checked_sub(1).and_then(|p| self.at(p));
+            let bound = match word.as_str() {
+                "近" => "最附靠临就亲将接",
+                "约" => "制签节邀预公条合违履爽大",
+                "超" => "赶高",
+                "破" => "打冲爆击攻突识",
+                _ => "",
+            };
+            if before.is_some_and(|b| bound.contains(b)) {
+                continue;
+            }
+            return Some((len, *qualifier));
+        }
+        None
+    }
+
+    /// Dates (2024年10月28日, 10月28日, 28日, 2024年底) and durations written with 年/日 (7年, 为期5日).
+    fn date_or_duration(
+        &self,
+        begin: usize,
+        start: usize,
+        i: usize,
+        n: &Number,
+    ) -> Option<(Scanned, usize)> {
+        let c = self.at(i)?;
+        let integer = n.place >= Decimal::ONE;
+        let as_u32 = |d: Decimal| -> Option<u32> { d.try_into().ok() };
+        match c {
+            '年' => {
+                let next = self.at(i + 1);
+                if matches!(
+                    next,
+                    Some(
+                        '代' | '级'
+                            | '龄'
+                            | '纪'
+                            | '薪'
+                            | '均'
+                            | '息'
+                            | '利'
+                            | '化'
+                            | '报'
+                            | '鉴'
+                            | '会'
+                            | '检'
+                            | '审'
+                    )
+                ) {
+                    return None;
+                }
+                let four_digits = !n.chinese
+                    && integer
+                    && (1000..=2999).contains(&as_u32(n.value).unwrap_or(0))
+                    && (i - start) == 4;
+                if four_digits || n.digit_sequence {
+                    let mut date = PartialDate {
+                        year: Some(as_u32(n.value)? as i32),
+                        ..PartialDate::default()
+                    };
+                    let mut j = i + 1;
+                    match self.at(j) {
+                        Some('底' | '末') => {
+                            date.month = Some(12);
+                            date.day = Some(31);
+                            j += 1;
+                        }
+                        Some('初' | '中' | '度') => j += 1,
+                        _ => {
+                            if let Some((month, day, end)) = self.month_day(j) {
+                                date.month = Some(month);
+                                date.day = day;
+                                j = end;
+                            }
+                        }
+                    }
+                    return Some((self.date(begin, start, j, date), j));
+                }
+                if integer || n.place < Decimal::ONE {
+                    return Some(self.duration(begin, start, i + 1, n, "年"));
+                }
+                None
+            }
+            '月' => {
+                let month = as_u32(n.value)?;
+                if !(1..=12).contains(&month) || !integer {
+                    return None;
+                }
+                let mut j = i + 1;
+                if self.at(j) == Some('份') {
+                    j += 1;
+                }
+                let mut date = PartialDate {
+                    month: Some(month),
+                    ..PartialDate::default()
+                };
+                if let Some((day, end)) = self.day(j) {
+                    date.day = Some(day);
+                    j = end;
+                }
+                Some((self.date(begin, start, j, date), j))
+            }
+            '日' | '号' => {
+                let day = as_u32(n.value)?;
+                if !integer || !(1..=31).contains(&day) {
+                    return None;
+                }
+                if c == '号' && self.at(i + 1).is_some_and(factcheck_text::chars::is_han) {
+                    return None;
+                }
+                let lead = self.vocab.duration_lead.iter().any(|w| {
+                    let len = w.chars().count();
+                    begin >= len && self.starts(begin - len, w)
+                });
+                if lead || self.at(i + 1) == Some('内') {
+                    return Some(self.duration(begin, start, i + 1, n, "天"));
+                }
+                let date = PartialDate {
+                    day: Some(day),
+                    ..PartialDate::default()
+                };
+                Some((self.date(begin, start, i + 1, date), i + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// `10月28日` starting at `j`: month, optional day, index after.
+    fn month_day(&self, j: usize) -> Option<(u32, Option<u32>, usize)> {
+        let (month, after) = self.small_number(j)?;
+        if self.at(after) != Some('月') || !(1..=12).contains(&month) {
+            return None;
+        }
+        let mut end = after + 1;
+        let day = self.day(end).map(|(d, e)| {
+            end = e;
+            d
+        });
+        Some((month, day, end))
+    }
+
+    fn day(&self, j: usize) -> Option<(u32, usize)> {
+        let (day, after) = self.small_number(j)?;
+        let marker = self.at(after)?;
+        let is_day = marker == '日'
+            || (marker == '号'
+                && !self
+                    .at(after + 1)
+                    .is_some_and(factcheck_text::chars::is_han));
+        (is_day && (1..=31).contains(&day)).then_some((day, after + 1))
+    }
+
+    /// A small whole number in Arabic or Chinese digits at `j`.
+    fn small_number(&self, j: usize) -> Option<(u32, usize)> {
+        if self.at(j)?.is_ascii_digit() {
+            let len = self.chars[j..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let value: u32 = self.text[self.byte(j)..self.byte(j + len)].parse().ok()?;
+            return Some((value, j + len));
+        }
+        let n = chinese::parse(&self.chars[j..])?;
+        Some((n.value.try_into().ok()?, j + n.len))
+    }
+
+    fn date(&self, begin: usize, start: usize, end: usize, date: PartialDate) -> Scanned {
+        Scanned {
+            span: self.byte(begin)..self.byte(end),
+            core: self.byte(start)..self.byte(end),
+            reading: Reading::Date(date),
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    fn duration(
+        &self,
+        begin: usize,
+        start: usize,
+        end: usize,
+        n: &Number,
+        unit: &str,
+    ) -> (Scanned, usize) {
+        let mut end = end;
+        let mut value = n.value;
+        let mut place = n.place;
+        if self.at(end) == Some('半') {
+            value += Decimal::new(5, 1);
+            place = Decimal::new(5, 1);
+            end += 1;
+        }
+        let mut scanned = Scanned {
+            span: self.byte(begin)..self.byte(end),
+            core: self.byte(start)..self.byte(end),
+            reading: Reading::Number {
+                value,
+                place,
+                step: n.step,
+                range: n.range,
+                magnitude: false,
+                unit: Some((unit.to_string(), Kind::Duration)),
+                open_place: false,
+                lone_one: n.lone_one,
+            },
+            qualifier: Qualifier::Exact,
+        };
+        let end = self.qualify(begin, end, &mut scanned);
+        (scanned, end)
+    }
+}
+
+/// A number being read: value and precision, scaled as magnitude words are met.
+#[derive(Debug, Clone)]
+struct Number {
+    value: Decimal,
+    place: Decimal,
+    step: Decimal,
+    range: Option<(Decimal, Decimal)>,
+    magnitude: bool,
+    chinese: bool,
+    digit_sequence: bool,
+    lone_one: bool,
+}
+
+impl Number {
+    /// Applies a magnitude word at the start of `chars`; returns the characters it took.
+    fn apply_magnitude(&mut self, chars: &[char]) -> usize {
+        let Some((factor, len)) = magnitude_at(chars) else {
+            return 0;
+        };
+        self.value *= factor;
+        self.place *= factor;
+        self.step *= factor;
+        self.magnitude = true;
+        len
+    }
+}
+
+/// The magnitude word at the start of `chars`: 万亿, 亿, 千万, 百万, 万, 千, 百.
+fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
+    let pow = |e: u32| Decimal::from(10u64.pow(e));
+    let first = *chars.first()?;
+    let second = chars.get(1).copied();
+    Some(match (first, second) {
+        ('万', Some('亿')) => (pow(12), 2),
+        ('千', Some('亿')) => (pow(11), 2),
+        ('百', Some('亿')) => (pow(10), 2),
+        ('十', Some('亿')) => (pow(9), 2),
+        ('千', Some('万')) => (pow(7), 2),
+        ('百', Some('万')) => (pow(6), 2),
+        ('十', Some('万')) => (pow(5), 2),
+        ('亿', _) => (pow(8), 1),
+        ('万', _) => (pow(4), 1),
+        ('千', _) => (pow(3), 1),
+        ('百', Some(c)) if c != '分' => (pow(2), 1),
+        _ => return None,
+    })
+}
+
+/// The place of the last non-zero digit of an integer part (6300 → 100); the printed place for
+/// decimals.
+fn last_nonzero_place(value: Decimal, place: Decimal) -> Decimal {
+    if place < Decimal::ONE || value.is_zero() {
+        return place;
+    }
+    let mut step = place;
+    let mut v = value.abs() / place;
+    while (v % Decimal::TEN).is_zero() && !v.is_zero() {
+        v /= Decimal::TEN;
+        step *= Decimal::TEN;
+    }
+    step
+}

@@ -1,0 +1,151 @@
+//! The report model. Field names and meanings are the JSON contract; later versions only add
+//! fields. Offsets are half-open byte offsets into a file's original bytes; lines and columns are
+//! 1-based, columns counting characters; decimals are strings, an unbounded side is `null`.
+
+use serde::Serialize;
+
+pub const SCHEMA: &str = "factcheck-report/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    /// The encoding the file was read in (`UTF-8`, `gb18030`, `UTF-16LE`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Why the file could not be checked, if it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<InputError>,
+    pub articles: Vec<ArticleRecord>,
+    pub quantities: Vec<QuantityRecord>,
+    pub checks: Vec<CheckRecord>,
+    pub findings: Vec<FindingRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputError {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+/// One story of the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// Ids of the quantities in this story.
+    pub quantities: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuantityRecord {
+    pub id: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub value: String,
+    pub lower: Option<String>,
+    pub upper: Option<String>,
+    pub unit: String,
+    pub kind: String,
+    pub qualifier: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckRecord {
+    pub id: String,
+    pub rule: String,
+    pub relation: String,
+    pub quantities: Vec<String>,
+    pub status: String,
+    pub derived: Vec<DerivedRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DerivedRecord {
+    pub label: String,
+    pub value: String,
+    pub lower: Option<String>,
+    pub upper: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRecord {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub related: Vec<RelatedRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedRecord {
+    pub start: usize,
+    pub end: usize,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Report {
+    pub fn new(files: Vec<FileReport>) -> Report {
+        let mut summary = Summary::default();
+        for finding in files.iter().flat_map(|f| &f.findings) {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        Report {
+            schema: SCHEMA,
+            files,
+            summary,
+        }
+    }
+
+    /// The most severe finding of the run, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .map(|f| f.severity)
+            .max()
+    }
+
+    pub fn has_input_errors(&self) -> bool {
+        self.files.iter().any(|f| f.error.is_some())
+    }
+}

@@ -1,0 +1,88 @@
+//! The text report for a desk editor: per file and story, every quantity with its place, value and
+//! interval; then the findings.
+
+use crate::model::{FileReport, Report, Severity};
+use std::fmt::Write;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        render_file(&mut out, file);
+    }
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "{} 个错误，{} 个警告，{} 条提示",
+        s.errors, s.warnings, s.infos
+    );
+    out
+}
+
+fn render_file(out: &mut String, file: &FileReport) {
+    let _ = writeln!(out, "== {}", file.path);
+    if let Some(error) = &file.error {
+        let place = match (error.line, error.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "error: {}{}: {}", file.path, place, error.message);
+        return;
+    }
+    for (k, article) in file.articles.iter().enumerate() {
+        let headline = article.headline.as_deref().unwrap_or("（无标题）");
+        let _ = writeln!(
+            out,
+            "-- 第{}篇 {}:{}  {}",
+            k + 1,
+            article.line,
+            article.column,
+            headline
+        );
+        for id in &article.quantities {
+            let Some(q) = file.quantities.iter().find(|q| &q.id == id) else {
+                continue;
+            };
+            let bounds = match (&q.lower, &q.upper) {
+                (Some(l), Some(u)) if l == u => String::new(),
+                (l, u) => format!(
+                    " [{}, {}]",
+                    l.as_deref().unwrap_or("-∞"),
+                    u.as_deref().unwrap_or("+∞")
+                ),
+            };
+            let qualifier = if q.qualifier == "exact" {
+                String::new()
+            } else {
+                format!(" {}", q.qualifier)
+            };
+            let _ = writeln!(
+                out,
+                "   {:>4}:{:<3} {:<5} {} = {}{} {} ({}{})",
+                q.line,
+                q.column,
+                q.id,
+                q.text,
+                q.value,
+                bounds,
+                if q.unit.is_empty() { "-" } else { &q.unit },
+                q.kind,
+                qualifier
+            );
+        }
+    }
+    for finding in &file.findings {
+        let level = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        let _ = writeln!(
+            out,
+            "{level}[{}]: {}:{}:{}: {}",
+            finding.rule, file.path, finding.line, finding.column, finding.message
+        );
+        for related in &finding.related {
+            let _ = writeln!(out, "    note: {}", related.note);
+        }
+    }
+}

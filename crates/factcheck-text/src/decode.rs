@@ -1,0 +1,200 @@
+//! Reading a file's bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, and the legacy
+//! Chinese encodings (GB18030/GBK, Big5) that newsroom systems still export.
+
+use crate::offsets::OffsetMap;
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
+
+/// Text decoded from a file, with the map from its byte offsets back to the file's bytes.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's WHATWG name, e.g. `UTF-8`, `gb18030`, `UTF-16LE`.
+    pub encoding: &'static str,
+    pub to_original: OffsetMap,
+}
+
+/// Why a file could not be read as text. Offsets are into the file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("binary data (NUL byte at byte {offset}), not a text file")]
+    Binary { offset: usize },
+    #[error("not valid {encoding} at byte {offset} (line {line}, column {column})")]
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// Decodes `bytes`, detecting the encoding from a byte-order mark, UTF-8 validity, or the
+/// statistics of the bytes (chardetng) for legacy encodings.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        if encoding == UTF_8 {
+            return decode_utf8(&bytes[bom_len..], bom_len);
+        }
+        return decode_legacy(bytes, bom_len, encoding);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return decode_utf8(bytes, 0);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, false);
+    // A page that is mostly valid UTF-8 with one broken byte is reported as broken UTF-8 rather than
+    // silently read as some legacy encoding.
+    // GB18030 is the superset of GBK: read with it so four-byte sequences decode too.
+    let encoding = if guess == UTF_8 || looks_like_broken_utf8(bytes) {
+        UTF_8
+    } else if guess == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        guess
+    };
+    decode_legacy(bytes, 0, encoding)
+}
+
+fn decode_utf8(bytes: &[u8], shift: usize) -> Result<Decoded, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            to_original: OffsetMap::shifted(text.len(), shift),
+        }),
+        Err(error) => {
+            let good = &bytes[..error.valid_up_to()];
+            let text = std::str::from_utf8(good).unwrap_or_default();
+            Err(malformed(UTF_8.name(), shift + error.valid_up_to(), text))
+        }
+    }
+}
+
+/// True when the bytes hold long valid UTF-8 multi-byte runs: a legacy encoding would not.
+fn looks_like_broken_utf8(bytes: &[u8]) -> bool {
+    let valid = std::str::from_utf8(bytes)
+        .err()
+        .map(|e| e.valid_up_to())
+        .unwrap_or(bytes.len());
+    let prefix = &bytes[..valid];
+    let multibyte = prefix.iter().filter(|&&b| b >= 0x80).count();
+    multibyte >= 64 && valid * 2 >= bytes.len()
+}
+
+/// Decodes with `encoding`, feeding the decoder a byte at a time so that every character's source
+/// bytes are known exactly; fails on the first malformed sequence.
+fn decode_legacy(
+    bytes: &[u8],
+    start: usize,
+    encoding: &'static Encoding,
+) -> Result<Decoded, DecodeError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    let mut map = OffsetMap::default();
+    let mut char_start = start;
+    let mut buffer = [0u8; 32];
+    let input = &bytes[start..];
+    for (i, byte) in input.iter().enumerate() {
+        let last = i + 1 == input.len();
+        let (result, _read, written) = decoder.decode_to_utf8_without_replacement(
+            std::slice::from_ref(byte),
+            &mut buffer,
+            last,
+        );
+        if let DecoderResult::Malformed(_, _) = result {
+            return Err(malformed(encoding.name(), start + i, &text));
+        }
+        if written > 0 {
+            let chunk = std::str::from_utf8(&buffer[..written]).unwrap_or_default();
+            let source_end = start + i + 1;
+            for (k, ch) in chunk.chars().enumerate() {
+                let source_len = if k == 0 { source_end - char_start } else { 0 };
+                map.push_substitute(char_start, source_len, ch.len_utf8());
+                text.push(ch);
+            }
+            char_start = source_end;
+        }
+    }
+    if char_start < bytes.len() {
+        return Err(malformed(encoding.name(), char_start, &text));
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        to_original: map,
+    })
+}
+
+fn malformed(encoding: &'static str, offset: usize, decoded_so_far: &str) -> DecodeError {
+    let line = decoded_so_far.matches('\n').count() + 1;
+    let line_start = decoded_so_far.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = decoded_so_far[line_start..].chars().count() + 1;
+    DecodeError::Malformed {
+        encoding,
+        offset,
+        line,
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_maps_past_the_bom() {
+        let bytes = b"\xEF\xBB\xBF63\xE4\xBB\xB6";
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded.text, "63件");
+        assert_eq!(decoded.to_original.range(0..5), 3..8);
+    }
+
+    #[test]
+    fn gb18030_maps_each_character_to_its_bytes() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("网民留言63件，其中微信公众号42件。这是一段足够长的中文文本，用来让编码检测器判断出它是简体中文的国标编码。");
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "gb18030");
+        assert!(decoded.text.starts_with("网民留言63件"));
+        // "63件" starts after four two-byte characters
+        let start = decoded.text.find("63").unwrap();
+        let range = decoded.to_original.range(start..start + "63件".len());
+        assert_eq!(range, 8..12);
+        assert_eq!(&bytes[range], b"63\xbc\xfe");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_read() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "增长22.4%".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, "增长22.4%");
+        let start = decoded.text.find('2').unwrap();
+        assert_eq!(decoded.to_original.range(start..start + 1), 6..8);
+    }
+
+    #[test]
+    fn binary_is_rejected() {
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00").unwrap_err(),
+            DecodeError::Binary { offset: 4 }
+        );
+    }
+
+    #[test]
+    fn broken_utf8_names_line_and_column() {
+        let mut bytes = "第一行文字内容，第二个句子也很长，这里有足够多的多字节字符用来判断编码是不是统一码。\n增长".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let error = decode(&bytes).unwrap_err();
+        match error {
+            DecodeError::Malformed { line, column, .. } => {
+                assert_eq!((line, column), (2, 3));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

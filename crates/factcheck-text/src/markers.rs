@@ -1,0 +1,108 @@
+//! The marks a newspaper page uses to start and end a story: bylines and datelines at the start,
+//! reporters' credits and `(完)` at the end, `(上接A03版)` continuations.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ARTICLE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:",
+        r"本报讯|本报记者|本报[^，。]{0,8}讯|新华社|中新社|中新网|人民网|央视网|据新华社",
+        r"|[^，。！？]{0,6}报讯",
+        r"|[^，。！？]{0,10}\d{1,2}月\d{1,2}日(?:专)?电",
+        r"|（(?:上接|接上|接第|上转)",
+        r"|（记者|（通讯员|（诵讯员|记者\s|通讯员\s",
+        r")"
+    ))
+    .expect("article start pattern")
+});
+
+static DATELINE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:新华社|中新社|中新网|人民网|央视网)[^，。！？\s]{0,6}\d{1,2}月\d{1,2}日(?:专)?电",
+    )
+    .expect("dateline pattern")
+});
+
+static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"（(?:",
+        r"[^（）]{0,6}(?:记者|通讯员|诵讯员|编辑|供稿|摄影|实习生)[^（）]{0,12}",
+        r"|完|[\p{Han} ]{2,8}",
+        r")）$"
+    ))
+    .expect("credit pattern")
+});
+
+/// Does this (normalised) paragraph open a story: a byline, a dateline or a continuation mark?
+pub fn starts_article(paragraph: &str) -> bool {
+    ARTICLE_START.is_match(paragraph)
+}
+
+/// Does this (normalised) paragraph close a story with a credit such as `（记者 施翔）` or `（完）`?
+/// A bare name in brackets counts only when it follows the end of a sentence or stands alone.
+pub fn ends_article(paragraph: &str) -> bool {
+    let Some(found) = CREDIT_END.find(paragraph) else {
+        return false;
+    };
+    let before = paragraph[..found.start()].trim_end();
+    let keyword = [
+        "记者",
+        "通讯员",
+        "诵讯员",
+        "编辑",
+        "供稿",
+        "摄影",
+        "实习生",
+        "完",
+    ]
+    .iter()
+    .any(|k| found.as_str().contains(k));
+    keyword || before.is_empty() || before.ends_with(['。', '！', '？', '"'])
+}
+
+/// Where a dateline sits inside a paragraph after a headline that lost its line break
+/// (`…捐款764亿元中新网5月22日电 …`): the byte offset of the dateline, if any.
+pub fn inner_dateline(paragraph: &str) -> Option<usize> {
+    let found = DATELINE_INSIDE.find(paragraph)?;
+    let before = paragraph[..found.start()].chars().last()?;
+    (found.start() > 0 && !crate::chars::ends_sentence(before)).then_some(found.start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_and_datelines_open_stories() {
+        for line in [
+            "本报讯（记者 樊娅楠）近日，省科技",
+            "新华社北京2月6日电（记者邹伟）春节",
+            "中新社东莞6月20日电 （李映民 李获）",
+            "晨报讯金蛇龙腾入世",
+            "（上接A03版）深学细悟笃行",
+        ] {
+            assert!(starts_article(line), "{line}");
+        }
+        assert!(!starts_article("10月28日，12345政务服务便"));
+        assert!(!starts_article("记者从市统计局了解到"));
+    }
+
+    #[test]
+    fn credits_close_stories() {
+        assert!(ends_article("成为西部创新驱动发展的典范。（记者王琼）"));
+        assert!(ends_article("（记者 施翔）"));
+        assert!(ends_article("A股反弹未能延续。（完）"));
+        assert!(ends_article("增长120.33%。（向荣安民）"));
+        assert!(!ends_article("服务进出口总额28093.6亿元（人民币，下同）"));
+        assert!(!ends_article("全市生产总值（GDP）"));
+    }
+
+    #[test]
+    fn glued_headline_dateline_is_found() {
+        let text = "民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日";
+        let at = inner_dateline(text).unwrap();
+        assert!(text[at..].starts_with("中新网"));
+        assert_eq!(inner_dateline("中新网5月22日电 民政部"), None);
+    }
+}

@@ -1,0 +1,384 @@
+//! Normalising a decoded page: canonical characters, OCR spaces removed, and physical lines joined
+//! back into paragraphs where OCR or a hard wrap broke a sentence. The original is never edited:
+//! the result is a new string with an [`OffsetMap`] back to the decoded text.
+
+use crate::chars::{canonical, is_cjk, is_han, is_invisible, is_space};
+use crate::markers::{ends_article, starts_article};
+use crate::offsets::OffsetMap;
+use std::ops::Range;
+
+/// What the normaliser needs to know about the quantity grammar: whether a line that starts with
+/// `text` continues a number cut off at the end of the previous line (a unit or measure word).
+pub trait Continuation {
+    fn starts_with_unit(&self, text: &str) -> bool;
+}
+
+/// A paragraph of the normalised text and how it was put together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    /// How many physical lines of the original were joined into this paragraph.
+    pub physical_lines: usize,
+    /// Joined from three or more short column lines (a narrow OCR'd box on the page).
+    pub column_block: bool,
+}
+
+/// The normalised text, its map back to the decoded text, and its paragraphs.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    pub to_decoded: OffsetMap,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One character of a cleaned line: its canonical form and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct SourceChar {
+    ch: char,
+    start: u32,
+    len: u8,
+}
+
+/// A physical line after character clean-up, with what the joining rules look at.
+#[derive(Debug, Default)]
+struct Line {
+    chars: Vec<SourceChar>,
+    /// Lengths (in characters) of the pieces between OCR wrap gaps (a space removed between two
+    /// Han characters), all but the last piece.
+    wrap_pieces: Vec<usize>,
+    /// Where the line's terminator starts and how long it is, in decoded bytes.
+    end: u32,
+    end_len: u32,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.chars.is_empty()
+    }
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    fn text(&self) -> String {
+        self.chars.iter().map(|c| c.ch).collect()
+    }
+    fn last(&self) -> Option<char> {
+        self.chars.last().map(|c| c.ch)
+    }
+    fn first(&self) -> Option<char> {
+        self.chars.first().map(|c| c.ch)
+    }
+    fn terminated(&self) -> bool {
+        self.last().is_some_and(is_terminal)
+    }
+    /// A paragraph that OCR reflowed into one physical line: two or more wrap gaps.
+    fn reflowed(&self) -> bool {
+        self.wrap_pieces.len() >= 2
+    }
+    /// The column widths this line shows: its wrap pieces, and its own length when it is a short
+    /// unterminated physical line (itself one column line).
+    fn column_widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self
+            .wrap_pieces
+            .iter()
+            .copied()
+            .filter(|&w| w >= 6)
+            .collect();
+        if !self.terminated() && !self.reflowed() && !self.is_blank() {
+            widths.push(self.len());
+        }
+        widths
+    }
+}
+
+/// Punctuation after which a line break is a real one.
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '）' | '…' | '】' | '》'
+    )
+}
+
+/// Punctuation after which a line cannot end a paragraph.
+fn is_open(c: char) -> bool {
+    matches!(c, '，' | '、' | '（' | '《' | '【' | '-' | '~')
+}
+
+/// Characters a new line cannot start with: it continues the previous one.
+fn cannot_start_line(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '。' | '；' | '：' | '）' | '%' | '‰' | '！' | '？' | '》' | '】'
+    )
+}
+
+/// Normalises a decoded page.
+pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
+    let lines: Vec<Line> = physical_lines(decoded)
+        .map(|(range, end_len)| clean_line(decoded, range, end_len))
+        .collect();
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+
+    let mut text = String::with_capacity(decoded.len());
+    let mut map = OffsetMap::default();
+    let mut paragraphs = Vec::new();
+    let mut paragraph_start = 0;
+    let mut physical = 0;
+    let mut column_joins = 0;
+
+    for (k, &i) in non_blank.iter().enumerate() {
+        let line = &lines[i];
+        for c in &line.chars {
+            let before = text.len();
+            text.push(c.ch);
+            map.push_substitute(c.start as usize, c.len as usize, text.len() - before);
+        }
+        physical += 1;
+        let next = non_blank.get(k + 1).map(|&j| &lines[j]);
+        let prev = k.checked_sub(1).map(|p| &lines[non_blank[p]]);
+        let join = next.map(|next| join_kind(prev, line, next, continuation));
+        if join == Some(Join::Column) {
+            column_joins += 1;
+        }
+        if join.is_none_or(|j| j == Join::Break) {
+            paragraphs.push(Paragraph {
+                range: paragraph_start..text.len(),
+                physical_lines: physical,
+                column_block: column_joins >= 2,
+            });
+            if next.is_some() {
+                let before = text.len();
+                text.push('\n');
+                map.push_substitute(
+                    line.end as usize,
+                    line.end_len as usize,
+                    text.len() - before,
+                );
+                paragraph_start = text.len();
+            }
+            physical = 0;
+            column_joins = 0;
+        }
+    }
+    Normalized {
+        text,
+        to_decoded: map,
+        paragraphs,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Break,
+    /// Joined because the sentence visibly continues (punctuation, a number and its unit).
+    Continues,
+    /// Joined because the line is as wide as the column around it.
+    Column,
+}
+
+/// Decides whether the break between `line` and the next non-blank line is a real paragraph break.
+fn join_kind(
+    prev: Option<&Line>,
+    line: &Line,
+    next: &Line,
+    continuation: &dyn Continuation,
+) -> Join {
+    let next_text = next.text();
+    let this_text = line.text();
+    if starts_article(&next_text) || ends_article(&this_text) || line.terminated() {
+        return Join::Break;
+    }
+    let (Some(last), Some(first)) = (line.last(), next.first()) else {
+        return Join::Break;
+    };
+    if is_open(last) || cannot_start_line(first) {
+        return Join::Continues;
+    }
+    if (last.is_ascii_digit() && continuation.starts_with_unit(&next_text))
+        || (last == '.' && first.is_ascii_digit())
+    {
+        return Join::Continues;
+    }
+    if line.len() < 10 {
+        return Join::Break;
+    }
+    let in_short_run = prev.is_some_and(|p| !p.terminated() && !p.reflowed() && !p.is_blank());
+    // A run of short column lines followed by a reflowed paragraph is another box on the page.
+    if in_short_run && next.reflowed() && next.len() * 2 > line.len() * 3 {
+        return Join::Break;
+    }
+    let mut widths = next.column_widths();
+    if let Some(prev) = prev {
+        widths.extend(prev.column_widths());
+    }
+    let len = line.len();
+    let fits = widths.iter().any(|&w| {
+        let slack = (w * 15 / 100).max(2);
+        len.abs_diff(w) <= slack
+    });
+    if fits {
+        Join::Column
+    } else {
+        Join::Break
+    }
+}
+
+/// The physical lines of `text`: content ranges and the length of each line's terminator.
+fn physical_lines(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > bytes.len() || (start == bytes.len() && start != 0 && !bytes.is_empty()) {
+            return None;
+        }
+        let rest = &bytes[start..];
+        let (content_len, terminator) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(p) if rest[p] == b'\r' && rest.get(p + 1) == Some(&b'\n') => (p, 2),
+            Some(p) => (p, 1),
+            None => (rest.len(), 0),
+        };
+        let range = start..start + content_len;
+        start += content_len + terminator;
+        if terminator == 0 {
+            start = bytes.len() + 1;
+        }
+        Some((range, terminator))
+    })
+}
+
+/// Cleans one physical line: canonical characters, invisible characters dropped, thousands
+/// separators dropped, and whitespace removed wherever a CJK character stands next to it.
+fn clean_line(text: &str, range: Range<usize>, end_len: usize) -> Line {
+    let raw: Vec<(usize, char)> = text[range.clone()]
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .collect();
+    let mut line = Line {
+        end: range.end as u32,
+        end_len: end_len as u32,
+        ..Line::default()
+    };
+    let mut piece_start = 0;
+    let mut i = 0;
+    while i < raw.len() {
+        let (offset, c) = raw[i];
+        if is_invisible(c) {
+            i += 1;
+            continue;
+        }
+        if is_space(c) {
+            let run_end = (i..raw.len())
+                .find(|&k| !is_space(raw[k].1) && !is_invisible(raw[k].1))
+                .unwrap_or(raw.len());
+            let before = line.chars.last().map(|s| s.ch);
+            let after = raw.get(run_end).map(|&(_, c)| canonical(c, None, None));
+            if let (Some(b), Some(a)) = (before, after) {
+                if !(is_cjk(b) || is_cjk(a)) {
+                    line.chars.push(SourceChar {
+                        ch: ' ',
+                        start: offset as u32,
+                        len: c.len_utf8() as u8,
+                    });
+                } else if is_han(b) && is_han(a) {
+                    line.wrap_pieces.push(line.chars.len() - piece_start);
+                    piece_start = line.chars.len();
+                }
+            }
+            i = run_end;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|k| raw[k].1);
+        let next = raw.get(i + 1).map(|&(_, c)| c);
+        if c == ',' && is_thousands_separator(&raw, i) {
+            i += 1;
+            continue;
+        }
+        let ch = canonical(c, prev, next);
+        line.chars.push(SourceChar {
+            ch,
+            start: offset as u32,
+            len: c.len_utf8() as u8,
+        });
+        i += 1;
+    }
+    line
+}
+
+/// `1,423`: an ASCII comma between a digit and exactly three digits.
+fn is_thousands_separator(raw: &[(usize, char)], i: usize) -> bool {
+    let digit = |k: usize| raw.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Units;
+    impl Continuation for Units {
+        fn starts_with_unit(&self, text: &str) -> bool {
+            text.starts_with(['人', '件', '元'])
+        }
+    }
+
+    fn norm(text: &str) -> Normalized {
+        normalize(text, &Units)
+    }
+
+    #[test]
+    fn ocr_spaces_inside_words_and_numbers_go() {
+        let n = norm("吨铝电耗降1200千瓦 时、培育12 家,较 2023年 Hello world 69 70");
+        assert_eq!(
+            n.text,
+            "吨铝电耗降1200千瓦时、培育12家，较2023年Hello world 69 70"
+        );
+    }
+
+    #[test]
+    fn full_width_and_thousands() {
+        let n = norm("增长１２．５％，共1,423件");
+        assert_eq!(n.text, "增长12.5%，共1423件");
+        let at = n.text.find("1423").unwrap();
+        assert_eq!(
+            n.to_decoded.range(at..at + 4),
+            "增长１２．５％，共".len().."增长１２．５％，共1,423".len()
+        );
+    }
+
+    #[test]
+    fn a_number_cut_from_its_unit_is_joined() {
+        let n = norm("入境游客226\n人，比上年同期增长");
+        assert_eq!(n.text, "入境游客226人，比上年同期增长");
+        assert_eq!(n.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn short_column_lines_join_but_headlines_do_not() {
+        let page = "标题一行\n\n正文第一段已经结束了。\n\n10月28日,12345政务服务便\n\n民热线接听群众来电诉求 1423件\n\n次,网民留言63件(西宁12345微\n\n信公众号42件。";
+        let n = norm(page);
+        let paragraphs: Vec<&str> = n
+            .paragraphs
+            .iter()
+            .map(|p| &n.text[p.range.clone()])
+            .collect();
+        assert_eq!(
+            paragraphs,
+            vec![
+                "标题一行",
+                "正文第一段已经结束了。",
+                "10月28日，12345政务服务便民热线接听群众来电诉求1423件次，网民留言63件（西宁12345微信公众号42件。"
+            ]
+        );
+        assert!(n.paragraphs[2].column_block);
+        let at = n.text.find("1423件次").unwrap();
+        let range = n.to_decoded.range(at..at + "1423件次".len());
+        assert_eq!(&page[range], "1423件\n\n次");
+    }
+
+    #[test]
+    fn crlf_lines_map_back() {
+        let n = norm("第一段。\r\n第二段。");
+        assert_eq!(n.text, "第一段。\n第二段。");
+        let at = n.text.find("第二").unwrap();
+        assert_eq!(n.to_decoded.start(at), "第一段。\r\n".len());
+    }
+}

@@ -1,0 +1,66 @@
+//! A source file as the rest of factcheck sees it: its original bytes' length, the decoded text,
+//! the normalised text, and the way back from any normalised range to the file's bytes.
+
+use crate::decode::{decode, DecodeError, Decoded};
+use crate::lines::LineIndex;
+use crate::normalize::{normalize, Continuation, Normalized};
+use crate::segment::Document;
+use std::ops::Range;
+
+/// Where a range of the normalised text sits in the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// Half-open byte offsets into the file's bytes as read.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based; columns count characters.
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub decoded: Decoded,
+    pub normalized: Normalized,
+    pub document: Document,
+    lines: LineIndex,
+}
+
+impl SourceText {
+    pub fn from_bytes(bytes: &[u8], continuation: &dyn Continuation) -> Result<Self, DecodeError> {
+        let decoded = decode(bytes)?;
+        let normalized = normalize(&decoded.text, continuation);
+        let document = Document::segment(&normalized);
+        let lines = LineIndex::new(&decoded.text);
+        Ok(SourceText {
+            decoded,
+            normalized,
+            document,
+            lines,
+        })
+    }
+
+    /// The normalised text that rules and the quantity grammar read.
+    pub fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    /// Maps a range of the normalised text to the file's bytes, with the line and column of its start.
+    pub fn locate(&self, range: Range<usize>) -> Location {
+        let decoded = self.normalized.to_decoded.range(range);
+        let original = self.decoded.to_original.range(decoded.clone());
+        let (line, column) = self.lines.line_column(&self.decoded.text, decoded.start);
+        Location {
+            start: original.start,
+            end: original.end,
+            line,
+            column,
+        }
+    }
+
+    /// The decoded text behind a normalised range, as it stood in the file.
+    pub fn original_text(&self, range: Range<usize>) -> &str {
+        let decoded = self.normalized.to_decoded.range(range);
+        &self.decoded.text[decoded]
+    }
+}

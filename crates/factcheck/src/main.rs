@@ -1,0 +1,104 @@
+//! `factcheck FILE...`: reads newspaper copy, reads every number in it, and reports them.
+
+mod check;
+
+use clap::{Parser, ValueEnum};
+use factcheck_report::{json, text, Report, Severity};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Finds numbers in newspaper copy that cannot all be true"
+)]
+struct Cli {
+    /// Files to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// Exit with status 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let checker = check::Checker::new();
+    let files = cli
+        .files
+        .iter()
+        .map(|path| match read_input(path) {
+            Ok(bytes) => checker.check(path, &bytes),
+            Err(error) => check::unreadable(path, &error),
+        })
+        .collect();
+    let report = Report::new(files);
+    let rendered = match cli.format {
+        Format::Text => text::render(&report),
+        Format::Json => json::render(&report),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    for file in report.files.iter().filter(|f| f.error.is_some()) {
+        if let Some(error) = &file.error {
+            let place = match (error.line, error.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                _ => String::new(),
+            };
+            eprintln!("error: {}{place}: {}", file.path, error.message);
+        }
+    }
+    if report.has_input_errors() {
+        return ExitCode::from(2);
+    }
+    match (cli.fail_on.threshold(), report.worst()) {
+        (Some(threshold), Some(worst)) if worst >= threshold => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    std::fs::read(path)
+}
