@@ -46,8 +46,12 @@ pub fn read_text(
 ) -> Vec<Quantity> {
     let scanned = scan::scan(text, vocab);
     let mut scanned = carry::carry_units(text, scanned);
-    let whole = std::slice::from_ref(&(0..text.len()));
-    let articles = if articles.is_empty() { whole } else { articles };
+    let whole = 0..text.len();
+    let articles = if articles.is_empty() {
+        std::slice::from_ref(&whole)
+    } else {
+        articles
+    };
     dates::resolve_dates(text, &mut scanned, articles, options.page_date);
     scanned.iter().filter_map(finish::finish).collect()
 }
