@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChineseNumber {
     pub value: Decimal,
-    /// The place of the last digit written (三千五百万: one million).
+    /// The place of the last digit written, as for the same number in Arabic digits
+    /// (三千五百万 reads like 3500万: ten thousand).
     pub place: Decimal,
     /// Characters consumed.
     pub len: usize,
@@ -172,12 +173,16 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
                 None => break,
             };
             section += Decimal::from(n) * Decimal::from(u);
-            place = Decimal::from(u);
+            // 二十 is as exact as 20: small units do not coarsen the print
+            place = Decimal::ONE;
             last_unit = Some(Decimal::from(u));
             seen_digit = true;
         } else if let Some(big) = big_unit(c) {
-            if let Some(n) = number.take() {
+            let digit_before = number.take();
+            if let Some(n) = digit_before {
                 section += Decimal::from(n);
+            }
+            if digit_before.is_some() || !section.is_zero() {
                 place = Decimal::ONE;
             }
             if section.is_zero() && total.is_zero() {
@@ -270,18 +275,22 @@ mod tests {
 
     #[test]
     fn positional_numerals() {
-        assert_eq!(read("一千二百人"), ("1200".into(), "100".into(), 4));
+        assert_eq!(read("一千二百人"), ("1200".into(), "1".into(), 4));
         assert_eq!(read("两万元"), ("20000".into(), "10000".into(), 2));
         assert_eq!(read("十二个"), ("12".into(), "1".into(), 2));
-        assert_eq!(read("三千五百万"), ("35000000".into(), "1000000".into(), 5));
+        assert_eq!(read("三千五百万"), ("35000000".into(), "10000".into(), 5));
         assert_eq!(
             read("一万五千亿"),
-            ("1500000000000".into(), "100000000000".into(), 5)
+            ("1500000000000".into(), "100000000".into(), 5)
+        );
+        assert_eq!(
+            read("两万亿"),
+            ("2000000000000".into(), "1000000000000".into(), 3)
         );
         assert_eq!(read("零点五"), ("0.5".into(), "0.1".into(), 3));
         assert_eq!(read("一百零五"), ("105".into(), "1".into(), 4));
         assert_eq!(read("三千五"), ("3500".into(), "100".into(), 3));
-        assert_eq!(read("二十届"), ("20".into(), "10".into(), 2));
+        assert_eq!(read("二十届"), ("20".into(), "1".into(), 2));
         assert_eq!(read("三点五亿"), ("350000000".into(), "10000000".into(), 4));
     }
 

@@ -53,8 +53,10 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
             };
             let v = *value;
             let half = *place / Decimal::TWO;
+            // counts are whole; 三天半 is as exact as 三天
+            let half_day = kind == Kind::Duration && *place == Decimal::new(5, 1);
             let whole_count = matches!(kind, Kind::Count | Kind::Duration)
-                && *place >= Decimal::ONE
+                && (*place >= Decimal::ONE || half_day)
                 && !magnitude;
             let (lo, hi) = range.unwrap_or(if whole_count {
                 (v, v)

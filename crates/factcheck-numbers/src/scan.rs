@@ -494,6 +494,9 @@ impl<'a> Scanner<'a> {
             i += 1;
             i += n.apply_magnitude(&self.chars[i..]);
         }
+        if self.starts(i, "分之") {
+            return self.fraction_of(begin, start, i, &n);
+        }
         if !n.magnitude && !open_place && n.range.is_none() {
             if let Some((found, next)) = self.date_or_duration(begin, start, i, &n) {
                 return Some((vec![found], next));
@@ -586,7 +589,7 @@ impl<'a> Scanner<'a> {
         // 多 must not start another word: 多家 is fine, 多元 / 多样 / 多措 are not numbers
         if c == '多' {
             let next = self.at(i + 1);
-            return next.is_none_or(|n| !chinese::is_numeral(n))
+            return next.is_none_or(|n| !chinese::is_numeral(n) || n == '万' || n == '亿')
                 && !next.is_some_and(|n| {
                     "元样措种方项措举维彩少数".contains(n)
                         && self
@@ -603,11 +606,48 @@ impl<'a> Scanner<'a> {
         if n.value > Decimal::TEN || n.place < Decimal::ONE {
             return false;
         }
-        match self.at(i + 1) {
-            None => true,
-            Some(c) if !factcheck_text::chars::is_han(c) => true,
-            Some(c) => "半左以多的是为来用在都已将能会被".contains(c),
+        // words that begin with 成 (成果, 成功, 成为…) and the idiom 一成不变
+        !self
+            .at(i + 1)
+            .is_some_and(|c| "果功为立本员熟绩交长效就型品都群片套规年份分像色不".contains(c))
+    }
+
+    /// 三分之一: the denominator was read, `i` is at 分之.
+    fn fraction_of(
+        &self,
+        begin: usize,
+        start: usize,
+        i: usize,
+        denominator: &Number,
+    ) -> Option<(Vec<Scanned>, usize)> {
+        let j = i + 2;
+        let (numerator, end) = if self.at(j)?.is_ascii_digit() {
+            let (v, _, end) = self.decimal_digits(j)?;
+            (v, end)
+        } else {
+            let n = chinese::parse(&self.chars[j..])?;
+            (n.value, j + n.len)
+        };
+        if denominator.value.is_zero() {
+            return None;
         }
+        let value = numerator / denominator.value;
+        let scanned = Scanned {
+            span: self.byte(begin)..self.byte(end),
+            core: self.byte(start)..self.byte(end),
+            reading: Reading::Number {
+                value,
+                place: Decimal::ONE,
+                step: Decimal::ONE,
+                range: Some((value, value)),
+                magnitude: false,
+                unit: Some((String::new(), Kind::Ratio)),
+                open_place: false,
+                lone_one: false,
+            },
+            qualifier: Qualifier::Exact,
+        };
+        Some((vec![scanned], end))
     }
 
     /// Adds the prefix qualifier before `begin` and the suffix qualifier at `end`; returns the new end.

@@ -161,4 +161,8 @@ impl factcheck_text::Continuation for Vocabulary {
     fn starts_with_unit(&self, text: &str) -> bool {
         self.unit_at(text).is_some() || text.starts_with(['万', '亿', '余', '多'])
     }
+
+    fn unit_len(&self, text: &str) -> Option<usize> {
+        self.unit_at(text).map(|(u, _)| u.len())
+    }
 }

@@ -11,6 +11,30 @@ use std::ops::Range;
 /// `text` continues a number cut off at the end of the previous line (a unit or measure word).
 pub trait Continuation {
     fn starts_with_unit(&self, text: &str) -> bool;
+
+    /// Does a unit run across the break, like `件` + `次` in `1423件` / `次`?
+    fn unit_across(&self, tail: &str, head: &str) -> bool {
+        let joined = format!("{tail}{head}");
+        (1..=tail.chars().count()).any(|k| {
+            let from = tail
+                .char_indices()
+                .rev()
+                .nth(k - 1)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let before_digit = tail[..from]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit());
+            before_digit
+                && self
+                    .unit_len(&joined[from..])
+                    .is_some_and(|len| len > tail.len() - from)
+        })
+    }
+
+    /// The byte length of the unit `text` starts with, if any.
+    fn unit_len(&self, text: &str) -> Option<usize>;
 }
 
 /// A paragraph of the normalised text and how it was put together.
@@ -193,8 +217,18 @@ fn join_kind(
     if is_open(last) || cannot_start_line(first) {
         return Join::Continues;
     }
+    let tail: String = this_text
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let head: String = next_text.chars().take(3).collect();
     if (last.is_ascii_digit() && continuation.starts_with_unit(&next_text))
         || (last == '.' && first.is_ascii_digit())
+        || continuation.unit_across(&tail, &head)
     {
         return Join::Continues;
     }
@@ -318,6 +352,12 @@ mod tests {
         fn starts_with_unit(&self, text: &str) -> bool {
             text.starts_with(['人', '件', '元'])
         }
+        fn unit_len(&self, text: &str) -> Option<usize> {
+            ["件次", "人", "件", "元"]
+                .iter()
+                .find(|u| text.starts_with(*u))
+                .map(|u| u.len())
+        }
     }
 
     fn norm(text: &str) -> Normalized {
@@ -372,6 +412,12 @@ mod tests {
         let at = n.text.find("1423件次").unwrap();
         let range = n.to_decoded.range(at..at + "1423件次".len());
         assert_eq!(&page[range], "1423件\n\n次");
+    }
+
+    #[test]
+    fn a_unit_cut_in_two_is_joined() {
+        let n = norm("接听来电 1423件\n\n次，网民留言");
+        assert_eq!(n.text, "接听来电1423件次，网民留言");
     }
 
     #[test]

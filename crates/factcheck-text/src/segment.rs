@@ -175,6 +175,9 @@ mod tests {
         fn starts_with_unit(&self, _: &str) -> bool {
             false
         }
+        fn unit_len(&self, _: &str) -> Option<usize> {
+            None
+        }
     }
 
     fn headlines(page: &str) -> Vec<String> {
