@@ -499,7 +499,9 @@ impl<'a> Scanner<'a> {
         }
         if !n.magnitude && !open_place && n.range.is_none() {
             if let Some((found, next)) = self.date_or_duration(begin, start, i, &n) {
-                return Some((vec![found], next));
+                // 一年来, 一天里: a lone 一 before a time word is an article
+                let article = n.lone_one && matches!(&found.reading, Reading::Number { .. });
+                return Some((if article { Vec::new() } else { vec![found] }, next));
             }
         }
         let mut unit: Option<(String, Kind)> = None;

@@ -68,7 +68,7 @@ pub fn canonical(c: char, prev: Option<char>, next: Option<char>) -> char {
         | '＊'
         | '＄' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         ',' if between_digits => ',',
-        ':' | '：' if between_digits => ':',
+        ':' | '：' | '∶' if between_digits => ':',
         ',' | '，' => '，',
         ':' => '：',
         ';' | '；' => '；',

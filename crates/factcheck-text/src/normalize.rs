@@ -158,8 +158,9 @@ pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
         }
         physical += 1;
         let next = non_blank.get(k + 1).map(|&j| &lines[j]);
+        let after_next = non_blank.get(k + 2).map(|&j| &lines[j]);
         let prev = k.checked_sub(1).map(|p| &lines[non_blank[p]]);
-        let join = next.map(|next| join_kind(prev, line, next, continuation));
+        let join = next.map(|next| join_kind(prev, line, next, after_next, continuation));
         if join == Some(Join::Column) {
             column_joins += 1;
         }
@@ -204,6 +205,7 @@ fn join_kind(
     prev: Option<&Line>,
     line: &Line,
     next: &Line,
+    after_next: Option<&Line>,
     continuation: &dyn Continuation,
 ) -> Join {
     let next_text = next.text();
@@ -232,7 +234,13 @@ fn join_kind(
     {
         return Join::Continues;
     }
-    if line.len() < 10 {
+    // The column rule below never glues a page's first line or the first line after a story's
+    // credit (both headlines) to a paragraph, nor a line onto a headline whose byline follows.
+    let short_run_follows = !next.terminated() && !next.reflowed();
+    let first_line = prev.is_none() && !short_run_follows;
+    let after_credit = prev.is_some_and(|p| ends_article(&p.text())) && !short_run_follows;
+    let next_is_headline = after_next.is_some_and(|a| starts_article(&a.text()));
+    if line.len() < 10 || first_line || after_credit || next_is_headline {
         return Join::Break;
     }
     let in_short_run = prev.is_some_and(|p| !p.terminated() && !p.reflowed() && !p.is_blank());
@@ -240,20 +248,25 @@ fn join_kind(
     if in_short_run && next.reflowed() && next.len() * 2 > line.len() * 3 {
         return Join::Break;
     }
-    let mut widths = next.column_widths();
-    if let Some(prev) = prev {
-        widths.extend(prev.column_widths());
-    }
     let len = line.len();
-    let fits = widths.iter().any(|&w| {
-        let slack = (w * 15 / 100).max(2);
-        len.abs_diff(w) <= slack
-    });
+    let fits = [Some(next), prev]
+        .into_iter()
+        .flatten()
+        .filter_map(|l| median(l.column_widths()))
+        .any(|w| {
+            let slack = (w * 15 / 100).max(2);
+            len.abs_diff(w) <= slack
+        });
     if fits {
         Join::Column
     } else {
         Join::Break
     }
+}
+
+fn median(mut widths: Vec<usize>) -> Option<usize> {
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).copied()
 }
 
 /// The physical lines of `text`: content ranges and the length of each line's terminator.
