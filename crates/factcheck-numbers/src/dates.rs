@@ -28,10 +28,10 @@ pub fn resolve_dates(
         let mut year: Option<(i32, bool)> = None;
         let mut month: Option<(Option<i32>, u32)> =
             page_date.and_then(|d| d.month.map(|m| (d.year, m)));
-        for s in scanned
-            .iter_mut()
-            .filter(|s| article.contains(&s.span.start))
-        {
+        // scanned numbers are in text order: the article's are one run
+        let first = scanned.partition_point(|s| s.span.start < article.start);
+        let last = scanned.partition_point(|s| s.span.start < article.end);
+        for s in scanned[first..last].iter_mut() {
             let Reading::Date(date) = &mut s.reading else {
                 continue;
             };

@@ -61,7 +61,8 @@ struct Scanner<'a> {
     chars: Vec<char>,
     offsets: Vec<usize>,
     vocab: &'a Vocabulary,
-    excluded: Vec<Range<usize>>,
+    /// Per character: inside a name, URL or ordinal where no quantity is read.
+    excluded: Vec<bool>,
 }
 
 impl<'a> Scanner<'a> {
@@ -74,7 +75,7 @@ impl<'a> Scanner<'a> {
             vocab,
             excluded: Vec::new(),
         };
-        scanner.excluded = scanner.exclusions();
+        scanner.excluded = scanner.excluded_mask();
         scanner
     }
 
@@ -102,10 +103,12 @@ impl<'a> Scanner<'a> {
     /// URLs, ordinals (第二十二次).
     fn exclusions(&self) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        for word in &self.vocab.non_quantity_words {
-            for (b, _) in self.text.match_indices(word.as_str()) {
-                ranges.push(self.index_of_byte(b)..self.index_of_byte(b + word.len()));
-            }
+        for m in self
+            .vocab
+            .non_quantity_finder
+            .find_overlapping_iter(self.text)
+        {
+            ranges.push(self.index_of_byte(m.start())..self.index_of_byte(m.end()));
         }
         for pattern in self
             .vocab
@@ -132,20 +135,24 @@ impl<'a> Scanner<'a> {
         ranges
     }
 
-    fn excluded_until(&self, i: usize) -> Option<usize> {
-        self.excluded
-            .iter()
-            .filter(|r| r.contains(&i))
-            .map(|r| r.end)
-            .max()
+    fn excluded_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.chars.len()];
+        for range in self.exclusions() {
+            for slot in
+                &mut mask[range.start.min(self.chars.len())..range.end.min(self.chars.len())]
+            {
+                *slot = true;
+            }
+        }
+        mask
     }
 
     fn run(&self) -> Vec<Scanned> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.chars.len() {
-            if let Some(end) = self.excluded_until(i) {
-                i = end.max(i + 1);
+            if self.excluded[i] {
+                i += 1;
                 continue;
             }
             match self.read_at(i) {

@@ -2,6 +2,7 @@
 //! read from `rules/vocabulary.yaml` (embedded) and extended by user packs.
 
 use crate::quantity::{Kind, Qualifier};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -52,6 +53,8 @@ pub enum VocabularyError {
     UnitKind(String),
     #[error("unknown qualifier `{0}` (expected one of more_than, at_least, less_than, at_most, about, nearly)")]
     Qualifier(String),
+    #[error("bad list of non-quantity words: {0}")]
+    Words(String),
     #[error("bad non-quantity pattern `{pattern}`: {source}")]
     Pattern {
         pattern: String,
@@ -70,6 +73,8 @@ pub struct Vocabulary {
     pub suffixes: Vec<(String, Qualifier)>,
     pub open_place: Vec<String>,
     pub non_quantity_words: Vec<String>,
+    /// The words above as one automaton.
+    pub non_quantity_finder: AhoCorasick,
     pub non_quantity_patterns: Vec<Regex>,
     pub duration_lead: Vec<String>,
 }
@@ -92,6 +97,8 @@ impl Vocabulary {
             suffixes: Vec::new(),
             open_place: Vec::new(),
             non_quantity_words: Vec::new(),
+            non_quantity_finder: AhoCorasick::new(Vec::<String>::new())
+                .expect("an empty automaton builds"),
             non_quantity_patterns: Vec::new(),
             duration_lead: Vec::new(),
         };
@@ -130,6 +137,8 @@ impl Vocabulary {
                 vocab.non_quantity_patterns.push(regex);
             }
         }
+        vocab.non_quantity_finder = AhoCorasick::new(&vocab.non_quantity_words)
+            .map_err(|e| VocabularyError::Words(e.to_string()))?;
         vocab
             .units
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));

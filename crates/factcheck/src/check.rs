@@ -4,9 +4,16 @@ use factcheck_numbers::{read_quantities, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::{ArticleRecord, FileReport, InputError, QuantityRecord};
 use factcheck_text::{DecodeError, SourceText};
 
+/// Checks files with one vocabulary and one set of options.
 pub struct Checker {
     vocab: Vocabulary,
     options: ReadOptions,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new()
+    }
 }
 
 impl Checker {
@@ -17,6 +24,7 @@ impl Checker {
         }
     }
 
+    /// Checks one file's bytes; `path` is only reported.
     pub fn check(&self, path: &str, bytes: &[u8]) -> FileReport {
         let source = match SourceText::from_bytes(bytes, &self.vocab) {
             Ok(source) => source,
@@ -45,12 +53,13 @@ impl Checker {
                         .headline
                         .clone()
                         .map(|h| source.text()[h].to_string()),
-                    quantities: quantities
-                        .iter()
-                        .zip(&records)
-                        .filter(|(q, _)| article.range.contains(&q.span.start))
-                        .map(|(_, r)| r.id.clone())
-                        .collect(),
+                    quantities: {
+                        // quantities are in text order: the article's are one run
+                        let first =
+                            quantities.partition_point(|q| q.span.start < article.range.start);
+                        let last = quantities.partition_point(|q| q.span.start < article.range.end);
+                        records[first..last].iter().map(|r| r.id.clone()).collect()
+                    },
                 }
             })
             .collect();
@@ -104,6 +113,7 @@ fn undecodable(path: &str, error: &DecodeError) -> FileReport {
     }
 }
 
+/// The report entry of a file that could not be read at all.
 pub fn unreadable(path: &str, error: &std::io::Error) -> FileReport {
     FileReport {
         path: path.to_string(),

@@ -1,7 +1,5 @@
 //! `factcheck FILE...`: reads newspaper copy, reads every number in it, and reports them.
 
-mod check;
-
 use clap::{Parser, ValueEnum};
 use factcheck_report::{json, text, Report, Severity};
 use std::io::{Read, Write};
@@ -54,13 +52,13 @@ impl FailOn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let checker = check::Checker::new();
+    let checker = factcheck::Checker::new();
     let files = cli
         .files
         .iter()
         .map(|path| match read_input(path) {
             Ok(bytes) => checker.check(path, &bytes),
-            Err(error) => check::unreadable(path, &error),
+            Err(error) => factcheck::unreadable(path, &error),
         })
         .collect();
     let report = Report::new(files);

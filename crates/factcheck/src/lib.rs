@@ -1,0 +1,6 @@
+//! factcheck as a library: checking one file's bytes into its part of the report. The binary adds
+//! the command line; tests and benchmarks call this directly.
+
+mod check;
+
+pub use check::{unreadable, Checker};

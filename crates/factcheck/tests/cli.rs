@@ -1,0 +1,150 @@
+//! The command line as users run it: formats, exit statuses, standard input, and bad input that
+//! is reported without stopping the other files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn factcheck(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factcheck runs");
+    if let Some(bytes) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(bytes)
+            .expect("writes stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("factcheck finishes")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let out = factcheck(&["--format", "json", "fixtures/evening-page.txt"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    assert_eq!(report["schema"], "factcheck-report/1");
+    let file = &report["files"][0];
+    assert_eq!(file["path"], "fixtures/evening-page.txt");
+    assert!(file["checks"].as_array().is_some());
+    assert!(file["findings"].as_array().is_some());
+    let q = file["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| q["text"] == "3.64亿元")
+        .expect("3.64亿元 is read");
+    assert_eq!(q["value"], "364000000");
+    assert_eq!(q["lower"], "363500000");
+    assert_eq!(q["upper"], "364500000");
+    assert_eq!(q["unit"], "元");
+    assert_eq!(q["kind"], "money");
+    assert_eq!(q["qualifier"], "exact");
+    let open = file["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"] == "逾三成")
+        .expect("逾三成 is read");
+    assert!(open["upper"].is_null(), "an unbounded side is null");
+    assert_eq!(report["summary"]["errors"], 0);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let out = factcheck(
+        &["--format", "json", "-"],
+        Some("网民留言63件。".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    assert_eq!(report["files"][0]["path"], "-");
+    assert_eq!(report["files"][0]["quantities"][0]["value"], "63");
+}
+
+#[test]
+fn bad_input_is_reported_and_the_other_files_still_checked() {
+    let dir = std::env::temp_dir().join(format!("factcheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let broken = dir.join("broken.txt");
+    let mut bytes = "第一行是正常的中文文本，有足够多的字符来判断它是统一码编码的文件。\n增长"
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xFF);
+    std::fs::write(&broken, &bytes).unwrap();
+    let (binary, broken) = (binary.to_str().unwrap(), broken.to_str().unwrap());
+
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            binary,
+            "fixtures/evening-page.txt",
+            broken,
+            "missing.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let report = json(&out);
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4, "every file has its entry, in order");
+    assert!(files[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("binary"));
+    assert!(files[1]["error"].is_null());
+    assert!(!files[1]["quantities"].as_array().unwrap().is_empty());
+    assert_eq!(files[2]["error"]["line"], 2);
+    assert_eq!(files[2]["error"]["column"], 3);
+    assert!(files[3]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("error: {broken}:2:3: not valid UTF-8")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = factcheck(&["--format", "yaml", "fixtures/evening-page.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = factcheck(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn fail_on_never_and_clean_pages_exit_0() {
+    for level in ["error", "warning", "info", "never"] {
+        let out = factcheck(&["--fail-on", level, "fixtures/county-bulletin.txt"], None);
+        assert_eq!(out.status.code(), Some(0), "--fail-on {level}");
+    }
+}
+
+#[test]
+fn text_report_names_lines_and_columns() {
+    let out = factcheck(&["fixtures/winter-vegetables.gb18030.txt"], None);
+    let text = String::from_utf8(out.stdout).expect("text output is UTF-8");
+    assert!(text.contains("== fixtures/winter-vegetables.gb18030.txt"));
+    assert!(text.contains("3:41"), "{text}");
+    assert!(text.contains("1850吨左右"), "{text}");
+}
