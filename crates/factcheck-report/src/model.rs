@@ -81,12 +81,18 @@ pub struct CheckRecord {
     pub relation: String,
     pub quantities: Vec<String>,
     pub status: String,
+    /// The status holds only through the rounding of the printed figures or their qualifiers.
+    pub within_rounding: bool,
     pub derived: Vec<DerivedRecord>,
+    /// What was computed from what, in Chinese.
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DerivedRecord {
     pub label: String,
+    /// The value as the editor reads it (`15.09亿元`).
+    pub display: String,
     pub value: String,
     pub lower: Option<String>,
     pub upper: Option<String>,

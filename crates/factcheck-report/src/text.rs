@@ -28,6 +28,34 @@ fn render_file(out: &mut String, file: &FileReport) {
         let _ = writeln!(out, "error: {}{}: {}", file.path, place, error.message);
         return;
     }
+    render_findings(out, file);
+    let consistent = file
+        .checks
+        .iter()
+        .filter(|c| c.status == "consistent")
+        .count();
+    let derived = file.checks.iter().filter(|c| c.status == "derived").count();
+    let _ = writeln!(
+        out,
+        "   核对了{}处关系：{}处相符，{}处只能推算，{}处矛盾",
+        file.checks.len(),
+        consistent,
+        derived,
+        file.checks.len() - consistent - derived
+    );
+    for check in &file.checks {
+        let mark = match check.status.as_str() {
+            "consistent" if check.within_rounding => "≈",
+            "consistent" => "✓",
+            "derived" => "→",
+            _ => "✗",
+        };
+        let _ = writeln!(
+            out,
+            "   {mark} {:<5} {}: {}",
+            check.id, check.rule, check.explanation
+        );
+    }
     for (k, article) in file.articles.iter().enumerate() {
         let headline = article.headline.as_deref().unwrap_or("（无标题）");
         let _ = writeln!(
@@ -70,6 +98,9 @@ fn render_file(out: &mut String, file: &FileReport) {
             );
         }
     }
+}
+
+fn render_findings(out: &mut String, file: &FileReport) {
     for finding in &file.findings {
         let level = match finding.severity {
             Severity::Error => "error",

@@ -1,12 +1,20 @@
-//! Checking one file: bytes → source text → quantities → its part of the report.
+//! Checking one file: bytes → source text → quantities → claims → graph and checks → its part of
+//! the report.
 
+use factcheck_claims::find_claims;
+use factcheck_graph::{Check, Graph, Page};
 use factcheck_numbers::{read_quantities, Quantity, ReadOptions, Vocabulary};
-use factcheck_report::{ArticleRecord, FileReport, InputError, QuantityRecord};
+use factcheck_report::{
+    ArticleRecord, CheckRecord, DerivedRecord, FileReport, FindingRecord, InputError,
+    QuantityRecord, RelatedRecord, Severity,
+};
+use factcheck_rules::{RuleError, RuleSet};
 use factcheck_text::{DecodeError, SourceText};
 
-/// Checks files with one vocabulary and one set of options.
+/// Checks files with one vocabulary, one rule set and one set of options.
 pub struct Checker {
     vocab: Vocabulary,
+    rules: RuleSet,
     options: ReadOptions,
 }
 
@@ -16,19 +24,48 @@ impl Default for Checker {
     }
 }
 
+/// A file checked: its report entry and, for `--format dot`, its graph.
+pub struct Checked {
+    pub report: FileReport,
+    pub dot: Option<String>,
+}
+
 impl Checker {
     pub fn new() -> Checker {
         Checker {
             vocab: Vocabulary::builtin(),
+            rules: RuleSet::builtin(),
             options: ReadOptions::default(),
         }
     }
 
+    /// A checker with user rule packs (files or folders) added to the built-in ones.
+    pub fn with_rules(paths: &[std::path::PathBuf]) -> Result<Checker, RuleError> {
+        let packs = RuleSet::read_packs(paths)?;
+        Ok(Checker {
+            rules: RuleSet::load(&packs)?,
+            ..Checker::new()
+        })
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
     /// Checks one file's bytes; `path` is only reported.
     pub fn check(&self, path: &str, bytes: &[u8]) -> FileReport {
+        self.check_with_graph(path, bytes, false).report
+    }
+
+    pub fn check_with_graph(&self, path: &str, bytes: &[u8], want_dot: bool) -> Checked {
         let source = match SourceText::from_bytes(bytes, &self.vocab) {
             Ok(source) => source,
-            Err(error) => return undecodable(path, &error),
+            Err(error) => {
+                return Checked {
+                    report: undecodable(path, &error),
+                    dot: None,
+                }
+            }
         };
         let quantities = read_quantities(&source, &self.vocab, &self.options);
         let records: Vec<QuantityRecord> = quantities
@@ -36,41 +73,132 @@ impl Checker {
             .enumerate()
             .map(|(k, q)| quantity_record(&source, k, q))
             .collect();
-        let articles = source
-            .document
-            .articles
+        let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
+        let claims = find_claims(source.text(), &source.document, &quantities, &self.rules);
+        let page = Page {
+            text: source.text(),
+            quantities: &quantities,
+            printed: &printed,
+        };
+        let graph = Graph::build(&page, &claims, &self.rules);
+        let dot = want_dot.then(|| graph.dot(&page));
+        let checks = graph
+            .checks
             .iter()
             .enumerate()
-            .map(|(k, article)| {
-                let at = source.locate(article.range.clone());
-                ArticleRecord {
-                    id: format!("a{}", k + 1),
-                    start: at.start,
-                    end: at.end,
-                    line: at.line,
-                    column: at.column,
-                    headline: article
-                        .headline
-                        .clone()
-                        .map(|h| source.text()[h].to_string()),
-                    quantities: {
-                        // quantities are in text order: the article's are one run
-                        let first =
-                            quantities.partition_point(|q| q.span.start < article.range.start);
-                        let last = quantities.partition_point(|q| q.span.start < article.range.end);
-                        records[first..last].iter().map(|r| r.id.clone()).collect()
-                    },
-                }
-            })
+            .map(|(k, c)| check_record(k, c, &records))
             .collect();
-        FileReport {
-            path: path.to_string(),
-            encoding: Some(source.decoded.encoding.to_string()),
-            articles,
-            quantities: records,
-            ..FileReport::default()
+        let findings = graph
+            .checks
+            .iter()
+            .filter_map(|c| finding_record(&source, c))
+            .collect();
+        let articles = article_records(&source, &quantities, &records);
+        Checked {
+            report: FileReport {
+                path: path.to_string(),
+                encoding: Some(source.decoded.encoding.to_string()),
+                articles,
+                quantities: records,
+                checks,
+                findings,
+                ..FileReport::default()
+            },
+            dot,
         }
     }
+}
+
+fn article_records(
+    source: &SourceText,
+    quantities: &[Quantity],
+    records: &[QuantityRecord],
+) -> Vec<ArticleRecord> {
+    source
+        .document
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(k, article)| {
+            let at = source.locate(article.range.clone());
+            // quantities are in text order: the article's are one run
+            let first = quantities.partition_point(|q| q.span.start < article.range.start);
+            let last = quantities.partition_point(|q| q.span.start < article.range.end);
+            ArticleRecord {
+                id: format!("a{}", k + 1),
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                headline: article
+                    .headline
+                    .clone()
+                    .map(|h| source.text()[h].to_string()),
+                quantities: records[first..last].iter().map(|r| r.id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+fn check_record(k: usize, check: &Check, records: &[QuantityRecord]) -> CheckRecord {
+    CheckRecord {
+        id: format!("c{}", k + 1),
+        rule: check.rule.clone(),
+        relation: check.relation.clone(),
+        quantities: check
+            .quantities
+            .iter()
+            .filter_map(|&q| records.get(q).map(|r| r.id.clone()))
+            .collect(),
+        status: check.status.name().to_string(),
+        within_rounding: check.status == factcheck_graph::Status::ConsistentWithin,
+        derived: check
+            .derived
+            .iter()
+            .map(|d| DerivedRecord {
+                label: d.label.clone(),
+                display: d.display.clone(),
+                value: d
+                    .estimate
+                    .or(d.interval.center())
+                    .map(|v| v.round_dp(6).normalize().to_string())
+                    .unwrap_or_default(),
+                lower: d.interval.lo.map(|v| v.round_dp(6).normalize().to_string()),
+                upper: d.interval.hi.map(|v| v.round_dp(6).normalize().to_string()),
+            })
+            .collect(),
+        explanation: check.explanation.clone(),
+    }
+}
+
+fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
+    let finding = check.finding.as_ref()?;
+    let at = source.locate(finding.primary.clone());
+    Some(FindingRecord {
+        rule: finding.rule.clone(),
+        severity: match finding.severity {
+            factcheck_rules::Severity::Error => Severity::Error,
+            factcheck_rules::Severity::Warning => Severity::Warning,
+            factcheck_rules::Severity::Info => Severity::Info,
+        },
+        message: finding.message.clone(),
+        start: at.start,
+        end: at.end,
+        line: at.line,
+        column: at.column,
+        related: finding
+            .related
+            .iter()
+            .map(|(span, note)| {
+                let r = source.locate(span.clone());
+                RelatedRecord {
+                    start: r.start,
+                    end: r.end,
+                    note: note.clone(),
+                }
+            })
+            .collect(),
+    })
 }
 
 fn quantity_record(source: &SourceText, k: usize, q: &Quantity) -> QuantityRecord {

@@ -3,4 +3,4 @@
 
 mod check;
 
-pub use check::{unreadable, Checker};
+pub use check::{unreadable, Checked, Checker};

@@ -23,12 +23,18 @@ struct Cli {
     /// Exit with status 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+
+    /// Rule packs (YAML files or folders of them) to add to the built-in rules.
+    #[arg(long, value_name = "PATH")]
+    rules: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
+    /// The graph of related numbers, in Graphviz DOT.
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -52,12 +58,24 @@ impl FailOn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let checker = factcheck::Checker::new();
+    let checker = match factcheck::Checker::with_rules(&cli.rules) {
+        Ok(checker) => checker,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let want_dot = matches!(cli.format, Format::Dot);
+    let mut dots = Vec::new();
     let files = cli
         .files
         .iter()
         .map(|path| match read_input(path) {
-            Ok(bytes) => checker.check(path, &bytes),
+            Ok(bytes) => {
+                let checked = checker.check_with_graph(path, &bytes, want_dot);
+                dots.extend(checked.dot);
+                checked.report
+            }
             Err(error) => factcheck::unreadable(path, &error),
         })
         .collect();
@@ -65,6 +83,7 @@ fn main() -> ExitCode {
     let rendered = match cli.format {
         Format::Text => text::render(&report),
         Format::Json => json::render(&report),
+        Format::Dot => dots.concat(),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout

@@ -1,0 +1,161 @@
+//! Claims: the relations a story states between its numbers. Rule patterns are matched against
+//! each story's text with its quantities replaced by typed tokens; each match becomes a claim
+//! naming the quantities by role. Restatements (the same figure given twice, a headline figure)
+//! are found from the numbers' labels.
+
+mod labels;
+mod masked;
+mod restated;
+
+pub use labels::{label_before, Labels};
+
+use factcheck_numbers::Quantity;
+use factcheck_rules::pattern::{Capture, TOKEN_CLOSE, TOKEN_OPEN};
+use factcheck_rules::{Relation, RuleSet};
+use factcheck_text::segment::Document;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What fills a placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// One quantity (index into the page's quantities).
+    One(usize),
+    /// Several listed quantities.
+    Many(Vec<usize>),
+    /// A noun phrase of the text.
+    Label(String),
+    /// A word of a word class.
+    Word(String),
+}
+
+/// A relation the text states between some of its quantities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The rule that found it (`duplicate` and `headline` for restatements).
+    pub rule: String,
+    pub relation: ClaimKind,
+    pub article: usize,
+    /// Byte range of the normalised text the claim was read from.
+    pub span: Range<usize>,
+    pub roles: BTreeMap<String, Role>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    Rule(Relation),
+    /// The same figure stated twice in a story.
+    Duplicate,
+    /// A headline figure against the story's body.
+    Headline,
+}
+
+impl ClaimKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Rule(r) => r.name(),
+            ClaimKind::Duplicate => "duplicate",
+            ClaimKind::Headline => "headline",
+        }
+    }
+}
+
+impl Claim {
+    pub fn one(&self, role: &str) -> Option<usize> {
+        match self.roles.get(role) {
+            Some(Role::One(q)) => Some(*q),
+            _ => None,
+        }
+    }
+    pub fn many(&self, role: &str) -> Option<&[usize]> {
+        match self.roles.get(role) {
+            Some(Role::Many(q)) => Some(q),
+            _ => None,
+        }
+    }
+    pub fn text(&self, role: &str) -> Option<&str> {
+        match self.roles.get(role) {
+            Some(Role::Label(t) | Role::Word(t)) => Some(t),
+            _ => None,
+        }
+    }
+    /// Every quantity the claim names, in role order.
+    pub fn quantities(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for role in self.roles.values() {
+            match role {
+                Role::One(q) => out.push(*q),
+                Role::Many(qs) => out.extend(qs),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Finds every claim of a page.
+pub fn find_claims(
+    text: &str,
+    document: &Document,
+    quantities: &[Quantity],
+    rules: &RuleSet,
+) -> Vec<Claim> {
+    let labels = Labels::new(text, quantities);
+    let mut claims: Vec<Claim> = Vec::new();
+    for (a, article) in document.articles.iter().enumerate() {
+        let story = masked::Masked::new(text, article.range.clone(), quantities);
+        for rule in &rules.rules {
+            for pattern in &rule.patterns {
+                for caps in pattern.regex.captures_iter(&story.text) {
+                    let whole = caps.get(0).expect("group 0");
+                    let mut roles = BTreeMap::new();
+                    for p in &pattern.placeholders {
+                        let Some(m) = caps.name(&p.name) else {
+                            continue;
+                        };
+                        let role = match &p.capture {
+                            Capture::Quantity(_) => {
+                                story.tokens_in(m.as_str()).first().map(|&q| Role::One(q))
+                            }
+                            Capture::List(letters) => {
+                                Some(Role::Many(story.tokens_of(m.as_str(), letters)))
+                            }
+                            Capture::Label => Some(Role::Label(story.plain(m.as_str()))),
+                            Capture::Word => Some(Role::Word(m.as_str().to_string())),
+                        };
+                        if let Some(role) = role {
+                            roles.insert(p.name.clone(), role);
+                        }
+                    }
+                    let claim = Claim {
+                        rule: rule.id.clone(),
+                        relation: ClaimKind::Rule(rule.relation),
+                        article: a,
+                        span: story.to_text(whole.start())..story.to_text(whole.end()),
+                        roles,
+                    };
+                    if !claims.iter().any(|c| same_claim(c, &claim)) {
+                        claims.push(claim);
+                    }
+                }
+            }
+        }
+        claims.extend(restated::restatements(
+            text, a, article, quantities, &labels,
+        ));
+    }
+    claims
+}
+
+/// Two rules that found the same relation between the same numbers: the first one stands.
+fn same_claim(a: &Claim, b: &Claim) -> bool {
+    let (mut qa, mut qb) = (a.quantities(), b.quantities());
+    qa.sort_unstable();
+    qb.sort_unstable();
+    a.relation == b.relation && qa == qb
+}
+
+/// The token text for a quantity (used by tests and the masked text).
+pub fn token(letter: char, index: usize) -> String {
+    format!("{TOKEN_OPEN}{letter}{index}{TOKEN_CLOSE}")
+}

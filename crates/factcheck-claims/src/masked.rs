@@ -1,0 +1,92 @@
+//! A story's text with each quantity replaced by a token that says its kind and index, which is
+//! what rule patterns match.
+
+use factcheck_numbers::{Quantity, Value};
+use factcheck_rules::pattern::{kind_letter, TOKEN_CLOSE, TOKEN_OPEN};
+use std::ops::Range;
+
+pub struct Masked {
+    pub text: String,
+    /// (masked range, quantity index, normalised range) of each token, in order.
+    tokens: Vec<(Range<usize>, usize, Range<usize>)>,
+    /// Where the story starts in the normalised text.
+    start: usize,
+}
+
+impl Masked {
+    pub fn new(text: &str, story: Range<usize>, quantities: &[Quantity]) -> Masked {
+        let first = quantities.partition_point(|q| q.span.start < story.start);
+        let mut out = String::with_capacity(story.len());
+        let mut tokens = Vec::new();
+        let mut at = story.start;
+        for (index, q) in quantities.iter().enumerate().skip(first) {
+            if q.span.start >= story.end {
+                break;
+            }
+            if q.span.start < at {
+                continue;
+            }
+            out.push_str(&text[at..q.span.start]);
+            let begin = out.len();
+            let letter = kind_letter(q.kind, matches!(q.value, Value::Time { .. }));
+            out.push(TOKEN_OPEN);
+            out.push(letter);
+            out.push_str(&index.to_string());
+            out.push(TOKEN_CLOSE);
+            tokens.push((begin..out.len(), index, q.span.clone()));
+            at = q.span.end.min(story.end);
+        }
+        out.push_str(&text[at..story.end]);
+        Masked {
+            text: out,
+            tokens,
+            start: story.start,
+        }
+    }
+
+    /// Maps an offset of the masked text to the normalised text.
+    pub fn to_text(&self, offset: usize) -> usize {
+        let k = self.tokens.partition_point(|(m, _, _)| m.start < offset);
+        match k.checked_sub(1).map(|i| &self.tokens[i]) {
+            Some((m, _, n)) if offset < m.end => n.start,
+            Some((m, _, n)) => n.end + (offset - m.end),
+            None => self.start + offset,
+        }
+    }
+
+    /// Quantity indices of the tokens inside a matched piece of masked text.
+    pub fn tokens_in(&self, piece: &str) -> Vec<usize> {
+        piece
+            .split(TOKEN_OPEN)
+            .skip(1)
+            .filter_map(|t| t.split(TOKEN_CLOSE).next())
+            .filter_map(|t| t.get(1..).and_then(|n| n.parse().ok()))
+            .collect()
+    }
+
+    /// Like `tokens_in`, keeping only tokens of the given kind letters.
+    pub fn tokens_of(&self, piece: &str, letters: &[char]) -> Vec<usize> {
+        piece
+            .split(TOKEN_OPEN)
+            .skip(1)
+            .filter_map(|t| t.split(TOKEN_CLOSE).next())
+            .filter(|t| t.chars().next().is_some_and(|c| letters.contains(&c)))
+            .filter_map(|t| t.get(1..).and_then(|n| n.parse().ok()))
+            .collect()
+    }
+
+    /// A matched label as plain text (tokens dropped).
+    pub fn plain(&self, piece: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in piece.chars() {
+            match c {
+                TOKEN_OPEN => inside = true,
+                TOKEN_CLOSE => inside = false,
+                _ if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+}

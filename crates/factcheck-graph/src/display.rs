@@ -1,0 +1,67 @@
+//! Numbers as an editor reads them: in the magnitude and unit the copy used (15.09亿, not
+//! 1509000000), rounded for reading, intervals as ranges.
+
+use factcheck_interval::Interval;
+use factcheck_numbers::Quantity;
+use rust_decimal::Decimal;
+
+/// The magnitude word and its factor that a quantity's text uses.
+fn magnitude(q: &Quantity, text: &str) -> (&'static str, Decimal) {
+    let pow = |e: u32| Decimal::from(10u64.pow(e));
+    if text.contains("万亿") {
+        ("万亿", pow(12))
+    } else if text.contains('亿') {
+        ("亿", pow(8))
+    } else if text.contains('万') && !q.unit.starts_with('万') {
+        ("万", pow(4))
+    } else {
+        ("", Decimal::ONE)
+    }
+}
+
+/// Rounds for reading: four significant places after the point at most.
+pub fn round(v: Decimal) -> Decimal {
+    let places = if v.abs() >= Decimal::from(100) { 2 } else { 4 };
+    v.round_dp(places).normalize()
+}
+
+/// A value in the magnitude and unit of `like` (whose printed text is `text`).
+pub fn value(v: Decimal, like: &Quantity, text: &str) -> String {
+    let (word, factor) = magnitude(like, text);
+    format!("{}{}{}", round(v / factor), word, unit(like))
+}
+
+pub fn unit(q: &Quantity) -> &str {
+    match q.unit.as_str() {
+        ":" => "",
+        u => u,
+    }
+}
+
+/// An interval in the magnitude and unit of `like`: `15.0796亿—15.1002亿元`, or one value when narrow.
+pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
+    let (word, factor) = magnitude(like, text);
+    let side = |v: Option<Decimal>, open: &str| {
+        v.map(|v| format!("{}{}", round(v / factor), word))
+            .unwrap_or_else(|| open.to_string())
+    };
+    match (i.lo, i.hi) {
+        (Some(a), Some(b)) if round(a / factor) == round(b / factor) => {
+            format!("{}{}{}", round(a / factor), word, unit(like))
+        }
+        (Some(_), None) => format!("{}{}以上", side(i.lo, ""), unit(like)),
+        (None, Some(_)) => format!("{}{}以下", side(i.hi, ""), unit(like)),
+        _ => format!("{}～{}{}", side(i.lo, "-∞"), side(i.hi, "+∞"), unit(like)),
+    }
+}
+
+/// A percentage interval.
+pub fn percent(i: &Interval) -> String {
+    match (i.lo, i.hi) {
+        (Some(a), Some(b)) if round(a) == round(b) => format!("{}%", round(a)),
+        (Some(a), None) => format!("{}%以上", round(a)),
+        (None, Some(b)) => format!("{}%以下", round(b)),
+        (Some(a), Some(b)) => format!("{}%～{}%", round(a), round(b)),
+        _ => "任意值".to_string(),
+    }
+}

@@ -1,0 +1,215 @@
+//! Closed intervals of exact decimals, possibly unbounded on either side. A printed figure is an
+//! interval (22.4% covers [22.35, 22.45]); arithmetic on intervals gives every value the printed
+//! figures allow, so two statements contradict each other only when their intervals are disjoint.
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// `None`: unbounded below.
+    pub lo: Option<Decimal>,
+    /// `None`: unbounded above.
+    pub hi: Option<Decimal>,
+}
+
+impl Interval {
+    pub const ALL: Interval = Interval { lo: None, hi: None };
+
+    pub fn new(lo: Option<Decimal>, hi: Option<Decimal>) -> Interval {
+        match (lo, hi) {
+            (Some(a), Some(b)) if a > b => Interval {
+                lo: Some(b),
+                hi: Some(a),
+            },
+            _ => Interval { lo, hi },
+        }
+    }
+
+    pub fn point(v: Decimal) -> Interval {
+        Interval {
+            lo: Some(v),
+            hi: Some(v),
+        }
+    }
+
+    pub fn is_point(&self) -> bool {
+        self.lo.is_some() && self.lo == self.hi
+    }
+
+    pub fn contains(&self, v: Decimal) -> bool {
+        self.lo.is_none_or(|lo| lo <= v) && self.hi.is_none_or(|hi| v <= hi)
+    }
+
+    /// Do the two intervals share at least one value?
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let below = matches!((self.hi, other.lo), (Some(h), Some(l)) if h < l);
+        let above = matches!((self.lo, other.hi), (Some(l), Some(h)) if l > h);
+        !(below || above)
+    }
+
+    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+        if !self.overlaps(other) {
+            return None;
+        }
+        let lo = match (self.lo, other.lo) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let hi = match (self.hi, other.hi) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Some(Interval { lo, hi })
+    }
+
+    /// The midpoint when bounded, else the bounded side.
+    pub fn center(&self) -> Option<Decimal> {
+        match (self.lo, self.hi) {
+            (Some(a), Some(b)) => Some((a + b) / Decimal::TWO),
+            (a, b) => a.or(b),
+        }
+    }
+
+    pub fn neg(&self) -> Interval {
+        Interval {
+            lo: self.hi.map(|h| -h),
+            hi: self.lo.map(|l| -l),
+        }
+    }
+
+    pub fn add(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: both(self.lo, other.lo, |a, b| a.checked_add(b)),
+            hi: both(self.hi, other.hi, |a, b| a.checked_add(b)),
+        }
+    }
+
+    pub fn sub(&self, other: &Interval) -> Interval {
+        self.add(&other.neg())
+    }
+
+    pub fn mul(&self, other: &Interval) -> Interval {
+        // unbounded factors: only the simple non-negative cases keep a bound
+        match (self.lo, self.hi, other.lo, other.hi) {
+            (Some(a), Some(b), Some(c), Some(d)) => {
+                let products = [
+                    a.checked_mul(c),
+                    a.checked_mul(d),
+                    b.checked_mul(c),
+                    b.checked_mul(d),
+                ];
+                if products.iter().any(Option::is_none) {
+                    return Interval::ALL;
+                }
+                let products: Vec<Decimal> = products.into_iter().flatten().collect();
+                Interval {
+                    lo: products.iter().min().copied(),
+                    hi: products.iter().max().copied(),
+                }
+            }
+            (Some(a), _, Some(c), _) if a >= Decimal::ZERO && c >= Decimal::ZERO => Interval {
+                lo: a.checked_mul(c),
+                hi: None,
+            },
+            _ => Interval::ALL,
+        }
+    }
+
+    /// Division; a divisor that may be zero gives an unbounded result.
+    pub fn div(&self, other: &Interval) -> Interval {
+        match (other.lo, other.hi) {
+            (Some(c), Some(d)) if c > Decimal::ZERO || d < Decimal::ZERO => {
+                let inverse =
+                    Interval::new(Decimal::ONE.checked_div(d), Decimal::ONE.checked_div(c));
+                self.mul(&inverse)
+            }
+            (Some(c), None) if c > Decimal::ZERO => {
+                // x / [c, ∞) for x ≥ 0 is [0, x/c]
+                match (self.lo, self.hi) {
+                    (Some(a), hi) if a >= Decimal::ZERO => Interval {
+                        lo: Some(Decimal::ZERO),
+                        hi: hi.and_then(|h| h.checked_div(c)),
+                    },
+                    _ => Interval::ALL,
+                }
+            }
+            _ => Interval::ALL,
+        }
+    }
+
+    pub fn scale(&self, k: Decimal) -> Interval {
+        self.mul(&Interval::point(k))
+    }
+
+    /// Rounds the bounds outward to `dp` decimal places, for display.
+    pub fn rounded(&self, dp: u32) -> Interval {
+        use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+        Interval {
+            lo: self
+                .lo
+                .map(|v| v.round_dp_with_strategy(dp, ToNegativeInfinity).normalize()),
+            hi: self
+                .hi
+                .map(|v| v.round_dp_with_strategy(dp, ToPositiveInfinity).normalize()),
+        }
+    }
+}
+
+fn both(
+    a: Option<Decimal>,
+    b: Option<Decimal>,
+    f: impl Fn(Decimal, Decimal) -> Option<Decimal>,
+) -> Option<Decimal> {
+    f(a?, b?)
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let side = |v: Option<Decimal>, inf: &str| {
+            v.map(|d| d.normalize().to_string())
+                .unwrap_or_else(|| inf.to_string())
+        };
+        write!(f, "[{}, {}]", side(self.lo, "-∞"), side(self.hi, "+∞"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+    fn iv(a: &str, b: &str) -> Interval {
+        Interval::new(Some(d(a)), Some(d(b)))
+    }
+
+    #[test]
+    fn arithmetic_covers_every_reading() {
+        assert_eq!(iv("1", "2").add(&iv("10", "20")), iv("11", "22"));
+        assert_eq!(iv("1", "2").sub(&iv("10", "20")), iv("-19", "-8"));
+        assert_eq!(iv("-1", "2").mul(&iv("3", "4")), iv("-4", "8"));
+        assert_eq!(iv("10", "20").div(&iv("2", "5")), iv("2", "10"));
+        assert_eq!(iv("1", "2").div(&iv("-1", "1")), Interval::ALL);
+    }
+
+    #[test]
+    fn contradiction_needs_disjoint_intervals() {
+        assert!(iv("22.35", "22.45").overlaps(&iv("22.45", "23")));
+        assert!(!iv("22.35", "22.45").overlaps(&iv("22.46", "23")));
+        let open = Interval::new(Some(d("300")), None);
+        assert!(open.overlaps(&iv("1000", "2000")));
+        assert!(!open.overlaps(&iv("100", "299")));
+    }
+
+    #[test]
+    fn growth_base_from_rounded_figures() {
+        // 18.47亿 at +22.4%: base = current / (1 + rate)
+        let current = iv("18.465", "18.475");
+        let factor = iv("1.2235", "1.2245");
+        let base = current.div(&factor).rounded(4);
+        assert_eq!(base, iv("15.0796", "15.1002"));
+    }
+}

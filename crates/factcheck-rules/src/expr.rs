@@ -1,0 +1,309 @@
+//! Check expressions of user rules: `total / population = per_capita`, with + − × ÷, parentheses,
+//! decimal constants, and one comparison (=, <=, >=, <, >). Placeholders stand for the intervals
+//! their printed figures allow (a percentage as a fraction: 22.4% is 0.224), so a check holds when
+//! some reading of the figures satisfies it.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Number(Decimal),
+    Var(String),
+    Neg(Box<Expr>),
+    Binary(Op, Box<Expr>, Box<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Eq,
+    Le,
+    Ge,
+    Lt,
+    Gt,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckExpr {
+    pub left: Expr,
+    pub comparison: Comparison,
+    pub right: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExprError {
+    /// 0-based character index in the expression.
+    pub at: usize,
+    pub message: String,
+}
+
+impl Expr {
+    /// Placeholder names used, in order of first use.
+    pub fn vars(&self, out: &mut Vec<String>) {
+        match self {
+            Expr::Number(_) => {}
+            Expr::Var(v) => {
+                if !out.contains(v) {
+                    out.push(v.clone());
+                }
+            }
+            Expr::Neg(e) => e.vars(out),
+            Expr::Binary(_, a, b) => {
+                a.vars(out);
+                b.vars(out);
+            }
+        }
+    }
+}
+
+impl CheckExpr {
+    pub fn vars(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        self.left.vars(&mut out);
+        self.right.vars(&mut out);
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(Decimal),
+    Ident(String),
+    Op(char),
+    Open,
+    Close,
+    Cmp(Comparison),
+}
+
+fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let start = i;
+        let token = match c {
+            ' ' | '\t' => {
+                i += 1;
+                continue;
+            }
+            '0'..='9' | '.' => {
+                while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                    i += 1;
+                }
+                let s: String = chars[start..i].iter().collect();
+                let n = Decimal::from_str(&s).map_err(|_| ExprError {
+                    at: start,
+                    message: format!("`{s}` is not a number"),
+                })?;
+                out.push((start, Token::Number(n)));
+                continue;
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    i += 1;
+                }
+                out.push((start, Token::Ident(chars[start..i].iter().collect())));
+                continue;
+            }
+            '+' | '-' => Token::Op(c),
+            '*' | '×' => Token::Op('*'),
+            '/' | '÷' => Token::Op('/'),
+            '(' | '（' => Token::Open,
+            ')' | '）' => Token::Close,
+            '=' | '≈' => {
+                if chars.get(i + 1) == Some(&'=') {
+                    i += 1;
+                }
+                Token::Cmp(Comparison::Eq)
+            }
+            '≤' => Token::Cmp(Comparison::Le),
+            '≥' => Token::Cmp(Comparison::Ge),
+            '<' | '>' => {
+                let or_equal = chars.get(i + 1) == Some(&'=');
+                if or_equal {
+                    i += 1;
+                }
+                Token::Cmp(match (c, or_equal) {
+                    ('<', true) => Comparison::Le,
+                    ('<', false) => Comparison::Lt,
+                    (_, true) => Comparison::Ge,
+                    _ => Comparison::Gt,
+                })
+            }
+            _ => {
+                return Err(ExprError {
+                    at: i,
+                    message: format!("unexpected `{c}`"),
+                })
+            }
+        };
+        out.push((start, token));
+        i += 1;
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<(usize, Token)>,
+    pos: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos).map(|(_, t)| t)
+    }
+    fn at(&self) -> usize {
+        self.tokens
+            .get(self.pos)
+            .map(|(a, _)| *a)
+            .unwrap_or(self.end)
+    }
+    fn sum(&mut self) -> Result<Expr, ExprError> {
+        let mut left = self.product()?;
+        while let Some(Token::Op(c @ ('+' | '-'))) = self.peek().cloned() {
+            self.pos += 1;
+            let right = self.product()?;
+            left = Expr::Binary(
+                if c == '+' { Op::Add } else { Op::Sub },
+                Box::new(left),
+                Box::new(right),
+            );
+        }
+        Ok(left)
+    }
+    fn product(&mut self) -> Result<Expr, ExprError> {
+        let mut left = self.unary()?;
+        while let Some(Token::Op(c @ ('*' | '/'))) = self.peek().cloned() {
+            self.pos += 1;
+            let right = self.unary()?;
+            left = Expr::Binary(
+                if c == '*' { Op::Mul } else { Op::Div },
+                Box::new(left),
+                Box::new(right),
+            );
+        }
+        Ok(left)
+    }
+    fn unary(&mut self) -> Result<Expr, ExprError> {
+        if let Some(Token::Op('-')) = self.peek() {
+            self.pos += 1;
+            return Ok(Expr::Neg(Box::new(self.unary()?)));
+        }
+        self.atom()
+    }
+    fn atom(&mut self) -> Result<Expr, ExprError> {
+        let at = self.at();
+        match self.peek().cloned() {
+            Some(Token::Number(n)) => {
+                self.pos += 1;
+                Ok(Expr::Number(n))
+            }
+            Some(Token::Ident(name)) => {
+                self.pos += 1;
+                Ok(Expr::Var(name))
+            }
+            Some(Token::Open) => {
+                self.pos += 1;
+                let inner = self.sum()?;
+                if self.peek() != Some(&Token::Close) {
+                    return Err(ExprError {
+                        at: self.at(),
+                        message: "expected `)`".into(),
+                    });
+                }
+                self.pos += 1;
+                Ok(inner)
+            }
+            Some(_) => Err(ExprError {
+                at,
+                message: "expected a number, a placeholder or `(`".into(),
+            }),
+            None => Err(ExprError {
+                at,
+                message: "the expression ends too early".into(),
+            }),
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Result<CheckExpr, ExprError> {
+    let tokens = tokenize(text)?;
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        end: text.chars().count(),
+    };
+    let left = parser.sum()?;
+    let comparison = match parser.peek() {
+        Some(Token::Cmp(c)) => *c,
+        _ => {
+            return Err(ExprError {
+                at: parser.at(),
+                message: "expected a comparison (=, <=, >=, <, >)".into(),
+            })
+        }
+    };
+    parser.pos += 1;
+    let right = parser.sum()?;
+    if parser.pos < parser.tokens.len() {
+        return Err(ExprError {
+            at: parser.at(),
+            message: "unexpected text after the expression".into(),
+        });
+    }
+    Ok(CheckExpr {
+        left,
+        comparison,
+        right,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_per_capita_check() {
+        let e = parse("total / population = per_capita").unwrap();
+        assert_eq!(e.comparison, Comparison::Eq);
+        assert_eq!(e.vars(), vec!["total", "population", "per_capita"]);
+    }
+
+    #[test]
+    fn precedence_and_units() {
+        let e = parse("a + b * 2 <= (c - d) ÷ 10000").unwrap();
+        assert_eq!(e.comparison, Comparison::Le);
+        match e.left {
+            Expr::Binary(Op::Add, _, right) => {
+                assert!(matches!(*right, Expr::Binary(Op::Mul, _, _)))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        assert_eq!(parse("a + = b").unwrap_err().at, 4);
+        assert_eq!(
+            parse("a + b").unwrap_err().message,
+            "expected a comparison (=, <=, >=, <, >)"
+        );
+        assert_eq!(
+            parse("a = b $").unwrap_err(),
+            ExprError {
+                at: 6,
+                message: "unexpected `$`".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,511 @@
+//! Rule packs: YAML files that say how copy phrases a relation (patterns with typed placeholders),
+//! which relation it builds, how severe a break is and what to tell the editor. The built-in packs
+//! under `rules/` are embedded; `--rules PATH` adds a user's. A wrong rule file is rejected with
+//! file:line:column and a clear message.
+
+pub mod expr;
+pub mod pack;
+pub mod pattern;
+
+use expr::CheckExpr;
+use pack::{Examples, PackFile, RuleFile};
+use pattern::{Capture, CompiledPattern};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// The built-in packs, embedded so the binary works alone.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/words.yaml",
+        include_str!("../../../rules/words.yaml"),
+    ),
+    ("rules/sum.yaml", include_str!("../../../rules/sum.yaml")),
+    (
+        "rules/subset.yaml",
+        include_str!("../../../rules/subset.yaml"),
+    ),
+    (
+        "rules/growth.yaml",
+        include_str!("../../../rules/growth.yaml"),
+    ),
+    (
+        "rules/share.yaml",
+        include_str!("../../../rules/share.yaml"),
+    ),
+    (
+        "rules/change.yaml",
+        include_str!("../../../rules/change.yaml"),
+    ),
+    (
+        "rules/difference.yaml",
+        include_str!("../../../rules/difference.yaml"),
+    ),
+    (
+        "rules/multiple.yaml",
+        include_str!("../../../rules/multiple.yaml"),
+    ),
+    ("rules/span.yaml", include_str!("../../../rules/span.yaml")),
+    (
+        "rules/weekday.yaml",
+        include_str!("../../../rules/weekday.yaml"),
+    ),
+    (
+        "rules/respectively.yaml",
+        include_str!("../../../rules/respectively.yaml"),
+    ),
+    (
+        "rules/bounds.yaml",
+        include_str!("../../../rules/bounds.yaml"),
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(text: &str) -> Option<Severity> {
+        Some(match text {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The relation kinds a rule can build, with the placeholders each one needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Sum,
+    Subset,
+    Growth,
+    Share,
+    Change,
+    Difference,
+    Multiple,
+    Span,
+    Weekday,
+    Respectively,
+    Bounds,
+    Expression,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 12] = [
+        Relation::Sum,
+        Relation::Subset,
+        Relation::Growth,
+        Relation::Share,
+        Relation::Change,
+        Relation::Difference,
+        Relation::Multiple,
+        Relation::Span,
+        Relation::Weekday,
+        Relation::Respectively,
+        Relation::Bounds,
+        Relation::Expression,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Sum => "sum",
+            Relation::Subset => "subset",
+            Relation::Growth => "growth",
+            Relation::Share => "share",
+            Relation::Change => "change",
+            Relation::Difference => "difference",
+            Relation::Multiple => "multiple",
+            Relation::Span => "span",
+            Relation::Weekday => "weekday",
+            Relation::Respectively => "respectively",
+            Relation::Bounds => "bounds",
+            Relation::Expression => "expression",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.name() == text)
+    }
+
+    /// Placeholders a pattern of this relation must define (any one of each group).
+    pub fn required(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Relation::Sum => &[&["total"], &["parts"]],
+            Relation::Subset => &[&["whole"], &["part", "parts"]],
+            Relation::Growth => &[&["current"], &["rate", "delta"]],
+            Relation::Share => &[&["part"], &["share"]],
+            Relation::Change => &[&["from"], &["to"], &["verb"]],
+            Relation::Difference => &[&["a"], &["b"], &["diff"]],
+            Relation::Multiple => &[&["a"], &["factor"]],
+            Relation::Span => &[&["from"], &["to"], &["duration"]],
+            Relation::Weekday => &[&["date"], &["weekday"]],
+            Relation::Respectively => &[&["values"]],
+            Relation::Bounds => &[&["value"]],
+            Relation::Expression => &[],
+        }
+    }
+}
+
+/// A rule ready to match.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub relation: Relation,
+    pub severity: Severity,
+    pub description: String,
+    pub patterns: Vec<CompiledPattern>,
+    pub exhaustive: bool,
+    pub check: Option<CheckExpr>,
+    pub message: Option<String>,
+    pub examples: Examples,
+    /// Where the rule is defined: `rules/sum.yaml:12`.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+/// A rule file that cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+struct Source<'a> {
+    file: &'a str,
+    text: &'a str,
+    pack: PackFile,
+}
+
+impl RuleSet {
+    /// The built-in rules.
+    pub fn builtin() -> RuleSet {
+        RuleSet::load(&[]).expect("the built-in rules load")
+    }
+
+    /// The built-in rules plus user packs given as (file name, YAML text).
+    pub fn load(user: &[(String, String)]) -> Result<RuleSet, RuleError> {
+        let mut sources = Vec::new();
+        for (file, text) in BUILTIN
+            .iter()
+            .map(|(f, t)| (f.to_string(), t.to_string()))
+            .chain(user.iter().cloned())
+        {
+            sources.push((file, text));
+        }
+        let mut parsed = Vec::new();
+        for (file, text) in &sources {
+            let pack: PackFile = serde_yaml::from_str(text).map_err(|e| yaml_error(file, &e))?;
+            parsed.push(Source { file, text, pack });
+        }
+        let mut set = RuleSet::default();
+        for source in &parsed {
+            for (class, words) in &source.pack.words {
+                set.words
+                    .entry(class.clone())
+                    .or_default()
+                    .extend(words.iter().cloned());
+            }
+        }
+        for source in &parsed {
+            for rule in &source.pack.rules {
+                let compiled = compile_rule(source, rule, &set.words)?;
+                if let Some(other) = set.rules.iter().find(|r| r.id == compiled.id) {
+                    let (line, column) = locate(source.text, &format!("id: {}", rule.id), 0);
+                    return Err(RuleError {
+                        file: source.file.to_string(),
+                        line,
+                        column,
+                        message: format!(
+                            "rule id `{}` is already defined at {}",
+                            rule.id, other.origin
+                        ),
+                    });
+                }
+                set.rules.push(compiled);
+            }
+        }
+        Ok(set)
+    }
+
+    /// Reads user packs from files or folders (every `.yaml`/`.yml` inside, sorted).
+    pub fn read_packs(paths: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, RuleError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            if path.is_dir() {
+                let mut inside: Vec<_> = std::fs::read_dir(path)
+                    .map_err(|e| io_error(path, &e))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                    .collect();
+                inside.sort();
+                files.extend(inside);
+            } else {
+                files.push(path.to_path_buf());
+            }
+        }
+        files
+            .into_iter()
+            .map(|p| {
+                std::fs::read_to_string(&p)
+                    .map(|t| (p.display().to_string(), t))
+                    .map_err(|e| io_error(&p, &e))
+            })
+            .collect()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> RuleError {
+    RuleError {
+        file: path.display().to_string(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {e}"),
+    }
+}
+
+fn yaml_error(file: &str, e: &serde_yaml::Error) -> RuleError {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let message = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is given separately
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    RuleError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Line and column (1-based, characters) of `needle` in `text` at or after byte `from`; the start of
+/// the text when it is not found.
+fn locate(text: &str, needle: &str, from: usize) -> (usize, usize) {
+    let at = text
+        .get(from..)
+        .and_then(|rest| rest.find(needle))
+        .map(|i| i + from)
+        .unwrap_or(from.min(text.len()));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+fn compile_rule(
+    source: &Source,
+    rule: &RuleFile,
+    words: &BTreeMap<String, Vec<String>>,
+) -> Result<Rule, RuleError> {
+    let rule_at = source.text.find(&format!("id: {}", rule.id)).unwrap_or(0);
+    let (rule_line, rule_column) = locate(source.text, &format!("id: {}", rule.id), 0);
+    let fail_at = |needle: &str, offset: usize, message: String| {
+        let (line, column) = locate(source.text, needle, rule_at);
+        let found = source.text[rule_at..].contains(needle);
+        RuleError {
+            file: source.file.to_string(),
+            line: if found { line } else { rule_line },
+            column: if found { column + offset } else { rule_column },
+            message,
+        }
+    };
+    let relation = Relation::parse(&rule.relation).ok_or_else(|| {
+        let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
+        fail_at(
+            &format!("relation: {}", rule.relation),
+            10,
+            format!(
+                "rule `{}`: unknown relation `{}` (expected one of {})",
+                rule.id,
+                rule.relation,
+                names.join(", ")
+            ),
+        )
+    })?;
+    let severity = Severity::parse(&rule.severity).ok_or_else(|| {
+        fail_at(
+            &format!("severity: {}", rule.severity),
+            10,
+            format!(
+                "rule `{}`: unknown severity `{}` (expected error, warning or info)",
+                rule.id, rule.severity
+            ),
+        )
+    })?;
+    if rule.patterns.is_empty() {
+        return Err(fail_at(
+            "patterns:",
+            0,
+            format!("rule `{}` has no patterns", rule.id),
+        ));
+    }
+    let mut patterns = Vec::new();
+    for text in &rule.patterns {
+        let compiled = pattern::compile(text, words).map_err(|e| {
+            fail_at(
+                text,
+                e.at,
+                format!("rule `{}`: bad pattern: {}", rule.id, e.message),
+            )
+        })?;
+        for group in relation.required() {
+            if !compiled
+                .placeholders
+                .iter()
+                .any(|p| group.contains(&p.name.as_str()))
+            {
+                return Err(fail_at(
+                    text,
+                    0,
+                    format!(
+                        "rule `{}`: a {} pattern needs a placeholder named {}",
+                        rule.id,
+                        relation.name(),
+                        group.join(" or ")
+                    ),
+                ));
+            }
+        }
+        patterns.push(compiled);
+    }
+    let check = match (&rule.check, relation) {
+        (Some(text), _) => {
+            let parsed = expr::parse(text).map_err(|e| {
+                fail_at(
+                    text,
+                    e.at,
+                    format!("rule `{}`: bad check: {}", rule.id, e.message),
+                )
+            })?;
+            for pattern in &patterns {
+                for var in parsed.vars() {
+                    if !pattern
+                        .placeholders
+                        .iter()
+                        .any(|p| p.name == var && matches!(p.capture, Capture::Quantity(_)))
+                    {
+                        return Err(fail_at(text, 0, format!("rule `{}`: the check uses `{var}`, which pattern `{}` does not capture as a quantity", rule.id, pattern.source)));
+                    }
+                }
+                if let Err(message) = units::check_units(&parsed, pattern) {
+                    return Err(fail_at(text, 0, format!("rule `{}`: {message}", rule.id)));
+                }
+            }
+            Some(parsed)
+        }
+        (None, Relation::Expression) => {
+            return Err(fail_at(
+                &format!("id: {}", rule.id),
+                0,
+                format!("rule `{}`: an expression rule needs `check:`", rule.id),
+            ))
+        }
+        (None, _) => None,
+    };
+    Ok(Rule {
+        id: rule.id.clone(),
+        relation,
+        severity,
+        description: rule.description.clone(),
+        patterns,
+        exhaustive: rule.exhaustive,
+        check,
+        message: rule.message.clone(),
+        examples: rule.examples.clone(),
+        origin: format!("{}:{}", source.file, rule_line),
+    })
+}
+
+pub mod units;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load_with_unique_ids() {
+        let set = RuleSet::builtin();
+        assert!(set.rules.len() >= 12);
+        let mut ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), set.rules.len());
+    }
+
+    #[test]
+    fn a_wrong_pack_names_file_line_and_column() {
+        let pack = "rules:\n  - id: per-capita\n    relation: expression\n    patterns:\n      - \"人均{avg:money}\"\n    check: \"total / people = avg\"\n".to_string();
+        let error = RuleSet::load(&[("mine.yaml".into(), pack)]).unwrap_err();
+        assert_eq!(error.to_string(), "mine.yaml:6:13: rule `per-capita`: the check uses `total`, which pattern `人均{avg:money}` does not capture as a quantity");
+        let unknown_key = "rules:\n  - id: x\n    relaton: sum\n".to_string();
+        let error = RuleSet::load(&[("bad.yaml".into(), unknown_key)]).unwrap_err();
+        assert_eq!(
+            (error.file.as_str(), error.line, error.column),
+            ("bad.yaml", 3, 5)
+        );
+        assert!(
+            error.message.contains("unknown field `relaton`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn units_must_agree() {
+        let pack = "rules:\n  - id: odd\n    relation: expression\n    patterns:\n      - \"{amount:money}，增长{rate:percent}\"\n    check: \"rate = amount\"\n".to_string();
+        let error = RuleSet::load(&[("odd.yaml".into(), pack)]).unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("cannot agree in unit: a plain number (count, %, ratio) against money"),
+            "{}",
+            error.message
+        );
+    }
+}
