@@ -23,10 +23,10 @@ pub enum Role {
     One(usize),
     /// Several listed quantities.
     Many(Vec<usize>),
-    /// A noun phrase of the text.
-    Label(String),
-    /// A word of a word class.
-    Word(String),
+    /// A noun phrase of the text, with its byte range in the normalised text.
+    Label(String, Range<usize>),
+    /// A word of a word class, with its byte range.
+    Word(String, Range<usize>),
 }
 
 /// A relation the text states between some of its quantities.
@@ -75,7 +75,14 @@ impl Claim {
     }
     pub fn text(&self, role: &str) -> Option<&str> {
         match self.roles.get(role) {
-            Some(Role::Label(t) | Role::Word(t)) => Some(t),
+            Some(Role::Label(t, _) | Role::Word(t, _)) => Some(t),
+            _ => None,
+        }
+    }
+    /// Where a word or label role stands in the normalised text.
+    pub fn span_of(&self, role: &str) -> Option<Range<usize>> {
+        match self.roles.get(role) {
+            Some(Role::Label(_, span) | Role::Word(_, span)) => Some(span.clone()),
             _ => None,
         }
     }
@@ -106,8 +113,16 @@ pub fn find_claims(
         let story = masked::Masked::new(text, article.range.clone(), quantities);
         for rule in &rules.rules {
             for pattern in &rule.patterns {
-                for caps in pattern.regex.captures_iter(&story.text) {
+                // every start, not only after the last match: a list that runs on must not hide
+                // the relation that starts inside it
+                let mut at = 0;
+                while let Some(caps) = pattern.regex.captures_at(&story.text, at) {
                     let whole = caps.get(0).expect("group 0");
+                    at = whole.start()
+                        + story.text[whole.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
                     let mut roles = BTreeMap::new();
                     for p in &pattern.placeholders {
                         let Some(m) = caps.name(&p.name) else {
@@ -118,10 +133,16 @@ pub fn find_claims(
                                 story.tokens_in(m.as_str()).first().map(|&q| Role::One(q))
                             }
                             Capture::List(letters) => {
-                                Some(Role::Many(story.tokens_of(m.as_str(), letters)))
+                                Some(Role::Many(story.list_items(m.as_str(), letters)))
                             }
-                            Capture::Label => Some(Role::Label(story.plain(m.as_str()))),
-                            Capture::Word => Some(Role::Word(m.as_str().to_string())),
+                            Capture::Label => Some(Role::Label(
+                                story.plain(m.as_str()),
+                                story.to_text(m.start())..story.to_text(m.end()),
+                            )),
+                            Capture::Word => Some(Role::Word(
+                                m.as_str().to_string(),
+                                story.to_text(m.start())..story.to_text(m.end()),
+                            )),
                         };
                         if let Some(role) = role {
                             roles.insert(p.name.clone(), role);
@@ -134,7 +155,10 @@ pub fn find_claims(
                         span: story.to_text(whole.start())..story.to_text(whole.end()),
                         roles,
                     };
-                    if !claims.iter().any(|c| same_claim(c, &claim)) {
+                    if !claims
+                        .iter()
+                        .any(|c| same_claim(c, &claim) || inside(c, &claim))
+                    {
                         claims.push(claim);
                     }
                 }
@@ -145,6 +169,19 @@ pub fn find_claims(
         ));
     }
     claims
+}
+
+/// A later match of a rule that starts inside an earlier match of the same rule and reuses one of
+/// its numbers is the same statement read again from a worse start.
+fn inside(earlier: &Claim, later: &Claim) -> bool {
+    let shared = later
+        .quantities()
+        .iter()
+        .any(|q| earlier.quantities().contains(q));
+    earlier.rule == later.rule
+        && earlier.span.start <= later.span.start
+        && later.span.start < earlier.span.end
+        && shared
 }
 
 /// Two rules that found the same relation between the same numbers: the first one stands.

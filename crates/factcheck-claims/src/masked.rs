@@ -64,15 +64,35 @@ impl Masked {
             .collect()
     }
 
-    /// Like `tokens_in`, keeping only tokens of the given kind letters.
-    pub fn tokens_of(&self, piece: &str, letters: &[char]) -> Vec<usize> {
-        piece
-            .split(TOKEN_OPEN)
-            .skip(1)
-            .filter_map(|t| t.split(TOKEN_CLOSE).next())
-            .filter(|t| t.chars().next().is_some_and(|c| letters.contains(&c)))
-            .filter_map(|t| t.get(1..).and_then(|n| n.parse().ok()))
-            .collect()
+    /// The items of a matched list, cut where a new statement begins: at `其中`, or at a `；` that
+    /// does not follow an item's own rate (`…进口14720.6亿元，下降4%；` continues the list).
+    pub fn list_items(&self, piece: &str, letters: &[char]) -> Vec<usize> {
+        let mut items = Vec::new();
+        let mut between = String::new();
+        for (k, chunk) in piece.split(TOKEN_OPEN).enumerate() {
+            let (token, rest) = if k == 0 {
+                ("", chunk)
+            } else {
+                chunk.split_once(TOKEN_CLOSE).unwrap_or((chunk, ""))
+            };
+            if let Some(letter) = token.chars().next() {
+                if letters.contains(&letter) {
+                    let rate_before = between.contains('%');
+                    let stop = between.contains("其中") || (between.contains('；') && !rate_before);
+                    if !items.is_empty() && stop {
+                        break;
+                    }
+                    if let Ok(index) = token[1..].parse() {
+                        items.push(index);
+                    }
+                    between.clear();
+                } else if matches!(letter, 'p' | 't') {
+                    between.push('%');
+                }
+            }
+            between.push_str(rest);
+        }
+        items
     }
 
     /// A matched label as plain text (tokens dropped).

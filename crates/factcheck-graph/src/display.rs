@@ -50,6 +50,8 @@ pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
             format!("{}{}{}", round(a / factor), word, unit(like))
         }
         (Some(_), None) => format!("{}{}以上", side(i.lo, ""), unit(like)),
+        // a lower side of zero comes from an open-ended rate: only the upper side says anything
+        (Some(lo), Some(_)) if lo.is_zero() => format!("{}{}以下", side(i.hi, ""), unit(like)),
         (None, Some(_)) => format!("{}{}以下", side(i.hi, ""), unit(like)),
         _ => format!("{}～{}{}", side(i.lo, "-∞"), side(i.hi, "+∞"), unit(like)),
     }

@@ -89,7 +89,14 @@ impl Ctx<'_> {
                     format!("相关数字：{}", self.text(q)),
                 )
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut related = related;
+        // the words the relation turns on (升至, 周一) are part of what may be wrong
+        for role in ["verb", "rate_verb", "weekday", "to_half"] {
+            if let (Some(span), Some(word)) = (self.claim.span_of(role), self.claim.text(role)) {
+                related.push((span, format!("关键词：{word}")));
+            }
+        }
         let finding = Finding {
             rule: self.rule_id.clone(),
             severity,
@@ -144,10 +151,28 @@ pub fn evaluate(page: &Page, claim: &Claim, claims: &[Claim], rule: Option<&Rule
     checks.into_iter().flatten().collect()
 }
 
+/// The whole of a `其中` relation: the quantity the pattern took if it fits the part, else the last
+/// one before the part that does (`捐款139.8亿元，衣被98082.6万件，其中：棉衣被…` is about the 衣被).
+fn nearest_whole(ctx: &Ctx, taken: usize, part: usize) -> Option<usize> {
+    let fits = |w: usize| {
+        w != part && compatible(ctx.q(w), ctx.q(part)) && ctx.q(w).kind == ctx.q(part).kind
+    };
+    if fits(taken) {
+        return Some(taken);
+    }
+    (taken.min(part)..part)
+        .rev()
+        .find(|&w| fits(w) && ctx.q(w).span.start >= ctx.claim.span.start)
+}
+
 fn sum(ctx: &Ctx, exhaustive: bool) -> Vec<Option<Check>> {
-    let (Some(total), Some(parts)) = (ctx.claim.one("total"), ctx.claim.many("parts")) else {
+    let (Some(taken), Some(parts)) = (ctx.claim.one("total"), ctx.claim.many("parts")) else {
         return vec![];
     };
+    let total = parts
+        .first()
+        .and_then(|&p| nearest_whole(ctx, taken, p))
+        .unwrap_or(taken);
     let t = ctx.q(total);
     if parts.len() < 2
         || parts.iter().any(|&p| {
@@ -219,7 +244,7 @@ fn sum(ctx: &Ctx, exhaustive: bool) -> Vec<Option<Check>> {
 }
 
 fn subset(ctx: &Ctx) -> Vec<Option<Check>> {
-    let Some(whole) = ctx.claim.one("whole") else {
+    let Some(taken) = ctx.claim.one("whole") else {
         return vec![];
     };
     let parts: Vec<usize> = ctx
@@ -228,6 +253,9 @@ fn subset(ctx: &Ctx) -> Vec<Option<Check>> {
         .map(|p| vec![p])
         .or_else(|| ctx.claim.many("parts").map(<[usize]>::to_vec))
         .unwrap_or_default();
+    let Some(whole) = parts.first().and_then(|&p| nearest_whole(ctx, taken, p)) else {
+        return vec![];
+    };
     let w = ctx.q(whole);
     if parts.is_empty()
         || parts

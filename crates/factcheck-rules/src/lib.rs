@@ -58,6 +58,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/bounds.yaml",
         include_str!("../../../rules/bounds.yaml"),
     ),
+    (
+        "rules/statistics.yaml",
+        include_str!("../../../rules/statistics.yaml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

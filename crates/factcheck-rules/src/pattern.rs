@@ -10,6 +10,8 @@
 //! - `( | )` alternatives, `?` optional, `+` one or more, `[...]` one character of a set.
 //! - `\n`: a paragraph break.
 //! - `…` or `...`: a gap of up to 10 characters inside the sentence; `…{20}` up to 20.
+//! - `~`: a gap like `…` that holds no quantity (`~{20}` up to 20).
+//! - `{_:type}`: a quantity that must be there but plays no role.
 //! - `\x`: the character x itself; every other character stands for itself (full-width and ASCII
 //!   punctuation are the same: `，` and `,` both match a comma).
 
@@ -140,6 +142,7 @@ pub fn compile(
                     );
                 };
                 let name = name.trim();
+                let anonymous = name == "_";
                 if name.is_empty()
                     || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     || name.starts_with(|c: char| c.is_ascii_digit())
@@ -149,7 +152,7 @@ pub fn compile(
                         format!("placeholder name `{name}` must be ASCII letters, digits or _"),
                     );
                 }
-                if placeholders.iter().any(|p| p.name == name) {
+                if !anonymous && placeholders.iter().any(|p| p.name == name) {
                     return error(i + 1, format!("placeholder `{name}` appears twice in one pattern; write a second pattern instead"));
                 }
                 let ty = ty.trim();
@@ -158,12 +161,17 @@ pub fn compile(
                         at: i + 2 + name.chars().count(),
                         message,
                     })?;
-                out.push_str(&format!("(?P<{name}>{group})"));
-                placeholders.push(Placeholder {
-                    name: name.to_string(),
-                    capture,
-                    types,
-                });
+                if anonymous {
+                    // `{_:percent}`: must be there, is not kept
+                    out.push_str(&format!("(?:{group})"));
+                } else {
+                    out.push_str(&format!("(?P<{name}>{group})"));
+                    placeholders.push(Placeholder {
+                        name: name.to_string(),
+                        capture,
+                        types,
+                    });
+                }
                 i = close + 1;
             }
             '@' => {
@@ -226,6 +234,29 @@ pub fn compile(
                 }
                 out.push_str(&format!("[^{SENTENCE_STOP}]{{0,{bound}}}?"));
             }
+            '~' => {
+                i += 1;
+                let mut bound = GAP;
+                if chars.get(i) == Some(&'{') {
+                    let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
+                    let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
+                    match digits.as_deref().map(str::parse::<usize>) {
+                        Some(Ok(n)) if n <= 200 => {
+                            bound = n;
+                            i = close.unwrap_or(i) + 1;
+                        }
+                        _ => {
+                            return error(
+                                i,
+                                "a gap's bound is written `~{20}` (at most 200)".into(),
+                            )
+                        }
+                    }
+                }
+                out.push_str(&format!(
+                    "[^{SENTENCE_STOP}{TOKEN_OPEN}{TOKEN_CLOSE}]{{0,{bound}}}?"
+                ));
+            }
             '[' => {
                 let Some(close) = chars[i..].iter().position(|&c| c == ']').map(|p| p + i) else {
                     return error(i, "`[` without a closing `]`".into());
@@ -249,6 +280,9 @@ pub fn compile(
                 };
                 if next == 'n' {
                     out.push_str("\\n");
+                } else if !matches!(next, '(' | ')') {
+                    // `\:` is the ASCII colon of 6.8:42.7 (brackets take their Chinese form)
+                    out.push_str(&regex::escape(&next.to_string()));
                 } else {
                     out.push_str(&regex::escape(&canonical(next, None, None).to_string()));
                 }
@@ -322,8 +356,16 @@ fn placeholder(
                 .ok_or("write a list's type as `list(count)`")?
         };
         let letters = type_letters(types)?;
-        let item = format!("[^{CLAUSE_STOP}、]{{0,14}}?{}", token_regex(&letters));
-        let group = format!("{item}(?:(?:[，、和及与]|以及){item})+");
+        // an item may carry its own rate: `服务出口13373.1亿元，增长23.2%；进口14720.6亿元`
+        let rider = format!(
+            "(?:，[^{CLAUSE_STOP}]{{0,8}}?{})?",
+            token_regex(&['p', 't'])
+        );
+        let item = format!(
+            "[^{CLAUSE_STOP}、]{{0,14}}?{}{rider}",
+            token_regex(&letters)
+        );
+        let group = format!("{item}(?:(?:[，、；和及与]|以及){item})+");
         return Ok((
             Capture::List(letters),
             group,
