@@ -57,6 +57,17 @@ pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
     }
 }
 
+/// An interval of plain numbers followed by a word: `1.7～1.9个百分点`, `3倍`.
+pub fn plain(i: &Interval, suffix: &str) -> String {
+    match (i.lo, i.hi) {
+        (Some(a), Some(b)) if round(a) == round(b) => format!("{}{suffix}", round(a)),
+        (Some(a), None) => format!("{}{suffix}以上", round(a)),
+        (None, Some(b)) => format!("{}{suffix}以下", round(b)),
+        (Some(a), Some(b)) => format!("{}～{}{suffix}", round(a), round(b)),
+        _ => "任意值".to_string(),
+    }
+}
+
 /// A percentage interval.
 pub fn percent(i: &Interval) -> String {
     match (i.lo, i.hi) {

@@ -649,10 +649,10 @@ fn difference_one(ctx: &Ctx, a: usize, b: usize, d: usize, higher: bool) -> Opti
     let points = aiv.sub(&biv).scale(sign);
     let quantities = vec![a, b, d];
     let points_text = format!(
-        "{}−{} = {}个百分点",
+        "{}−{} = {}",
         ctx.text(a),
         ctx.text(b),
-        display::percent(&points.rounded(2)).trim_end_matches('%')
+        display::plain(&points.rounded(2), "个百分点")
     );
     if ctx.q(d).kind == Kind::PercentagePoint {
         return Some(if points.overlaps(&div) {
@@ -699,10 +699,7 @@ fn difference_one(ctx: &Ctx, a: usize, b: usize, d: usize, higher: bool) -> Opti
     if points.overlaps(&div) {
         let message = format!(
             "{relative_text}；两者相差的是{}，应写作“个百分点”",
-            display::percent(&points.rounded(2))
-                .trim_end_matches('%')
-                .to_string()
-                + "个百分点"
+            display::plain(&points.rounded(2), "个百分点")
         );
         return Some(ctx.contradiction(
             quantities,
@@ -740,10 +737,10 @@ fn multiple(ctx: &Ctx) -> Vec<Option<Check>> {
     let ratio = aiv.div(&biv);
     let quantities = vec![a, b, f];
     let text = format!(
-        "{}÷{} = {}倍",
+        "{}÷{} = {}",
         ctx.text(a),
         ctx.text(b),
-        display::percent(&ratio.rounded(2)).trim_end_matches('%')
+        display::plain(&ratio.rounded(2), "倍")
     );
     vec![Some(if ratio.overlaps(&fiv) {
         ctx.check(

@@ -120,9 +120,26 @@ impl Interval {
     pub fn div(&self, other: &Interval) -> Interval {
         match (other.lo, other.hi) {
             (Some(c), Some(d)) if c > Decimal::ZERO || d < Decimal::ZERO => {
-                let inverse =
-                    Interval::new(Decimal::ONE.checked_div(d), Decimal::ONE.checked_div(c));
-                self.mul(&inverse)
+                // divide the bounds directly, so that 84 ÷ 210 stays exactly 0.4
+                let (Some(a), Some(b)) = (self.lo, self.hi) else {
+                    let inverse =
+                        Interval::new(Decimal::ONE.checked_div(d), Decimal::ONE.checked_div(c));
+                    return self.mul(&inverse);
+                };
+                let quotients = [
+                    a.checked_div(c),
+                    a.checked_div(d),
+                    b.checked_div(c),
+                    b.checked_div(d),
+                ];
+                if quotients.iter().any(Option::is_none) {
+                    return Interval::ALL;
+                }
+                let quotients: Vec<Decimal> = quotients.into_iter().flatten().collect();
+                Interval {
+                    lo: quotients.iter().min().copied(),
+                    hi: quotients.iter().max().copied(),
+                }
             }
             (Some(c), None) if c > Decimal::ZERO => {
                 // x / [c, ∞) for x ≥ 0 is [0, x/c]
