@@ -33,25 +33,30 @@ pub fn restatements(
         matches!(q.kind, Kind::Money | Kind::Count | Kind::Other) && q.number().is_some()
     };
 
-    // the same label twice in the body
-    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // the same label twice in the body, for the same period
+    let mut seen: Vec<usize> = Vec::new();
     for &q in in_story.iter().filter(|&&q| !in_headline(q)) {
         let quantity = &quantities[q];
         let label = labels.get(q);
         if !comparable(quantity) || label.chars().count() < 4 {
             continue;
         }
-        let key = (label.to_string(), quantity.unit.clone());
-        if let Some(&earlier) = seen.get(&key) {
+        let same_metric = |e: usize| {
+            let other = labels.get(e);
+            quantities[e].unit == quantity.unit
+                && (other == label || suffix_of_the_other(other, label))
+        };
+        if let Some(&earlier) = seen.iter().rev().find(|&&e| same_metric(e)) {
             let between = &text[quantities[earlier].span.end..quantity.span.start];
-            let period_between = quantities[earlier + 1..q]
-                .iter()
-                .any(|m| m.kind == Kind::Date)
-                || between.contains("上年")
-                || between.contains("去年");
             // a restatement comes in another sentence; one sentence lists different things
             let same_sentence = !between.contains(['。', '！', '？', '\n']);
-            if !period_between && !same_sentence {
+            let (p1, p2) = (
+                period(text, quantities, earlier),
+                period(text, quantities, q),
+            );
+            // periods conflict only when both are named and differ
+            let same_period = p1.1 == p2.1 && (p1.0.is_none() || p2.0.is_none() || p1.0 == p2.0);
+            if same_period && !same_sentence {
                 claims.push(Claim {
                     rule: "duplicate".into(),
                     relation: ClaimKind::Duplicate,
@@ -64,7 +69,7 @@ pub fn restatements(
                 });
             }
         }
-        seen.insert(key, q);
+        seen.push(q);
     }
 
     // every headline figure against the body
@@ -101,4 +106,30 @@ pub fn restatements(
         });
     }
     claims
+}
+
+/// `加博会共达成商贸合作项目` and `共达成商贸合作项目`: the shorter (of six characters or more) ends
+/// the longer, so both name the same thing with more or less of its scope.
+fn suffix_of_the_other(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.chars().count() >= 6 && long.ends_with(short)
+}
+
+/// The period a figure is stated for: the last date named before it in its sentence, and whether
+/// the sentence speaks of the previous year (上年, 去年).
+fn period(text: &str, quantities: &[Quantity], q: usize) -> (Option<String>, bool) {
+    let at = quantities[q].span.start;
+    let start = text[..at].rfind(['。', '！', '？', '\n']).unwrap_or(0);
+    let date = quantities[..q]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= start)
+        .find(|m| m.kind == Kind::Date)
+        .map(|m| m.value_text());
+    let before = &text[start..at];
+    (date, before.contains("上年") || before.contains("去年"))
 }

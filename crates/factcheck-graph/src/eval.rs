@@ -1099,6 +1099,21 @@ fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
             ),
         ))];
     }
+    // the same label with unrelated figures (19.6亿元 and 70171.4万元) is two things; a figure
+    // restated wrongly is a slip of a digit or two (7109 and 7190)
+    if !typo_like(ctx.text(first), ctx.text(second)) {
+        let explanation = format!(
+            "标签相同但{}与{}差别不像笔误，视为两项不同的数字",
+            ctx.text(first),
+            ctx.text(second)
+        );
+        return vec![Some(ctx.check(
+            quantities,
+            Status::Derived,
+            vec![],
+            explanation,
+        ))];
+    }
     let message = format!(
         "同一指标前文为{}，此处为{}",
         ctx.text(first),
@@ -1113,6 +1128,25 @@ fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
     ))]
 }
 
+/// Two printed figures that differ as a slip of the pen does: as many digits, at most two places
+/// changed or swapped.
+fn typo_like(a: &str, b: &str) -> bool {
+    let digits = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<Vec<char>>()
+    };
+    let (da, db) = (digits(a), digits(b));
+    if da.len() != db.len() || da.is_empty() {
+        return false;
+    }
+    let differing = da.iter().zip(&db).filter(|(x, y)| x != y).count();
+    let (mut sa, mut sb) = (da.clone(), db.clone());
+    sa.sort_unstable();
+    sb.sort_unstable();
+    differing <= 2 || sa == sb
+}
+
 fn headline(ctx: &Ctx) -> Vec<Option<Check>> {
     let (Some(h), Some(body)) = (ctx.claim.one("headline"), ctx.claim.many("body")) else {
         return vec![];
@@ -1120,9 +1154,16 @@ fn headline(ctx: &Ctx) -> Vec<Option<Check>> {
     let Some(hiv) = interval(ctx.q(h)) else {
         return vec![];
     };
+    // an open-ended body figure (1.3万亿斤以上) restates nothing
+    let restating = |b: usize| {
+        matches!(
+            ctx.q(b).qualifier,
+            factcheck_numbers::Qualifier::Exact | factcheck_numbers::Qualifier::About
+        )
+    };
     if let Some(&same) = body
         .iter()
-        .find(|&&b| interval(ctx.q(b)).is_some_and(|b| b.overlaps(&hiv)))
+        .find(|&&b| restating(b) && interval(ctx.q(b)).is_some_and(|b| b.overlaps(&hiv)))
     {
         return vec![Some(ctx.check(
             vec![h, same],

@@ -7,6 +7,7 @@
 mod calendar;
 mod display;
 mod eval;
+mod propagate;
 
 use factcheck_claims::Claim;
 use factcheck_interval::Interval;
@@ -125,6 +126,8 @@ impl Graph {
             }
         }
         eval::whole_counts(page, &mut checks);
+        propagate::restated_rates(page, claims, &mut checks);
+        propagate::bases_against_stated(page, claims, &mut checks);
         Graph { graph, checks }
     }
 

@@ -1,0 +1,229 @@
+//! What the graph adds beyond single relations: a value derived by one relation is checked against
+//! a value the copy states elsewhere (the 2023 base implied by 18.47亿 at +22.4% against the 2023
+//! figure printed in another paragraph), and a figure stated twice must carry the same rate both
+//! times.
+
+use crate::{display, Check, Finding, Page, Status};
+use factcheck_claims::{Claim, ClaimKind, Labels};
+use factcheck_interval::Interval;
+use factcheck_numbers::{Kind, Quantity};
+use factcheck_rules::{Relation, Severity};
+use rust_decimal::Decimal;
+
+fn interval(q: &Quantity) -> Option<Interval> {
+    let (lo, hi) = q.bounds();
+    q.number().map(|_| Interval::new(lo, hi))
+}
+
+/// The signed rate of a growth claim, as a percentage interval.
+fn signed_rate(page: &Page, claim: &Claim) -> Option<(usize, Interval)> {
+    let rate = claim.one("rate")?;
+    let q = &page.quantities[rate];
+    if q.kind != Kind::Percent {
+        return None;
+    }
+    let word = claim.text("rate_verb").or(claim.text("verb")).unwrap_or("");
+    let down = [
+        "下降", "减少", "降低", "下滑", "回落", "下跌", "缩小", "收窄", "压减", "压缩", "减", "降",
+        "跌",
+    ]
+    .iter()
+    .any(|d| word.starts_with(d));
+    Some((
+        rate,
+        interval(q)?.scale(if down { -Decimal::ONE } else { Decimal::ONE }),
+    ))
+}
+
+fn growth_of(claims: &[Claim], current: usize) -> Option<&Claim> {
+    claims.iter().find(|c| {
+        c.relation == ClaimKind::Rule(Relation::Growth) && c.one("current") == Some(current)
+    })
+}
+
+fn finding(
+    rule: &str,
+    severity: Severity,
+    message: &str,
+    primary: &Quantity,
+    related: Vec<(&Quantity, &str)>,
+) -> Finding {
+    Finding {
+        rule: rule.to_string(),
+        severity,
+        message: message.to_string(),
+        primary: primary.span.clone(),
+        related: related
+            .into_iter()
+            .map(|(q, note)| (q.span.clone(), note.to_string()))
+            .collect(),
+    }
+}
+
+/// A figure restated with a growth rate both times: the two rates must agree.
+pub fn restated_rates(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
+    for claim in claims.iter().filter(|c| c.relation == ClaimKind::Duplicate) {
+        let (Some(first), Some(second)) = (claim.one("first"), claim.one("second")) else {
+            continue;
+        };
+        // only a figure restated with the same value is known to be the same figure
+        let same_value = interval(&page.quantities[first])
+            .zip(interval(&page.quantities[second]))
+            .is_some_and(|(a, b)| a.overlaps(&b));
+        if !same_value {
+            continue;
+        }
+        let (Some(g1), Some(g2)) = (growth_of(claims, first), growth_of(claims, second)) else {
+            continue;
+        };
+        let (Some((r1, i1)), Some((r2, i2))) = (signed_rate(page, g1), signed_rate(page, g2))
+        else {
+            continue;
+        };
+        let (q1, q2) = (&page.quantities[r1], &page.quantities[r2]);
+        let (t1, t2) = (&page.printed[r1], &page.printed[r2]);
+        let quantities = vec![first, r1, second, r2];
+        if i1.overlaps(&i2) {
+            let explanation = format!("同一指标两次给出的增速{t1}与{t2}一致");
+            checks.push(Check {
+                rule: "duplicate-rate".into(),
+                relation: "duplicate".into(),
+                quantities,
+                status: Status::Consistent,
+                derived: vec![],
+                explanation,
+                finding: None,
+            });
+        } else {
+            let message = format!("同一指标前文的增速为{t1}，此处为{t2}");
+            let note = format!("前文的增速{t1}");
+            let f = finding(
+                "duplicate-rate",
+                Severity::Warning,
+                &message,
+                q2,
+                vec![(q1, note.as_str())],
+            );
+            checks.push(Check {
+                rule: "duplicate-rate".into(),
+                relation: "duplicate".into(),
+                quantities,
+                status: Status::Contradiction,
+                derived: vec![],
+                explanation: message,
+                finding: Some(f),
+            });
+        }
+    }
+}
+
+/// The byte range of the sentence around `at`.
+fn sentence(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at]
+        .rfind(['。', '！', '？', '\n'])
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let end = text[at..]
+        .find(['。', '！', '？', '\n'])
+        .map(|i| at + i)
+        .unwrap_or(text.len());
+    start..end
+}
+
+/// The base a growth claim derives, checked against the same figure stated for the base year.
+pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
+    let labels = Labels::new(page.text, page.quantities);
+    for claim in claims
+        .iter()
+        .filter(|c| c.relation == ClaimKind::Rule(Relation::Growth))
+    {
+        let Some(current) = claim.one("current") else {
+            continue;
+        };
+        let Some((_, rate)) = signed_rate(page, claim) else {
+            continue;
+        };
+        let c = &page.quantities[current];
+        let (Some(civ), label) = (interval(c), labels.get(current)) else {
+            continue;
+        };
+        if label.chars().count() < 4 {
+            continue;
+        }
+        // the base year: a date named inside the claim (较2023年)
+        let Some(year) = page
+            .quantities
+            .iter()
+            .filter(|q| claim.span.contains(&q.span.start) && q.kind == Kind::Date)
+            .find_map(|q| q.date().and_then(|d| d.year))
+        else {
+            continue;
+        };
+        let factor =
+            Interval::point(Decimal::ONE).add(&rate.scale(Decimal::ONE / Decimal::ONE_HUNDRED));
+        if factor.lo.is_none_or(|lo| lo <= Decimal::ZERO) {
+            continue;
+        }
+        let base = civ.div(&factor);
+        for (s, stated) in page.quantities.iter().enumerate() {
+            if s == current || stated.unit != c.unit || stated.kind != c.kind {
+                continue;
+            }
+            let same_label = {
+                let l = labels.get(s);
+                l.chars().count() >= 4 && (l.ends_with(label) || label.ends_with(l))
+            };
+            let around = sentence(page.text, stated.span.start);
+            let in_base_year = page.quantities.iter().any(|q| {
+                q.kind == Kind::Date
+                    && around.contains(&q.span.start)
+                    && q.date().and_then(|d| d.year) == Some(year)
+            });
+            let Some(siv) = interval(stated) else {
+                continue;
+            };
+            if !same_label || !in_base_year || claim.span.contains(&stated.span.start) {
+                continue;
+            }
+            let shown = display::interval(&base.rounded(4), c, &page.printed[current]);
+            let quantities = vec![current, s];
+            if base.overlaps(&siv) {
+                let explanation = format!(
+                    "{}推算的{year}年基期{shown}与文中{year}年的{}相符",
+                    page.printed[current], page.printed[s]
+                );
+                checks.push(Check {
+                    rule: "growth-base-stated".into(),
+                    relation: "growth".into(),
+                    quantities,
+                    status: Status::ConsistentWithin,
+                    derived: vec![],
+                    explanation,
+                    finding: None,
+                });
+            } else {
+                let message = format!(
+                    "{}按增速推算{year}年应为{shown}，文中{year}年为{}",
+                    page.printed[current], page.printed[s]
+                );
+                let note = format!("本期值{}", page.printed[current]);
+                let f = finding(
+                    "growth-base-stated",
+                    Severity::Error,
+                    &message,
+                    stated,
+                    vec![(c, note.as_str())],
+                );
+                checks.push(Check {
+                    rule: "growth-base-stated".into(),
+                    relation: "growth".into(),
+                    quantities,
+                    status: Status::Contradiction,
+                    derived: vec![],
+                    explanation: message,
+                    finding: Some(f),
+                });
+            }
+        }
+    }
+}
