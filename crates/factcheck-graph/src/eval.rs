@@ -41,9 +41,39 @@ struct Ctx<'a> {
     claim: &'a Claim,
     rule_id: String,
     severity: Severity,
+    /// The rule's message template (`{role}` and `{computation}` filled in).
+    template: Option<String>,
 }
 
 impl Ctx<'_> {
+    /// The finding's message: the rule's template with its placeholders filled, the computation
+    /// where it says `{computation}` (or after it).
+    fn render(&self, computation: &str) -> String {
+        let Some(template) = &self.template else {
+            return computation.to_string();
+        };
+        let mut out = template.clone();
+        for (name, role) in &self.claim.roles {
+            let shown = match role {
+                factcheck_claims::Role::One(q) => self.text(*q).to_string(),
+                factcheck_claims::Role::Many(qs) => qs
+                    .iter()
+                    .map(|&q| self.text(q))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                factcheck_claims::Role::Label(t, _) | factcheck_claims::Role::Word(t, _) => {
+                    t.clone()
+                }
+            };
+            out = out.replace(&format!("{{{name}}}"), &shown);
+        }
+        if out.contains("{computation}") {
+            out.replace("{computation}", computation)
+        } else {
+            format!("{out}：{computation}")
+        }
+    }
+
     fn q(&self, index: usize) -> &Quantity {
         &self.page.quantities[index]
     }
@@ -97,6 +127,7 @@ impl Ctx<'_> {
                 related.push((span, format!("关键词：{word}")));
             }
         }
+        let message = self.render(&message);
         let finding = Finding {
             rule: self.rule_id.clone(),
             severity,
@@ -131,6 +162,7 @@ pub fn evaluate(page: &Page, claim: &Claim, claims: &[Claim], rule: Option<&Rule
         claim,
         rule_id: claim.rule.clone(),
         severity: rule.map(|r| r.severity).unwrap_or(Severity::Warning),
+        template: rule.and_then(|r| r.message.clone()),
     };
     let checks = match claim.relation {
         ClaimKind::Rule(Relation::Sum) => sum(&ctx, rule.is_some_and(|r| r.exhaustive)),
@@ -1049,15 +1081,12 @@ fn expression(ctx: &Ctx, rule: Option<&Rule>) -> Vec<Option<Check>> {
     };
     let vars = check.vars();
     let quantities: Vec<usize> = vars.iter().filter_map(|v| ctx.claim.one(v)).collect();
-    let shown: Vec<String> = vars
-        .iter()
-        .filter_map(|v| ctx.claim.one(v).map(|q| format!("{v} = {}", ctx.text(q))))
-        .collect();
     let text = format!(
-        "{}：左边 {}，右边 {}",
-        shown.join("，"),
-        left.rounded(4),
-        right.rounded(4)
+        "{} 可取{}，{} 可取{}",
+        render_expr(&check.left, ctx),
+        display::plain(&left.rounded(4), ""),
+        render_expr(&check.right, ctx),
+        display::plain(&right.rounded(4), "")
     );
     let Some(&primary) = quantities.last() else {
         return vec![];
@@ -1069,14 +1098,33 @@ fn expression(ctx: &Ctx, rule: Option<&Rule>) -> Vec<Option<Check>> {
             quantities,
             primary,
             vec![],
-            format!(
-                "不满足 {}：{}",
-                rule.map(|r| r.id.as_str()).unwrap_or(""),
-                text
-            ),
+            format!("{}{}", "", text),
             ctx.severity,
         )
     })]
+}
+
+/// An expression with each placeholder shown as printed: `60亿元 / 20万人`.
+fn render_expr(e: &factcheck_rules::expr::Expr, ctx: &Ctx) -> String {
+    use factcheck_rules::expr::{Expr, Op};
+    match e {
+        Expr::Number(n) => n.normalize().to_string(),
+        Expr::Var(v) => ctx
+            .claim
+            .one(v)
+            .map(|q| ctx.text(q).to_string())
+            .unwrap_or_else(|| v.clone()),
+        Expr::Neg(inner) => format!("−{}", render_expr(inner, ctx)),
+        Expr::Binary(op, a, b) => {
+            let sign = match op {
+                Op::Add => "+",
+                Op::Sub => "−",
+                Op::Mul => "×",
+                Op::Div => "÷",
+            };
+            format!("({}{sign}{})", render_expr(a, ctx), render_expr(b, ctx))
+        }
+    }
 }
 
 fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
@@ -1102,17 +1150,7 @@ fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
     // the same label with unrelated figures (19.6亿元 and 70171.4万元) is two things; a figure
     // restated wrongly is a slip of a digit or two (7109 and 7190)
     if !typo_like(ctx.text(first), ctx.text(second)) {
-        let explanation = format!(
-            "标签相同但{}与{}差别不像笔误，视为两项不同的数字",
-            ctx.text(first),
-            ctx.text(second)
-        );
-        return vec![Some(ctx.check(
-            quantities,
-            Status::Derived,
-            vec![],
-            explanation,
-        ))];
+        return vec![];
     }
     let message = format!(
         "同一指标前文为{}，此处为{}",

@@ -418,6 +418,21 @@ fn compile_rule(
         }
         patterns.push(compiled);
     }
+    if let Some(message) = &rule.message {
+        for name in message
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+        {
+            let known = name == "computation"
+                || patterns
+                    .iter()
+                    .all(|p| p.placeholders.iter().any(|ph| ph.name == name));
+            if !known {
+                return Err(fail_at(message, 0, format!("rule `{}`: the message names `{{{name}}}`, which not every pattern captures", rule.id)));
+            }
+        }
+    }
     let check = match (&rule.check, relation) {
         (Some(text), _) => {
             let parsed = expr::parse(text).map_err(|e| {

@@ -148,3 +148,92 @@ fn text_report_names_lines_and_columns() {
     assert!(text.contains("3:41"), "{text}");
     assert!(text.contains("1850吨左右"), "{text}");
 }
+
+#[test]
+fn a_user_rule_pack_adds_a_relation() {
+    let out = factcheck(
+        &[
+            "--rules",
+            "examples/rules/per-capita.yaml",
+            "--format",
+            "json",
+            "examples/per-capita-draft.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["rule"], "per-capita-income");
+    assert_eq!(finding["severity"], "error");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("60亿元除以20万人应约为人均4万元："),
+        "{finding}"
+    );
+    // without the pack the draft has nothing to say
+    let out = factcheck(&["examples/per-capita-draft.txt"], None);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_wrong_rule_file_stops_with_its_place() {
+    let dir = std::env::temp_dir().join(format!("factcheck-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("bad.yaml");
+    std::fs::write(&pack, "rules:\n  - id: odd\n    relation: growth\n    patterns:\n      - \"{current:money}增长{rate:percnt}\"\n").unwrap();
+    let out = factcheck(
+        &[
+            "--rules",
+            pack.to_str().unwrap(),
+            "fixtures/evening-page.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:5:33: rule `odd`: bad pattern: unknown placeholder type `percnt`",
+            pack.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "nothing is checked with a broken rule set"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn findings_set_the_exit_status() {
+    let page = "网民留言63件（微信公众号42件，政府网13件，服务网3件，人民网9件）。";
+    let out = factcheck(&["-"], Some(page.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[sum-breakdown]: -:1:5:"), "{text}");
+    assert!(
+        text.contains("42件+13件+3件+9件 = 67件，超过了63件"),
+        "{text}"
+    );
+    let out = factcheck(&["--fail-on", "never", "-"], Some(page.as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn dot_shows_the_graph() {
+    let out = factcheck(&["--format", "dot", "fixtures/relations/sum-1.txt"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let dot = String::from_utf8(out.stdout).unwrap();
+    assert!(dot.starts_with("digraph factcheck {"));
+    assert!(dot.contains("[label=\"1860件\", shape=box]"), "{dot}");
+    assert!(dot.contains("[label=\"total\"]"), "{dot}");
+}
