@@ -110,56 +110,52 @@ pub fn find_claims(
     let labels = Labels::new(text, quantities);
     let mut claims: Vec<Claim> = Vec::new();
     for (a, article) in document.articles.iter().enumerate() {
+        // claims are compared only within their story, each with its sorted quantities beside it
+        let story_start = claims.len();
+        let mut sets: Vec<Vec<usize>> = Vec::new();
         let story = masked::Masked::new(text, article.range.clone(), quantities);
         for rule in &rules.rules {
             for pattern in &rule.patterns {
-                // every start, not only after the last match: a list that runs on must not hide
-                // the relation that starts inside it
+                if !pattern
+                    .literals
+                    .iter()
+                    .all(|l| story.text.contains(l.as_str()))
+                {
+                    continue;
+                }
+                // a list that runs on must not hide the relation that starts inside it: patterns
+                // with a list are tried from every start, the others after each match
+                let overlapping = pattern
+                    .placeholders
+                    .iter()
+                    .any(|p| matches!(p.capture, Capture::List(_)));
                 let mut at = 0;
                 while let Some(caps) = pattern.regex.captures_at(&story.text, at) {
                     let whole = caps.get(0).expect("group 0");
-                    at = whole.start()
-                        + story.text[whole.start()..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8);
-                    let mut roles = BTreeMap::new();
-                    for p in &pattern.placeholders {
-                        let Some(m) = caps.name(&p.name) else {
-                            continue;
-                        };
-                        let role = match &p.capture {
-                            Capture::Quantity(_) => {
-                                story.tokens_in(m.as_str()).first().map(|&q| Role::One(q))
-                            }
-                            Capture::List(letters) => {
-                                Some(Role::Many(story.list_items(m.as_str(), letters)))
-                            }
-                            Capture::Label => Some(Role::Label(
-                                story.plain(m.as_str()),
-                                story.to_text(m.start())..story.to_text(m.end()),
-                            )),
-                            Capture::Word => Some(Role::Word(
-                                m.as_str().to_string(),
-                                story.to_text(m.start())..story.to_text(m.end()),
-                            )),
-                        };
-                        if let Some(role) = role {
-                            roles.insert(p.name.clone(), role);
-                        }
-                    }
+                    at = if overlapping {
+                        whole.start()
+                            + story.text[whole.start()..]
+                                .chars()
+                                .next()
+                                .map_or(1, char::len_utf8)
+                    } else {
+                        whole.end().max(whole.start() + 1)
+                    };
                     let claim = Claim {
                         rule: rule.id.clone(),
                         relation: ClaimKind::Rule(rule.relation),
                         article: a,
                         span: story.to_text(whole.start())..story.to_text(whole.end()),
-                        roles,
+                        roles: roles(&story, pattern, &caps),
                     };
-                    if !claims
-                        .iter()
-                        .any(|c| same_claim(c, &claim) || inside(c, &claim))
-                    {
+                    let mut set = claim.quantities();
+                    set.sort_unstable();
+                    let known = claims[story_start..].iter().zip(&sets).any(|(c, c_set)| {
+                        same_claim(c, &claim, c_set, &set) || inside(c, &claim, c_set, &set)
+                    });
+                    if !known {
                         claims.push(claim);
+                        sets.push(set);
                     }
                 }
             }
@@ -171,25 +167,45 @@ pub fn find_claims(
     claims
 }
 
+/// The roles a match fills.
+fn roles(
+    story: &masked::Masked,
+    pattern: &factcheck_rules::pattern::CompiledPattern,
+    caps: &regex::Captures,
+) -> BTreeMap<String, Role> {
+    let mut roles = BTreeMap::new();
+    for p in &pattern.placeholders {
+        let Some(m) = caps.name(&p.name) else {
+            continue;
+        };
+        let span = story.to_text(m.start())..story.to_text(m.end());
+        let role = match &p.capture {
+            Capture::Quantity(_) => story.tokens_in(m.as_str()).first().map(|&q| Role::One(q)),
+            Capture::List(letters) => Some(Role::Many(story.list_items(m.as_str(), letters))),
+            Capture::Label => Some(Role::Label(story.plain(m.as_str()), span)),
+            Capture::Word => Some(Role::Word(m.as_str().to_string(), span)),
+        };
+        if let Some(role) = role {
+            roles.insert(p.name.clone(), role);
+        }
+    }
+    roles
+}
+
 /// A later match of a rule that starts inside an earlier match of the same rule and reuses one of
 /// its numbers is the same statement read again from a worse start.
-fn inside(earlier: &Claim, later: &Claim) -> bool {
-    let shared = later
-        .quantities()
-        .iter()
-        .any(|q| earlier.quantities().contains(q));
+fn inside(earlier: &Claim, later: &Claim, earlier_set: &[usize], later_set: &[usize]) -> bool {
     earlier.rule == later.rule
         && earlier.span.start <= later.span.start
         && later.span.start < earlier.span.end
-        && shared
+        && later_set
+            .iter()
+            .any(|q| earlier_set.binary_search(q).is_ok())
 }
 
 /// Two rules that found the same relation between the same numbers: the first one stands.
-fn same_claim(a: &Claim, b: &Claim) -> bool {
-    let (mut qa, mut qb) = (a.quantities(), b.quantities());
-    qa.sort_unstable();
-    qb.sort_unstable();
-    a.relation == b.relation && qa == qb
+fn same_claim(a: &Claim, b: &Claim, a_set: &[usize], b_set: &[usize]) -> bool {
+    a.relation == b.relation && a_set == b_set
 }
 
 /// The token text for a quantity (used by tests and the masked text).

@@ -10,7 +10,7 @@ use crate::labels::Labels;
 use crate::{Claim, ClaimKind, Role};
 use factcheck_numbers::{Kind, Quantity};
 use factcheck_text::segment::Article;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub fn restatements(
     text: &str,
@@ -33,20 +33,22 @@ pub fn restatements(
         matches!(q.kind, Kind::Money | Kind::Count | Kind::Other) && q.number().is_some()
     };
 
-    // the same label twice in the body, for the same period
-    let mut seen: Vec<usize> = Vec::new();
+    // the same label twice in the body, for the same period; labels are looked up by every
+    // ending of six characters or more, so that 加博会共达成商贸合作项目 finds 共达成商贸合作项目
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for &q in in_story.iter().filter(|&&q| !in_headline(q)) {
         let quantity = &quantities[q];
         let label = labels.get(q);
         if !comparable(quantity) || label.chars().count() < 4 {
             continue;
         }
-        let same_metric = |e: usize| {
-            let other = labels.get(e);
-            quantities[e].unit == quantity.unit
-                && (other == label || suffix_of_the_other(other, label))
-        };
-        if let Some(&earlier) = seen.iter().rev().find(|&&e| same_metric(e)) {
+        let keys = label_keys(label);
+        let earlier = keys
+            .iter()
+            .filter_map(|k| seen.get(&(k.clone(), quantity.unit.clone())))
+            .copied()
+            .max();
+        if let Some(earlier) = earlier {
             let between = &text[quantities[earlier].span.end..quantity.span.start];
             // a restatement comes in another sentence; one sentence lists different things
             let same_sentence = !between.contains(['。', '！', '？', '\n']);
@@ -69,7 +71,9 @@ pub fn restatements(
                 });
             }
         }
-        seen.push(q);
+        for key in keys {
+            seen.insert((key, quantity.unit.clone()), q);
+        }
     }
 
     // every headline figure against the body
@@ -108,15 +112,17 @@ pub fn restatements(
     claims
 }
 
-/// `加博会共达成商贸合作项目` and `共达成商贸合作项目`: the shorter (of six characters or more) ends
-/// the longer, so both name the same thing with more or less of its scope.
-fn suffix_of_the_other(a: &str, b: &str) -> bool {
-    let (short, long) = if a.chars().count() <= b.chars().count() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    short.chars().count() >= 6 && long.ends_with(short)
+/// The keys a label is found by: itself, and each of its endings of six characters or more (the
+/// head noun of a Chinese noun phrase is at its end; what comes before narrows its scope).
+fn label_keys(label: &str) -> Vec<String> {
+    let chars: Vec<char> = label.chars().collect();
+    let mut keys = vec![label.to_string()];
+    for start in 1..chars.len() {
+        if chars.len() - start >= 6 {
+            keys.push(chars[start..].iter().collect());
+        }
+    }
+    keys
 }
 
 /// The period a figure is stated for: the last date named before it in its sentence, and whether

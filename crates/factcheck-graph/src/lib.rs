@@ -92,6 +92,21 @@ pub struct Page<'a> {
     pub quantities: &'a [Quantity],
     /// The printed text of each quantity (for magnitudes in messages).
     pub printed: &'a [String],
+    /// The stories of the page (ranges of the normalised text).
+    pub articles: &'a [Range<usize>],
+}
+
+impl Page<'_> {
+    /// Indices of the quantities inside a range of the text (they are in text order).
+    pub fn quantities_in(&self, range: &Range<usize>) -> Range<usize> {
+        let first = self
+            .quantities
+            .partition_point(|q| q.span.start < range.start);
+        let last = self
+            .quantities
+            .partition_point(|q| q.span.start < range.end);
+        first..last
+    }
 }
 
 impl Graph {

@@ -151,10 +151,9 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
             continue;
         }
         // the base year: a date named inside the claim (较2023年)
-        let Some(year) = page
-            .quantities
+        let Some(year) = page.quantities[page.quantities_in(&claim.span)]
             .iter()
-            .filter(|q| claim.span.contains(&q.span.start) && q.kind == Kind::Date)
+            .filter(|q| q.kind == Kind::Date)
             .find_map(|q| q.date().and_then(|d| d.year))
         else {
             continue;
@@ -165,7 +164,13 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
             continue;
         }
         let base = civ.div(&factor);
-        for (s, stated) in page.quantities.iter().enumerate() {
+        let story = page
+            .articles
+            .get(claim.article)
+            .cloned()
+            .unwrap_or(0..page.text.len());
+        for s in page.quantities_in(&story) {
+            let stated = &page.quantities[s];
             if s == current || stated.unit != c.unit || stated.kind != c.kind {
                 continue;
             }
@@ -173,6 +178,9 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
                 let l = labels.get(s);
                 l.chars().count() >= 4 && (l.ends_with(label) || label.ends_with(l))
             };
+            if !same_label {
+                continue;
+            }
             let around = sentence(page.text, stated.span.start);
             let in_base_year = page.quantities.iter().any(|q| {
                 q.kind == Kind::Date

@@ -65,6 +65,9 @@ pub struct CompiledPattern {
     pub source: String,
     pub regex: Regex,
     pub placeholders: Vec<Placeholder>,
+    /// Text every match contains (literals outside groups): a story without one of them is
+    /// skipped without running the regex.
+    pub literals: Vec<String>,
 }
 
 /// Where in the pattern (0-based character index) and what is wrong.
@@ -320,7 +323,68 @@ pub fn compile(
         source: source.to_string(),
         regex,
         placeholders,
+        literals: required_literals(&chars),
     })
+}
+
+/// The runs of plain characters outside any group, placeholder, class or gap, without the
+/// character a `?` or `+` applies to.
+fn required_literals(chars: &[char]) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let flush = |run: &mut String, runs: &mut Vec<String>| {
+        if !run.is_empty() {
+            runs.push(std::mem::take(run));
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '{' | '[' => {
+                flush(&mut run, &mut runs);
+                let close = if c == '{' { '}' } else { ']' };
+                i = chars[i..]
+                    .iter()
+                    .position(|&x| x == close)
+                    .map_or(chars.len(), |p| i + p + 1);
+                continue;
+            }
+            '(' => {
+                flush(&mut run, &mut runs);
+                depth += 1;
+            }
+            ')' => depth = depth.saturating_sub(1),
+            '?' | '+' => {
+                run.pop();
+                flush(&mut run, &mut runs);
+            }
+            '|' if depth == 0 => return Vec::new(),
+            '@' | '…' | '.' | '~' | '|' => {
+                flush(&mut run, &mut runs);
+                // a word class name or a gap's bound is not text
+                if c == '@' {
+                    while chars
+                        .get(i + 1)
+                        .is_some_and(|x| x.is_ascii_alphanumeric() || *x == '_')
+                    {
+                        i += 1;
+                    }
+                }
+            }
+            '\\' => {
+                flush(&mut run, &mut runs);
+                i += 2;
+                continue;
+            }
+            _ if depth == 0 => run.push(canonical(c, None, None)),
+            _ => {}
+        }
+        i += 1;
+    }
+    flush(&mut run, &mut runs);
+    runs
 }
 
 fn placeholder(

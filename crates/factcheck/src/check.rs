@@ -75,10 +75,17 @@ impl Checker {
             .collect();
         let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
         let claims = find_claims(source.text(), &source.document, &quantities, &self.rules);
+        let article_ranges: Vec<std::ops::Range<usize>> = source
+            .document
+            .articles
+            .iter()
+            .map(|a| a.range.clone())
+            .collect();
         let page = Page {
             text: source.text(),
             quantities: &quantities,
             printed: &printed,
+            articles: &article_ranges,
         };
         let graph = Graph::build(&page, &claims, &self.rules);
         let dot = want_dot.then(|| graph.dot(&page));
