@@ -105,9 +105,9 @@ pub fn find_claims(
     text: &str,
     document: &Document,
     quantities: &[Quantity],
+    labels: &Labels,
     rules: &RuleSet,
 ) -> Vec<Claim> {
-    let labels = Labels::new(text, quantities);
     let mut claims: Vec<Claim> = Vec::new();
     for (a, article) in document.articles.iter().enumerate() {
         // claims are compared only within their story, each with its sorted quantities beside it
@@ -160,9 +160,7 @@ pub fn find_claims(
                 }
             }
         }
-        claims.extend(restated::restatements(
-            text, a, article, quantities, &labels,
-        ));
+        claims.extend(restated::restatements(text, a, article, quantities, labels));
     }
     claims
 }

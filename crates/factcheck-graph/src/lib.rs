@@ -94,6 +94,8 @@ pub struct Page<'a> {
     pub printed: &'a [String],
     /// The stories of the page (ranges of the normalised text).
     pub articles: &'a [Range<usize>],
+    /// What each quantity measures, as the copy names it.
+    pub labels: &'a factcheck_claims::Labels,
 }
 
 impl Page<'_> {

@@ -4,7 +4,7 @@
 //! times.
 
 use crate::{display, Check, Finding, Page, Status};
-use factcheck_claims::{Claim, ClaimKind, Labels};
+use factcheck_claims::{Claim, ClaimKind};
 use factcheck_interval::Interval;
 use factcheck_numbers::{Kind, Quantity};
 use factcheck_rules::{Relation, Severity};
@@ -132,7 +132,7 @@ fn sentence(text: &str, at: usize) -> std::ops::Range<usize> {
 
 /// The base a growth claim derives, checked against the same figure stated for the base year.
 pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
-    let labels = Labels::new(page.text, page.quantities);
+    let labels = page.labels;
     for claim in claims
         .iter()
         .filter(|c| c.relation == ClaimKind::Rule(Relation::Growth))

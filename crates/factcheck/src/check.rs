@@ -1,7 +1,7 @@
 //! Checking one file: bytes → source text → quantities → claims → graph and checks → its part of
 //! the report.
 
-use factcheck_claims::find_claims;
+use factcheck_claims::{find_claims, Labels};
 use factcheck_graph::{Check, Graph, Page};
 use factcheck_numbers::{read_quantities, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::{
@@ -74,7 +74,14 @@ impl Checker {
             .map(|(k, q)| quantity_record(&source, k, q))
             .collect();
         let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
-        let claims = find_claims(source.text(), &source.document, &quantities, &self.rules);
+        let labels = Labels::new(source.text(), &quantities);
+        let claims = find_claims(
+            source.text(),
+            &source.document,
+            &quantities,
+            &labels,
+            &self.rules,
+        );
         let article_ranges: Vec<std::ops::Range<usize>> = source
             .document
             .articles
@@ -86,6 +93,7 @@ impl Checker {
             quantities: &quantities,
             printed: &printed,
             articles: &article_ranges,
+            labels: &labels,
         };
         let graph = Graph::build(&page, &claims, &self.rules);
         let dot = want_dot.then(|| graph.dot(&page));
