@@ -72,6 +72,9 @@ pub struct QuantityRecord {
     pub unit: String,
     pub kind: String,
     pub qualifier: String,
+    /// What the number measures, as the copy names it (`技术合同交易额`), when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -68,13 +68,13 @@ impl Checker {
             }
         };
         let quantities = read_quantities(&source, &self.vocab, &self.options);
+        let labels = Labels::new(source.text(), &quantities);
         let records: Vec<QuantityRecord> = quantities
             .iter()
             .enumerate()
-            .map(|(k, q)| quantity_record(&source, k, q))
+            .map(|(k, q)| quantity_record(&source, k, q, labels.get(k)))
             .collect();
         let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
-        let labels = Labels::new(source.text(), &quantities);
         let claims = find_claims(
             source.text(),
             &source.document,
@@ -216,7 +216,7 @@ fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
     })
 }
 
-fn quantity_record(source: &SourceText, k: usize, q: &Quantity) -> QuantityRecord {
+fn quantity_record(source: &SourceText, k: usize, q: &Quantity, metric: &str) -> QuantityRecord {
     let at = source.locate(q.span.clone());
     let (lower, upper) = q.bound_texts();
     QuantityRecord {
@@ -237,6 +237,7 @@ fn quantity_record(source: &SourceText, k: usize, q: &Quantity) -> QuantityRecor
         unit: q.unit.clone(),
         kind: q.kind.name().to_string(),
         qualifier: q.qualifier.name().to_string(),
+        metric: (!metric.is_empty()).then(|| metric.to_string()),
     }
 }
 
