@@ -3,7 +3,7 @@
 
 use factcheck_claims::{find_claims, Labels};
 use factcheck_graph::{Check, Graph, Page};
-use factcheck_numbers::{read_quantities, Quantity, ReadOptions, Vocabulary};
+use factcheck_numbers::{read_quantities, Kind, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::{
     ArticleRecord, CheckRecord, DerivedRecord, FileReport, FindingRecord, InputError,
     QuantityRecord, RelatedRecord, Severity,
@@ -237,7 +237,11 @@ fn quantity_record(source: &SourceText, k: usize, q: &Quantity, metric: &str) ->
         unit: q.unit.clone(),
         kind: q.kind.name().to_string(),
         qualifier: q.qualifier.name().to_string(),
-        metric: (!metric.is_empty()).then(|| metric.to_string()),
+        // dates and durations measure time; one character names nothing
+        metric: (metric.chars().count() >= 2
+            && !matches!(q.kind, Kind::Date | Kind::Duration)
+            && q.number().is_some())
+        .then(|| metric.to_string()),
     }
 }
 
