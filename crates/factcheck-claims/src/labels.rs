@@ -86,7 +86,8 @@ fn raw_label_before(text: &str, at: usize, floor: usize) -> String {
         .into_iter()
         .rev()
         .collect();
-    let mut label = clause.as_str();
+    // 达到了, 增长了: the aspect particle goes with the link before it
+    let mut label = clause.strip_suffix('了').unwrap_or(&clause);
     let mut stripped = true;
     while stripped {
         stripped = false;

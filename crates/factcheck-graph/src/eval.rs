@@ -351,6 +351,11 @@ fn growth(ctx: &Ctx) -> Vec<Option<Check>> {
         return vec![];
     };
     let sign = direction(ctx.claim.text("verb"));
+    // `增加1295万亩，下降0.7%`: the rate may carry its own verb
+    let rate_sign = ctx
+        .claim
+        .text("rate_verb")
+        .map_or(sign, |w| direction(Some(w)));
     let rate = ctx
         .claim
         .one("rate")
@@ -363,7 +368,7 @@ fn growth(ctx: &Ctx) -> Vec<Option<Check>> {
     quantities.extend(rate);
     quantities.extend(delta);
     let base_from_rate = rate.and_then(|r| {
-        let riv = interval(ctx.q(r))?.scale(sign / HUNDRED);
+        let riv = interval(ctx.q(r))?.scale(rate_sign / HUNDRED);
         let factor = Interval::point(Decimal::ONE).add(&riv);
         factor.lo.filter(|lo| *lo > Decimal::ZERO)?;
         Some(civ.div(&factor))
@@ -374,7 +379,7 @@ fn growth(ctx: &Ctx) -> Vec<Option<Check>> {
     let estimate = c
         .number()
         .zip(printed_rate)
-        .and_then(|(v, r)| v.checked_div(Decimal::ONE + r * sign / HUNDRED));
+        .and_then(|(v, r)| v.checked_div(Decimal::ONE + r * rate_sign / HUNDRED));
     let derive = |iv: &Interval| Derived {
         label: label.clone(),
         interval: *iv,
@@ -484,6 +489,7 @@ fn share(ctx: &Ctx, claims: &[Claim]) -> Vec<Option<Check>> {
         (label.starts_with('总') || label.contains("总额") || label.contains("总量"))
             .then(|| whole_from_relations(part, claims))
             .flatten()
+            .or_else(|| whole_by_label(ctx, part, label))
     });
     let mut out = Vec::new();
     if let Some(w) = whole.filter(|&w| compatible(p, ctx.q(w)) && w != part) {
@@ -561,6 +567,34 @@ fn share(ctx: &Ctx, claims: &[Claim]) -> Vec<Option<Check>> {
     out
 }
 
+/// The whole a share names by its label (`是宝安区的40%` → `宝安区人口达到了447.65万人`): the
+/// figures before the part in its story whose label holds the name, when they all agree.
+fn whole_by_label(ctx: &Ctx, part: usize, label: &str) -> Option<usize> {
+    if label.chars().count() < 3 {
+        return None;
+    }
+    let p = ctx.q(part);
+    let story = ctx.page.articles.get(ctx.claim.article)?;
+    let candidates: Vec<usize> = ctx
+        .page
+        .quantities_in(story)
+        .filter(|&w| {
+            w < part
+                && compatible(p, ctx.q(w))
+                && ctx.q(w).kind == p.kind
+                && ctx.page.labels.get(w).contains(label)
+        })
+        .collect();
+    let intervals: Vec<Interval> = candidates
+        .iter()
+        .filter_map(|&w| interval(ctx.q(w)))
+        .collect();
+    let agree = intervals.windows(2).all(|w| w[0].overlaps(&w[1]));
+    (agree && intervals.len() == candidates.len())
+        .then(|| candidates.last().copied())
+        .flatten()
+}
+
 /// The one whole number inside an interval, if there is exactly one.
 fn single_whole_number(i: &Interval) -> Option<Decimal> {
     let (lo, hi) = (i.lo?.ceil(), i.hi?.floor());
@@ -616,7 +650,10 @@ fn change(ctx: &Ctx) -> Vec<Option<Check>> {
             .sub(&fiv)
             .scale(if up { Decimal::ONE } else { -Decimal::ONE });
         let same_unit = compatible(f, d)
-            && (d.kind == f.kind || (f.kind == Kind::Percent && d.kind == Kind::PercentagePoint));
+            && (d.kind == f.kind
+                || f.unit.is_empty()
+                || d.unit.is_empty()
+                || (f.kind == Kind::Percent && d.kind == Kind::PercentagePoint));
         if same_unit {
             if actual.overlaps(&div) {
                 return vec![Some(ctx.check(

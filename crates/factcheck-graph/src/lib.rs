@@ -145,6 +145,7 @@ impl Graph {
         eval::whole_counts(page, &mut checks);
         propagate::restated_rates(page, claims, &mut checks);
         propagate::bases_against_stated(page, claims, &mut checks);
+        propagate::bases_of_parts(page, claims, &mut checks);
         Graph { graph, checks }
     }
 

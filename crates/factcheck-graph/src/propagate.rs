@@ -235,3 +235,100 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
         }
     }
 }
+
+/// A total and its parts each given with a growth rate (`总额28093.6亿元，增长7.3%；其中出口
+/// 13373.1亿元，增长23.2%；进口14720.6亿元，下降4%`): the parts' bases must add up to the total's.
+pub fn bases_of_parts(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
+    let base = |current: usize| -> Option<(usize, Interval)> {
+        let claim = growth_of(claims, current)?;
+        let (rate, r) = signed_rate(page, claim)?;
+        let factor =
+            Interval::point(Decimal::ONE).add(&r.scale(Decimal::ONE / Decimal::ONE_HUNDRED));
+        factor.lo.filter(|lo| *lo > Decimal::ZERO)?;
+        Some((rate, interval(&page.quantities[current])?.div(&factor)))
+    };
+    for claim in claims
+        .iter()
+        .filter(|c| c.relation == ClaimKind::Rule(Relation::Sum))
+    {
+        let (Some(total), Some(parts)) = (claim.one("total"), claim.many("parts")) else {
+            continue;
+        };
+        // only parts that are all the parts: their values already add up to the total
+        let values: Option<Vec<Interval>> = parts
+            .iter()
+            .map(|&p| interval(&page.quantities[p]))
+            .collect();
+        let (Some(values), Some(t)) = (values, interval(&page.quantities[total])) else {
+            continue;
+        };
+        let sum = values
+            .iter()
+            .fold(Interval::point(Decimal::ZERO), |acc, v| acc.add(v));
+        if !sum.overlaps(&t) || page.quantities[total].unit != page.quantities[parts[0]].unit {
+            continue;
+        }
+        let (Some((total_rate, total_base)), Some(part_bases)) = (
+            base(total),
+            parts.iter().map(|&p| base(p)).collect::<Option<Vec<_>>>(),
+        ) else {
+            continue;
+        };
+        let parts_base = part_bases
+            .iter()
+            .fold(Interval::point(Decimal::ZERO), |acc, (_, b)| acc.add(b));
+        let mut quantities = vec![total, total_rate];
+        for (&p, (r, _)) in parts.iter().zip(&part_bases) {
+            quantities.extend([p, *r]);
+        }
+        let t_text = &page.printed[total];
+        let shown_total =
+            display::interval(&total_base.rounded(2), &page.quantities[total], t_text);
+        let shown_parts =
+            display::interval(&parts_base.rounded(2), &page.quantities[total], t_text);
+        if total_base.overlaps(&parts_base) {
+            let explanation =
+                format!("按各自增速推算，上期总数{shown_total}与各分项上期之和{shown_parts}相符");
+            checks.push(Check {
+                rule: "growth-of-parts".into(),
+                relation: "growth".into(),
+                quantities,
+                status: Status::ConsistentWithin,
+                derived: vec![],
+                explanation,
+                finding: None,
+            });
+        } else {
+            let message = format!("{}按{}推算上期为{shown_total}，各分项按各自增速推算的上期之和却为{shown_parts}：增速之间对不上", t_text, page.printed[total_rate]);
+            let related: Vec<(&Quantity, String)> = parts
+                .iter()
+                .zip(&part_bases)
+                .map(|(&p, (r, _))| {
+                    (
+                        &page.quantities[*r],
+                        format!("{}的增速{}", page.printed[p], page.printed[*r]),
+                    )
+                })
+                .collect();
+            let f = Finding {
+                rule: "growth-of-parts".into(),
+                severity: Severity::Error,
+                message: message.clone(),
+                primary: page.quantities[total_rate].span.clone(),
+                related: related
+                    .into_iter()
+                    .map(|(q, note)| (q.span.clone(), note))
+                    .collect(),
+            };
+            checks.push(Check {
+                rule: "growth-of-parts".into(),
+                relation: "growth".into(),
+                quantities,
+                status: Status::Contradiction,
+                derived: vec![],
+                explanation: message,
+                finding: Some(f),
+            });
+        }
+    }
+}
