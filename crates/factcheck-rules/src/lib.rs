@@ -182,6 +182,8 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub words: BTreeMap<String, Vec<String>>,
+    /// Vocabulary the packs add to the quantity grammar, in order.
+    pub vocabulary: Vec<factcheck_numbers::VocabularyFile>,
 }
 
 /// A rule file that cannot be used, with where the problem is.
@@ -241,22 +243,77 @@ impl RuleSet {
                     .extend(words.iter().cloned());
             }
         }
+        // the rule files as resolved (extensions merged in), beside the compiled rules
+        let mut resolved: Vec<RuleFile> = Vec::new();
         for source in &parsed {
+            let fail = |needle: &str, message: String| {
+                let (line, column) = locate(source.text, needle, 0);
+                RuleError {
+                    file: source.file.to_string(),
+                    line,
+                    column,
+                    message,
+                }
+            };
+            if let Some(vocabulary) = &source.pack.vocabulary {
+                set.vocabulary.push(vocabulary.clone());
+            }
+            for id in &source.pack.disable {
+                let at = set.rules.iter().position(|r| &r.id == id).ok_or_else(|| {
+                    fail(id, format!("`disable` names `{id}`, which is not a rule"))
+                })?;
+                set.rules.remove(at);
+                resolved.remove(at);
+            }
+            for (id, severity) in &source.pack.severity {
+                let rule = set.rules.iter_mut().find(|r| &r.id == id).ok_or_else(|| {
+                    fail(id, format!("`severity` names `{id}`, which is not a rule"))
+                })?;
+                rule.severity = Severity::parse(severity).ok_or_else(|| fail(severity, format!("unknown severity `{severity}` for `{id}` (expected error, warning or info)")))?;
+            }
             for rule in &source.pack.rules {
-                let compiled = compile_rule(source, rule, &set.words)?;
+                let (rule, replaces) =
+                    match &rule.extends {
+                        Some(parent) => {
+                            let at = set.rules.iter().position(|r| &r.id == parent).ok_or_else(
+                                || {
+                                    fail(
+                                        &format!("extends: {parent}"),
+                                        format!("`extends` names `{parent}`, which is not a rule"),
+                                    )
+                                },
+                            )?;
+                            let merged = extend(&resolved[at], rule);
+                            let in_place =
+                                rule.id.is_none() || rule.id.as_deref() == Some(parent.as_str());
+                            (merged, in_place.then_some(at))
+                        }
+                        None if rule.id.is_none() => {
+                            return Err(fail(
+                                "rules:",
+                                "a rule needs an `id` (or `extends` to add to one)".to_string(),
+                            ))
+                        }
+                        None => (rule.clone(), None),
+                    };
+                let compiled = compile_rule(source, &rule, &set.words)?;
+                if let Some(at) = replaces {
+                    set.rules[at] = compiled;
+                    resolved[at] = rule;
+                    continue;
+                }
                 if let Some(other) = set.rules.iter().find(|r| r.id == compiled.id) {
-                    let (line, column) = locate(source.text, &format!("id: {}", rule.id), 0);
+                    let id = compiled.id.clone();
+                    let (line, column) = locate(source.text, &format!("id: {id}"), 0);
                     return Err(RuleError {
                         file: source.file.to_string(),
                         line,
                         column,
-                        message: format!(
-                            "rule id `{}` is already defined at {}",
-                            rule.id, other.origin
-                        ),
+                        message: format!("rule id `{id}` is already defined at {}", other.origin),
                     });
                 }
                 set.rules.push(compiled);
+                resolved.push(rule);
             }
         }
         Ok(set)
@@ -291,6 +348,33 @@ impl RuleSet {
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// A rule built on `parent`: its own fields where it has them, the parent's otherwise, and the
+/// parent's patterns followed by its own.
+fn extend(parent: &RuleFile, rule: &RuleFile) -> RuleFile {
+    let mut patterns = parent.patterns.clone();
+    patterns.extend(rule.patterns.iter().cloned());
+    RuleFile {
+        id: rule.id.clone().or_else(|| parent.id.clone()),
+        extends: None,
+        relation: rule.relation.clone().or_else(|| parent.relation.clone()),
+        severity: rule.severity.clone().or_else(|| parent.severity.clone()),
+        description: if rule.description.is_empty() {
+            parent.description.clone()
+        } else {
+            rule.description.clone()
+        },
+        patterns,
+        exhaustive: rule.exhaustive || parent.exhaustive,
+        check: rule.check.clone().or_else(|| parent.check.clone()),
+        message: rule.message.clone().or_else(|| parent.message.clone()),
+        examples: if rule.examples.valid.is_empty() && rule.examples.invalid.is_empty() {
+            parent.examples.clone()
+        } else {
+            rule.examples.clone()
+        },
     }
 }
 
@@ -347,8 +431,11 @@ fn compile_rule(
     rule: &RuleFile,
     words: &BTreeMap<String, Vec<String>>,
 ) -> Result<Rule, RuleError> {
-    let rule_at = source.text.find(&format!("id: {}", rule.id)).unwrap_or(0);
-    let (rule_line, rule_column) = locate(source.text, &format!("id: {}", rule.id), 0);
+    let id = rule.id.clone().unwrap_or_default();
+    let relation_name = rule.relation.clone().unwrap_or_default();
+    let severity_name = rule.severity.clone().unwrap_or_else(|| "error".to_string());
+    let rule_at = source.text.find(&format!("id: {}", id)).unwrap_or(0);
+    let (rule_line, rule_column) = locate(source.text, &format!("id: {}", id), 0);
     let fail_at = |needle: &str, offset: usize, message: String| {
         let (line, column) = locate(source.text, needle, rule_at);
         let found = source.text[rule_at..].contains(needle);
@@ -359,26 +446,26 @@ fn compile_rule(
             message,
         }
     };
-    let relation = Relation::parse(&rule.relation).ok_or_else(|| {
+    let relation = Relation::parse(&relation_name).ok_or_else(|| {
         let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
         fail_at(
-            &format!("relation: {}", rule.relation),
+            &format!("relation: {}", relation_name),
             10,
             format!(
                 "rule `{}`: unknown relation `{}` (expected one of {})",
-                rule.id,
-                rule.relation,
+                id,
+                relation_name,
                 names.join(", ")
             ),
         )
     })?;
-    let severity = Severity::parse(&rule.severity).ok_or_else(|| {
+    let severity = Severity::parse(&severity_name).ok_or_else(|| {
         fail_at(
-            &format!("severity: {}", rule.severity),
+            &format!("severity: {}", severity_name),
             10,
             format!(
                 "rule `{}`: unknown severity `{}` (expected error, warning or info)",
-                rule.id, rule.severity
+                id, severity_name
             ),
         )
     })?;
@@ -386,7 +473,7 @@ fn compile_rule(
         return Err(fail_at(
             "patterns:",
             0,
-            format!("rule `{}` has no patterns", rule.id),
+            format!("rule `{}` has no patterns", id),
         ));
     }
     let mut patterns = Vec::new();
@@ -395,7 +482,7 @@ fn compile_rule(
             fail_at(
                 text,
                 e.at,
-                format!("rule `{}`: bad pattern: {}", rule.id, e.message),
+                format!("rule `{}`: bad pattern: {}", id, e.message),
             )
         })?;
         for group in relation.required() {
@@ -409,7 +496,7 @@ fn compile_rule(
                     0,
                     format!(
                         "rule `{}`: a {} pattern needs a placeholder named {}",
-                        rule.id,
+                        id,
                         relation.name(),
                         group.join(" or ")
                     ),
@@ -429,7 +516,7 @@ fn compile_rule(
                     .iter()
                     .all(|p| p.placeholders.iter().any(|ph| ph.name == name));
             if !known {
-                return Err(fail_at(message, 0, format!("rule `{}`: the message names `{{{name}}}`, which not every pattern captures", rule.id)));
+                return Err(fail_at(message, 0, format!("rule `{}`: the message names `{{{name}}}`, which not every pattern captures", id)));
             }
         }
     }
@@ -439,7 +526,7 @@ fn compile_rule(
                 fail_at(
                     text,
                     e.at,
-                    format!("rule `{}`: bad check: {}", rule.id, e.message),
+                    format!("rule `{}`: bad check: {}", id, e.message),
                 )
             })?;
             for pattern in &patterns {
@@ -449,26 +536,38 @@ fn compile_rule(
                         .iter()
                         .any(|p| p.name == var && matches!(p.capture, Capture::Quantity(_)))
                     {
-                        return Err(fail_at(text, 0, format!("rule `{}`: the check uses `{var}`, which pattern `{}` does not capture as a quantity", rule.id, pattern.source)));
+                        return Err(fail_at(text, 0, format!("rule `{}`: the check uses `{var}`, which pattern `{}` does not capture as a quantity", id, pattern.source)));
                     }
                 }
+                let used = parsed.vars();
+                if let Some(unused) = pattern
+                    .placeholders
+                    .iter()
+                    .find(|p| matches!(p.capture, Capture::Quantity(_)) && !used.contains(&p.name))
+                {
+                    return Err(fail_at(
+                        &pattern.source,
+                        0,
+                        format!("rule `{id}`: placeholder `{}` is never used in the check (write `{{_:{}}}` for a number that only has to be there)", unused.name, unused.types.join("|")),
+                    ));
+                }
                 if let Err(message) = units::check_units(&parsed, pattern) {
-                    return Err(fail_at(text, 0, format!("rule `{}`: {message}", rule.id)));
+                    return Err(fail_at(text, 0, format!("rule `{}`: {message}", id)));
                 }
             }
             Some(parsed)
         }
         (None, Relation::Expression) => {
             return Err(fail_at(
-                &format!("id: {}", rule.id),
+                &format!("id: {}", id),
                 0,
-                format!("rule `{}`: an expression rule needs `check:`", rule.id),
+                format!("rule `{}`: an expression rule needs `check:`", id),
             ))
         }
         (None, _) => None,
     };
     Ok(Rule {
-        id: rule.id.clone(),
+        id: id.clone(),
         relation,
         severity,
         description: rule.description.clone(),

@@ -11,19 +11,35 @@ pub struct PackFile {
     pub words: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: Vec<RuleFile>,
+    /// Rules (built-in or from an earlier pack) to switch off.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// New severities for existing rules: `growth-rate: warning`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    /// Words for the quantity grammar: units, qualifier words, names that only look like numbers.
+    #[serde(default)]
+    pub vocabulary: Option<factcheck_numbers::VocabularyFile>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
-    pub id: String,
+    /// The rule's id; without one, a rule that `extends` another adds to it in place.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// An existing rule this one builds on: its relation, check, message and patterns carry over.
+    #[serde(default)]
+    pub extends: Option<String>,
     /// sum, subset, growth, share, change, difference, multiple, span, weekday, respectively,
     /// bounds, or expression (with `check`).
-    pub relation: String,
-    #[serde(default = "default_severity")]
-    pub severity: String,
+    #[serde(default)]
+    pub relation: Option<String>,
+    #[serde(default)]
+    pub severity: Option<String>,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
     pub patterns: Vec<String>,
     /// For `sum`: the parts listed are all the parts (so their sum must equal the total).
     #[serde(default)]
@@ -45,8 +61,4 @@ pub struct Examples {
     pub valid: Vec<String>,
     #[serde(default)]
     pub invalid: Vec<String>,
-}
-
-fn default_severity() -> String {
-    "error".to_string()
 }

@@ -219,7 +219,9 @@ pub fn compile(
             '…' | '.' if c == '…' || chars[i..].starts_with(&['.', '.', '.']) => {
                 i += if c == '…' { 1 } else { 3 };
                 let mut bound = GAP;
-                if chars.get(i) == Some(&'{') {
+                if chars.get(i) == Some(&'{')
+                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
                     let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
                     match digits.as_deref().map(str::parse::<usize>) {
@@ -240,7 +242,9 @@ pub fn compile(
             '~' => {
                 i += 1;
                 let mut bound = GAP;
-                if chars.get(i) == Some(&'{') {
+                if chars.get(i) == Some(&'{')
+                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
                     let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
                     match digits.as_deref().map(str::parse::<usize>) {
@@ -503,6 +507,18 @@ mod tests {
         assert!(p
             .regex
             .is_match(&format!("{}，{}", token('c', 1), token('c', 2))));
+    }
+
+    #[test]
+    fn a_gap_may_precede_a_placeholder() {
+        let p = compile("{a:count}…{b:money}", &words()).unwrap();
+        assert!(p
+            .regex
+            .is_match(&format!("{}，共计{}", token('c', 1), token('m', 2))));
+        let p = compile("{a:count}…{3}{b:money}", &words()).unwrap();
+        assert!(!p
+            .regex
+            .is_match(&format!("{}，一二三四{}", token('c', 1), token('m', 2))));
     }
 
     #[test]

@@ -42,9 +42,24 @@ impl Checker {
     /// A checker with user rule packs (files or folders) added to the built-in ones.
     pub fn with_rules(paths: &[std::path::PathBuf]) -> Result<Checker, RuleError> {
         let packs = RuleSet::read_packs(paths)?;
+        let rules = RuleSet::load(&packs)?;
+        // packs may add words to the quantity grammar (a newsroom's own plan names, units)
+        let mut files =
+            vec![
+                factcheck_numbers::VocabularyFile::parse(factcheck_numbers::vocab::BUILTIN_YAML)
+                    .expect("built-in vocabulary parses"),
+            ];
+        files.extend(rules.vocabulary.iter().cloned());
+        let vocab = Vocabulary::from_files(&files).map_err(|e| RuleError {
+            file: "rule packs".into(),
+            line: 1,
+            column: 1,
+            message: format!("vocabulary: {e}"),
+        })?;
         Ok(Checker {
-            rules: RuleSet::load(&packs)?,
-            ..Checker::new()
+            rules,
+            vocab,
+            options: ReadOptions::default(),
         })
     }
 

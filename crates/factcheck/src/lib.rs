@@ -2,5 +2,6 @@
 //! the command line; tests and benchmarks call this directly.
 
 mod check;
+pub mod rules_cmd;
 
 pub use check::{unreadable, Checked, Checker};

@@ -1,6 +1,7 @@
 //! `factcheck FILE...`: reads newspaper copy, reads every number in it, and reports them.
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+use factcheck::rules_cmd;
 use factcheck_report::{json, text, Report, Severity};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -11,7 +12,11 @@ use std::process::ExitCode;
     version,
     about = "Finds numbers in newspaper copy that cannot all be true"
 )]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -27,6 +32,54 @@ struct Cli {
     /// Rule packs (YAML files or folders of them) to add to the built-in rules.
     #[arg(long, value_name = "PATH")]
     rules: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Work with rules: list them, explain one, test them on their examples.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesAction {
+    /// Every rule: id, relation, severity, description.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Rule packs to add to the built-in rules.
+        #[arg(long, value_name = "PATH")]
+        rules: Vec<std::path::PathBuf>,
+    },
+    /// What one rule checks, why, an example each way, and how figures are read.
+    Explain {
+        id: String,
+        #[arg(long, value_enum, default_value_t = Lang::Zh)]
+        lang: Lang,
+        #[arg(long, value_name = "PATH")]
+        rules: Vec<std::path::PathBuf>,
+    },
+    /// Run every rule's examples (built-in and the given packs) and the annotated `*.txt` files
+    /// beside the packs; exit 1 if any fails.
+    Test {
+        /// Rule packs (files or folders).
+        packs: Vec<std::path::PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -58,6 +111,9 @@ impl FailOn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Rules { action }) = cli.command {
+        return rules(action);
+    }
     let checker = match factcheck::Checker::with_rules(&cli.rules) {
         Ok(checker) => checker,
         Err(error) => {
@@ -118,4 +174,47 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
         return Ok(bytes);
     }
     std::fs::read(path)
+}
+
+fn rules(action: RulesAction) -> ExitCode {
+    let paths = match &action {
+        RulesAction::List { rules, .. } | RulesAction::Explain { rules, .. } => rules.clone(),
+        RulesAction::Test { packs } => packs.clone(),
+    };
+    let checker = match factcheck::Checker::with_rules(&paths) {
+        Ok(checker) => checker,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let (text, code) = match action {
+        RulesAction::List {
+            format: ListFormat::Text,
+            ..
+        } => (rules_cmd::list_text(checker.rules()), 0),
+        RulesAction::List {
+            format: ListFormat::Json,
+            ..
+        } => (rules_cmd::list_json(checker.rules()), 0),
+        RulesAction::List {
+            format: ListFormat::Markdown,
+            ..
+        } => (rules_cmd::reference_markdown(checker.rules()), 0),
+        RulesAction::Explain { id, lang, .. } => {
+            match rules_cmd::explain(checker.rules(), &id, matches!(lang, Lang::En)) {
+                Some(text) => (text, 0),
+                None => {
+                    eprintln!("error: no rule `{id}` (see `factcheck rules list`)");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        RulesAction::Test { packs } => {
+            let (text, ok) = rules_cmd::test(&checker, &packs);
+            (text, if ok { 0 } else { 1 })
+        }
+    };
+    print!("{text}");
+    ExitCode::from(code)
 }

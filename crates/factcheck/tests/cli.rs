@@ -237,3 +237,197 @@ fn dot_shows_the_graph() {
     assert!(dot.contains("[label=\"1860件\", shape=box]"), "{dot}");
     assert!(dot.contains("[label=\"total\"]"), "{dot}");
 }
+
+#[test]
+fn rules_list_explain_and_test() {
+    let out = factcheck(&["rules", "list"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("sum-breakdown") && l.contains("sum") && l.contains("error")),
+        "{list}"
+    );
+
+    let out = factcheck(
+        &[
+            "rules",
+            "list",
+            "--format",
+            "json",
+            "--rules",
+            "examples/rules/per-capita.yaml",
+        ],
+        None,
+    );
+    let rules = json(&out);
+    assert!(rules["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "per-capita-income" && r["relation"] == "expression"));
+
+    let out = factcheck(&["rules", "explain", "span-days"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("span-days (span, error)"), "{text}");
+    assert!(
+        text.contains("会报错的例子：") || text.contains("会报错的例子: "),
+        "{text}"
+    );
+    let out = factcheck(&["rules", "explain", "span-days", "--lang", "en"], None);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("What it checks: the dates of a span"));
+    let out = factcheck(&["rules", "explain", "no-such-rule"], None);
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = factcheck(&["rules", "test", "examples/rules"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("per-capita-income") && l.contains("5 passed")),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_test_fails_on_a_wrong_example() {
+    let dir = std::env::temp_dir().join(format!("factcheck-rtest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/rules/per-capita.yaml"),
+    )
+    .unwrap();
+    // a "valid" example that is in fact wrong
+    let pack = pack.replace(
+        "全区户籍人口5万人，收入总量达10亿元，人均2万元。",
+        "全区户籍人口5万人，收入总量达10亿元，人均5万元。",
+    );
+    std::fs::write(dir.join("per-capita.yaml"), pack).unwrap();
+    std::fs::write(dir.join("page.txt"), "全县常住人口20万人，居民可支配收入总量为60亿元，人均3万元。〔expect: per-capita-income〕\n").unwrap();
+    let out = factcheck(&["rules", "test", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "valid example gave a finding: 全区户籍人口5万人，收入总量达10亿元，人均5万元。"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("page.txt:1: expected per-capita-income, found []"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn packs_switch_off_reweigh_and_extend_rules() {
+    let dir = std::env::temp_dir().join(format!("factcheck-extend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("page.txt");
+    std::fs::write(
+        &page,
+        "网民留言63件（微信公众号42件，政府网13件，人民网9件）。\n特种钢材合格率从92%升至89%。\n",
+    )
+    .unwrap();
+    let pack = dir.join("house.yaml");
+    std::fs::write(
+        &pack,
+        "disable: [change-direction]\nseverity:\n  sum-breakdown: warning\n",
+    )
+    .unwrap();
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "--rules",
+            pack.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    let findings = json(&out)["files"][0]["findings"].clone();
+    let rules: Vec<(&str, &str)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rules, vec![("sum-breakdown", "warning")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings do not fail by default"
+    );
+
+    // a new phrasing for a built-in rule, without copying it
+    std::fs::write(
+        &page,
+        "网民留言63件：微信公众号42件，政府网13件，人民网9件。\n",
+    )
+    .unwrap();
+    std::fs::write(&pack, "rules:\n  - extends: sum-breakdown\n    patterns:\n      - \"{total:count}：{parts:list(count)}。\"\n").unwrap();
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "--rules",
+            pack.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        json(&out)["files"][0]["findings"][0]["rule"],
+        "sum-breakdown"
+    );
+
+    // words for the grammar: a plan name that holds numerals
+    std::fs::write(&page, "推进\"三个一百\"工程，新建项目12个。\n").unwrap();
+    let out = factcheck(&["--format", "json", page.to_str().unwrap()], None);
+    assert_eq!(
+        json(&out)["files"][0]["quantities"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "三个 is read as a count without the pack"
+    );
+    std::fs::write(
+        &pack,
+        "vocabulary:\n  non_quantities:\n    words: [三个一百]\n",
+    )
+    .unwrap();
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "--rules",
+            pack.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    let quantities = json(&out)["files"][0]["quantities"].clone();
+    assert_eq!(quantities.as_array().unwrap().len(), 1, "{quantities}");
+    assert_eq!(quantities[0]["text"], "12个");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_rule_reference_is_in_sync() {
+    let out = factcheck(&["rules", "list", "--format", "markdown"], None);
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let stored = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules-reference.md"),
+    )
+    .unwrap();
+    assert!(generated == stored, "docs/rules-reference.md is stale: run `cargo run -- rules list --format markdown > docs/rules-reference.md`");
+}
