@@ -176,6 +176,15 @@ pub fn compile(
                     });
                 }
                 i = close + 1;
+                // `{rate:percent}%` or `{n:count}个` can never match: the unit is part of the number
+                if let Some(&next) = chars.get(i) {
+                    if "%％‰个件人家元亿万项次名户".contains(next)
+                        && !ty.starts_with('@')
+                        && ty != "label"
+                    {
+                        return error(i, format!("this can never match: `{next}` after `{{{name}:{ty}}}` is part of the number, not text after it"));
+                    }
+                }
             }
             '@' => {
                 let len = chars[i + 1..]

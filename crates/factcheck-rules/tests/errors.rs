@@ -84,3 +84,8 @@ fn disable_extend_and_severity_must_name_rules() {
 fn placeholder_never_used_in_the_check() {
     snapshot("placeholder-unused", "rules:\n  - id: per-capita\n    relation: expression\n    check: \"total / people = avg\"\n    patterns:\n      - \"{people:count}…{total:money}…{year:date}…人均{avg:money}\"\n");
 }
+
+#[test]
+fn pattern_that_can_never_match() {
+    snapshot("never-matches", "rules:\n  - id: my-growth\n    relation: growth\n    patterns:\n      - \"{current:money}，增长{rate:percent}%\"\n");
+}
