@@ -33,6 +33,9 @@ pub struct FileReport {
     pub quantities: Vec<QuantityRecord>,
     pub checks: Vec<CheckRecord>,
     pub findings: Vec<FindingRecord>,
+    /// The decoded text, for the formats that quote the lines they point at (not serialised).
+    #[serde(skip)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

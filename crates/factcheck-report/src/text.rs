@@ -112,8 +112,52 @@ fn render_findings(out: &mut String, file: &FileReport) {
             "{level}[{}]: {}:{}:{}: {}",
             finding.rule, file.path, finding.line, finding.column, finding.message
         );
+        if let Some(source) = &file.source {
+            snippet(
+                out,
+                source,
+                finding.line,
+                finding.column,
+                finding_chars(source, finding.start, finding.end),
+            );
+        }
         for related in &finding.related {
-            let _ = writeln!(out, "    note: {}", related.note);
+            let _ = writeln!(out, "    = note: {}", related.note);
         }
     }
+}
+
+/// The characters a finding covers, counted in the decoded text (its byte offsets are the file's,
+/// which for UTF-8 without BOM are the same; otherwise one character is underlined).
+fn finding_chars(source: &str, start: usize, end: usize) -> usize {
+    source
+        .get(start..end)
+        .map(|s| s.chars().count())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The line the finding is on, with a caret under the number: rustc style, Han characters two
+/// cells wide.
+fn snippet(out: &mut String, source: &str, line: usize, column: usize, chars: usize) {
+    use unicode_width::UnicodeWidthStr;
+    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+        return;
+    };
+    let text = text.trim_end_matches('\r');
+    let before: String = text.chars().take(column.saturating_sub(1)).collect();
+    let marked: String = text
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take(chars)
+        .collect();
+    let gutter = " ".repeat(line.to_string().len());
+    let _ = writeln!(out, "{gutter} |");
+    let _ = writeln!(out, "{line} | {text}");
+    let _ = writeln!(
+        out,
+        "{gutter} | {}{}",
+        " ".repeat(before.width()),
+        "^".repeat(marked.width().max(1))
+    );
 }

@@ -12,6 +12,7 @@ use factcheck_rules::{RuleError, RuleSet};
 use factcheck_text::{DecodeError, SourceText};
 
 /// Checks files with one vocabulary, one rule set and one set of options.
+#[derive(Clone)]
 pub struct Checker {
     vocab: Vocabulary,
     rules: RuleSet,
@@ -25,6 +26,7 @@ impl Default for Checker {
 }
 
 /// A file checked: its report entry and, for `--format dot`, its graph.
+#[derive(Debug)]
 pub struct Checked {
     pub report: FileReport,
     pub dot: Option<String>,
@@ -118,11 +120,13 @@ impl Checker {
             .enumerate()
             .map(|(k, c)| check_record(k, c, &records))
             .collect();
-        let findings = graph
+        let mut findings: Vec<FindingRecord> = graph
             .checks
             .iter()
             .filter_map(|c| finding_record(&source, c))
             .collect();
+        // in reading order
+        findings.sort_by_key(|f| (f.start, f.end));
         let articles = article_records(&source, &quantities, &records);
         Checked {
             report: FileReport {
@@ -132,6 +136,7 @@ impl Checker {
                 quantities: records,
                 checks,
                 findings,
+                source: Some(source.decoded.text.clone()),
                 ..FileReport::default()
             },
             dot,

@@ -2,6 +2,7 @@
 //! the command line; tests and benchmarks call this directly.
 
 mod check;
+pub mod inputs;
 pub mod rules_cmd;
 
 pub use check::{unreadable, Checked, Checker};

@@ -32,6 +32,10 @@ struct Cli {
     /// Rule packs (YAML files or folders of them) to add to the built-in rules.
     #[arg(long, value_name = "PATH")]
     rules: Vec<std::path::PathBuf>,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +92,14 @@ enum Format {
     Json,
     /// The graph of related numbers, in Graphviz DOT.
     Dot,
+    /// SARIF 2.1.0 for code-scanning views.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// A Markdown summary for a pull-request comment.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,17 +134,14 @@ fn main() -> ExitCode {
         }
     };
     let want_dot = matches!(cli.format, Format::Dot);
+    let paths = factcheck::inputs::expand(&cli.files);
+    let checked = check_all(&checker, &paths, want_dot);
     let mut dots = Vec::new();
-    let files = cli
-        .files
-        .iter()
-        .map(|path| match read_input(path) {
-            Ok(bytes) => {
-                let checked = checker.check_with_graph(path, &bytes, want_dot);
-                dots.extend(checked.dot);
-                checked.report
-            }
-            Err(error) => factcheck::unreadable(path, &error),
+    let files = checked
+        .into_iter()
+        .map(|c| {
+            dots.extend(c.dot);
+            c.report
         })
         .collect();
     let report = Report::new(files);
@@ -140,13 +149,24 @@ fn main() -> ExitCode {
         Format::Text => text::render(&report),
         Format::Json => json::render(&report),
         Format::Dot => dots.concat(),
+        Format::Sarif => factcheck_report::sarif::render(&report),
+        Format::Github => factcheck_report::github::render(&report),
+        Format::Junit => factcheck_report::junit::render(&report),
+        Format::Markdown => factcheck_report::markdown::render(&report),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    let written = match &cli.output {
+        Some(path) => std::fs::write(path, rendered.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|_| stdout.flush())
+                .map_err(|e| format!("cannot write the report: {e}"))
+        }
+    };
+    if let Err(message) = written {
+        eprintln!("error: {message}");
         return ExitCode::from(2);
     }
     for file in report.files.iter().filter(|f| f.error.is_some()) {
@@ -217,4 +237,41 @@ fn rules(action: RulesAction) -> ExitCode {
     };
     print!("{text}");
     ExitCode::from(code)
+}
+
+/// Checks every file, as many at once as there are cores, and returns the results in the order of
+/// the paths.
+fn check_all(
+    checker: &factcheck::Checker,
+    paths: &[String],
+    want_dot: bool,
+) -> Vec<factcheck::Checked> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // checking is CPU work: blocking tasks, at most one per core
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .max_blocking_threads(workers)
+        .build()
+        .expect("a runtime starts");
+    let checker = std::sync::Arc::new(checker.clone());
+    runtime.block_on(async {
+        let mut tasks = Vec::new();
+        for path in paths {
+            let (checker, path) = (checker.clone(), path.clone());
+            tasks.push(tokio::task::spawn_blocking(move || {
+                match read_input(&path) {
+                    Ok(bytes) => checker.check_with_graph(&path, &bytes, want_dot),
+                    Err(error) => factcheck::Checked {
+                        report: factcheck::unreadable(&path, &error),
+                        dot: None,
+                    },
+                }
+            }));
+        }
+        let mut out = Vec::new();
+        for task in tasks {
+            out.push(task.await.expect("a check does not panic"));
+        }
+        out
+    })
 }

@@ -431,3 +431,107 @@ fn the_rule_reference_is_in_sync() {
     .unwrap();
     assert!(generated == stored, "docs/rules-reference.md is stale: run `cargo run -- rules list --format markdown > docs/rules-reference.md`");
 }
+
+#[test]
+fn every_output_format_and_an_output_file() {
+    let draft = "examples/draft.txt";
+    let out = factcheck(&["--format", "github", draft], None);
+    let github = String::from_utf8(out.stdout).unwrap();
+    assert!(github.lines().next().unwrap().starts_with("::error file=examples/draft.txt,line=1,col=5,title=factcheck sum-breakdown::分项之和与总数不符"), "{github}");
+    assert!(
+        github.contains("从92%25升至89%25"),
+        "percent signs are escaped: {github}"
+    );
+
+    let out = factcheck(&["--format", "junit", draft], None);
+    let junit = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        junit.contains("<testsuites name=\"factcheck\" tests=\"1\" failures=\"4\" errors=\"0\">"),
+        "{junit}"
+    );
+
+    let out = factcheck(&["--format", "markdown", draft], None);
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        markdown.starts_with("### factcheck: 4 errors, 0 warnings, 0 notes in 1 files"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| ❌ error | `examples/draft.txt:3:14` | `change-direction` |"),
+        "{markdown}"
+    );
+
+    let target = std::env::temp_dir().join(format!("factcheck-{}.sarif", std::process::id()));
+    let out = factcheck(
+        &["--format", "sarif", "-o", target.to_str().unwrap(), draft],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "the report went to the file");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "sum-breakdown");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(1), Some(5))
+    );
+    assert_eq!(
+        (region["byteOffset"].as_u64(), region["byteLength"].as_u64()),
+        (Some(12), Some(5))
+    );
+    assert_eq!(
+        (region["charOffset"].as_u64(), region["charLength"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(result["relatedLocations"].as_array().unwrap().len(), 4);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "span-days"));
+    std::fs::remove_file(&target).ok();
+}
+
+#[test]
+fn folders_are_walked_in_order_honouring_gitignore() {
+    let dir = std::env::temp_dir().join(format!("factcheck-walk-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("b/drafts")).unwrap();
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("a/one.txt"), "共有企业12家。\n").unwrap();
+    std::fs::write(
+        dir.join("b/drafts/two.md"),
+        "网民留言63件（微信42件，网站21件）。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b/skip.txt"), "不应被读取的草稿8件。\n").unwrap();
+    std::fs::write(dir.join("b/notes.pdf"), "not a draft").unwrap();
+    std::fs::write(dir.join(".gitignore"), "b/skip.txt\n").unwrap();
+    // .gitignore is honoured inside a git work tree
+    std::process::Command::new("git")
+        .arg("init")
+        .arg("-q")
+        .arg(&dir)
+        .status()
+        .ok();
+    let out = factcheck(&["--format", "json", dir.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let paths: Vec<String> = json(&out)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, vec!["one.txt", "two.md"], "{paths:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

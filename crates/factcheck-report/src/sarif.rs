@@ -1,0 +1,87 @@
+//! SARIF 2.1.0, for code-scanning views: one run, the rules that fired as the driver's rules, each
+//! finding a result with its primary location and the related numbers as related locations.
+
+use crate::model::{FindingRecord, Report, Severity};
+use serde_json::{json, Value};
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// 1-based column of a byte offset in the decoded text, in characters; and the character offset.
+fn char_offset(source: Option<&str>, byte: usize) -> Option<usize> {
+    source
+        .and_then(|s| s.get(..byte.min(s.len())))
+        .map(|prefix| prefix.chars().count())
+}
+
+fn region(f_start: usize, f_end: usize, line: usize, column: usize) -> Value {
+    json!({ "startLine": line, "startColumn": column, "byteOffset": f_start, "byteLength": f_end.saturating_sub(f_start) })
+}
+
+pub fn render(report: &Report) -> String {
+    let mut rules: Vec<String> = report
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .map(|f| f.rule.clone())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    let rule_entries: Vec<Value> = rules
+        .iter()
+        .map(|id| json!({ "id": id, "name": id, "helpUri": "https://example.invalid/factcheck/docs/rules-reference.md", "shortDescription": { "text": id } }))
+        .collect();
+    let mut results = Vec::new();
+    for file in &report.files {
+        let uri = file.path.trim_start_matches("./");
+        for finding in &file.findings {
+            results.push(result(uri, file.source.as_deref(), finding, &rules));
+        }
+    }
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": { "name": "factcheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/factcheck", "rules": rule_entries } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    serde_json::to_string_pretty(&sarif).expect("serialises") + "\n"
+}
+
+fn result(uri: &str, source: Option<&str>, finding: &FindingRecord, rules: &[String]) -> Value {
+    let mut primary = region(finding.start, finding.end, finding.line, finding.column);
+    if let (Some(a), Some(b)) = (
+        char_offset(source, finding.start),
+        char_offset(source, finding.end),
+    ) {
+        primary["charOffset"] = json!(a);
+        primary["charLength"] = json!(b - a);
+    }
+    let related: Vec<Value> = finding
+        .related
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            json!({
+                "id": k + 1,
+                "message": { "text": r.note },
+                "physicalLocation": { "artifactLocation": { "uri": uri }, "region": { "byteOffset": r.start, "byteLength": r.end.saturating_sub(r.start) } }
+            })
+        })
+        .collect();
+    json!({
+        "ruleId": finding.rule,
+        "ruleIndex": rules.iter().position(|r| r == &finding.rule).unwrap_or(0),
+        "level": level(finding.severity),
+        "message": { "text": finding.message },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri }, "region": primary } }],
+        "relatedLocations": related,
+    })
+}
