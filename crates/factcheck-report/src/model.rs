@@ -18,6 +18,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings left out because a baseline or a suppression names them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -114,6 +121,9 @@ pub struct FindingRecord {
     pub line: usize,
     pub column: usize,
     pub related: Vec<RelatedRecord>,
+    /// Stable across edits elsewhere in the draft: the rule, the numbers involved and the words
+    /// around them (not line numbers). Baselines and suppressions name findings by it.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,7 +143,15 @@ pub enum Severity {
 
 impl Report {
     pub fn new(files: Vec<FileReport>) -> Report {
-        let mut summary = Summary::default();
+        Report::with_suppressed(files, 0)
+    }
+
+    /// A report from which `suppressed` findings were left out.
+    pub fn with_suppressed(files: Vec<FileReport>, suppressed: usize) -> Report {
+        let mut summary = Summary {
+            suppressed,
+            ..Summary::default()
+        };
         for finding in files.iter().flat_map(|f| &f.findings) {
             match finding.severity {
                 Severity::Error => summary.errors += 1,

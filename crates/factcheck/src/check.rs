@@ -65,6 +65,12 @@ impl Checker {
         })
     }
 
+    /// The same checker with the pages' publication date.
+    pub fn with_page_date(mut self, page_date: Option<factcheck_numbers::PartialDate>) -> Checker {
+        self.options.page_date = page_date;
+        self
+    }
+
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }
@@ -209,6 +215,12 @@ fn check_record(k: usize, check: &Check, records: &[QuantityRecord]) -> CheckRec
 fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
     let finding = check.finding.as_ref()?;
     let at = source.locate(finding.primary.clone());
+    let fingerprint = fingerprint(
+        source.text(),
+        &finding.rule,
+        &finding.primary,
+        &finding.related,
+    );
     Some(FindingRecord {
         rule: finding.rule.clone(),
         severity: match finding.severity {
@@ -233,7 +245,38 @@ fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
                 }
             })
             .collect(),
+        fingerprint,
     })
+}
+
+/// A finding's fingerprint: FNV-1a over the rule, the numbers it names (as normalised text), and
+/// the ten characters before the primary one — what the finding is about, not where it is.
+fn fingerprint(
+    text: &str,
+    rule: &str,
+    primary: &std::ops::Range<usize>,
+    related: &[(std::ops::Range<usize>, String)],
+) -> String {
+    let context: String = text[..primary.start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(10)
+        .collect();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |part: &str| {
+        for byte in part.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(rule);
+    feed(&text[primary.clone()]);
+    feed(&context);
+    for (span, _) in related {
+        feed(text.get(span.clone()).unwrap_or(""));
+    }
+    format!("{hash:016x}")
 }
 
 fn quantity_record(source: &SourceText, k: usize, q: &Quantity, metric: &str) -> QuantityRecord {

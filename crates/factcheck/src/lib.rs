@@ -1,7 +1,9 @@
 //! factcheck as a library: checking one file's bytes into its part of the report. The binary adds
 //! the command line; tests and benchmarks call this directly.
 
+pub mod baseline;
 mod check;
+pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
 

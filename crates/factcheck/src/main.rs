@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factcheck::rules_cmd;
+use factcheck_numbers::PartialDate;
 use factcheck_report::{json, text, Report, Severity};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -21,13 +22,29 @@ struct Cli {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format [default: text, or the configuration's].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
 
-    /// Exit with status 1 when a finding at or above this severity is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Exit with status 1 when a finding at or above this severity is reported [default: error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+
+    /// The configuration file [default: the nearest factcheck.yaml above the first file].
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+
+    /// The pages' publication date (YYYY-MM-DD): the year of dates that print none.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+
+    /// Leave out the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<std::path::PathBuf>,
+
+    /// Record every finding of this run in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<std::path::PathBuf>,
 
     /// Rule packs (YAML files or folders of them) to add to the built-in rules.
     #[arg(long, value_name = "PATH")]
@@ -40,6 +57,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write a commented starter factcheck.yaml in the current folder.
+    Init,
     /// Work with rules: list them, explain one, test them on their examples.
     Rules {
         #[command(subcommand)]
@@ -123,17 +142,87 @@ impl FailOn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Rules { action }) = cli.command {
-        return rules(action);
+    match cli.command {
+        Some(Command::Rules { action }) => return rules(action),
+        Some(Command::Init) => return init(),
+        None => {}
     }
-    let checker = match factcheck::Checker::with_rules(&cli.rules) {
-        Ok(checker) => checker,
+    let start = cli
+        .files
+        .iter()
+        .find(|f| *f != "-")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_default();
+    let start = if start.is_dir() {
+        start
+    } else {
+        start
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    let start = std::fs::canonicalize(if start.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        &start
+    })
+    .unwrap_or_default();
+    let loaded = match factcheck::config::load(cli.config.as_deref(), &start) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    // flags over the configuration over the defaults
+    let format = match (
+        cli.format,
+        loaded
+            .config
+            .format
+            .as_deref()
+            .map(|f| Format::from_str(f, true)),
+    ) {
+        (Some(f), _) => f,
+        (None, Some(Ok(f))) => f,
+        (None, Some(Err(_))) => return config_error(&loaded, "format", "unknown format"),
+        (None, None) => Format::Text,
+    };
+    let fail_on = match (
+        cli.fail_on,
+        loaded
+            .config
+            .fail_on
+            .as_deref()
+            .map(|f| FailOn::from_str(f, true)),
+    ) {
+        (Some(f), _) => f,
+        (None, Some(Ok(f))) => f,
+        (None, Some(Err(_))) => return config_error(&loaded, "fail_on", "unknown fail_on level"),
+        (None, None) => FailOn::Error,
+    };
+    let mut packs = cli.rules.clone();
+    packs.extend(loaded.config.rules.iter().map(|p| loaded.resolve(p)));
+    let date = cli.date.clone().or(loaded.config.date.clone());
+    let page_date = match date.as_deref().map(parse_date) {
+        Some(Some(d)) => Some(d),
+        Some(None) => {
+            eprintln!(
+                "error: the date `{}` is not YYYY-MM-DD",
+                date.unwrap_or_default()
+            );
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let checker = match factcheck::Checker::with_rules(&packs) {
+        Ok(checker) => checker.with_page_date(page_date),
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::from(2);
         }
     };
-    let want_dot = matches!(cli.format, Format::Dot);
+    let want_dot = matches!(format, Format::Dot);
     let paths = factcheck::inputs::expand(&cli.files);
     let checked = check_all(&checker, &paths, want_dot);
     let mut dots = Vec::new();
@@ -144,8 +233,28 @@ fn main() -> ExitCode {
             c.report
         })
         .collect();
-    let report = Report::new(files);
-    let rendered = match cli.format {
+    let mut files: Vec<factcheck_report::FileReport> = files;
+    if let Some(path) = &cli.write_baseline {
+        if let Err(message) = factcheck::baseline::write(path, &files) {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    let baseline = match cli
+        .baseline
+        .as_deref()
+        .map(factcheck::baseline::read)
+        .transpose()
+    {
+        Ok(b) => b.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let suppressed = factcheck::baseline::apply(&mut files, &baseline, &loaded);
+    let report = Report::with_suppressed(files, suppressed);
+    let rendered = match format {
         Format::Text => text::render(&report),
         Format::Json => json::render(&report),
         Format::Dot => dots.concat(),
@@ -181,7 +290,7 @@ fn main() -> ExitCode {
     if report.has_input_errors() {
         return ExitCode::from(2);
     }
-    match (cli.fail_on.threshold(), report.worst()) {
+    match (fail_on.threshold(), report.worst()) {
         (Some(threshold), Some(worst)) if worst >= threshold => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
@@ -274,4 +383,55 @@ fn check_all(
         }
         out
     })
+}
+
+fn config_error(loaded: &factcheck::config::Loaded, key: &str, what: &str) -> ExitCode {
+    let (line, column) = loaded.place_of(&format!("{key}:"));
+    let path = loaded
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    eprintln!("error: {path}:{line}:{column}: {what}");
+    ExitCode::from(2)
+}
+
+/// `2025-10-29` as a date.
+fn parse_date(text: &str) -> Option<PartialDate> {
+    let mut parts = text.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    parts.next().is_none().then_some(PartialDate {
+        year: Some(year),
+        month: Some(month),
+        day: Some(day),
+        year_inferred: false,
+    })
+}
+
+fn init() -> ExitCode {
+    let path = std::path::Path::new(factcheck::config::FILE_NAME);
+    if path.exists() {
+        eprintln!("error: {} already exists", path.display());
+        return ExitCode::from(2);
+    }
+    match std::fs::write(path, factcheck::config::STARTER) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
 }

@@ -535,3 +535,188 @@ fn folders_are_walked_in_order_honouring_gitignore() {
     assert_eq!(names, vec!["one.txt", "two.md"], "{paths:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A scratch folder holding the draft of the examples.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("factcheck-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    let draft =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/draft.txt"))
+            .unwrap();
+    std::fs::write(dir.join("drafts/draft.txt"), draft).unwrap();
+    dir
+}
+
+fn fingerprints(report: &serde_json::Value) -> Vec<String> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            f["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["fingerprint"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn configuration_is_found_upward_and_flags_win() {
+    let dir = scratch("config");
+    let draft = dir.join("drafts/draft.txt");
+    std::fs::write(
+        dir.join("factcheck.yaml"),
+        "format: markdown\nfail_on: never\n",
+    )
+    .unwrap();
+    let out = factcheck(&[draft.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "fail_on: never from the file");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("### factcheck: 4 errors"));
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "--fail-on",
+            "error",
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "flags win");
+    assert_eq!(json(&out)["summary"]["errors"], 4);
+
+    std::fs::write(
+        dir.join("factcheck.yaml"),
+        "format: json\nfail_onn: never\n",
+    )
+    .unwrap();
+    let out = factcheck(&[draft.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("factcheck.yaml:2:1: unknown field `fail_onn`"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn suppressions_need_reasons_and_must_still_match() {
+    let dir = scratch("suppress");
+    let draft = dir.join("drafts/draft.txt");
+    let out = factcheck(&["--format", "json", draft.to_str().unwrap()], None);
+    let all = fingerprints(&json(&out));
+    assert_eq!(all.len(), 4);
+    let config = format!("suppress:\n  - fingerprint: {}\n    reason: quoted from the bureau's release\n  - fingerprint: {}\n  - fingerprint: 0123456789abcdef\n    reason: fixed long ago\n", all[0], all[1]);
+    std::fs::write(dir.join("factcheck.yaml"), config).unwrap();
+    let out = factcheck(&["--format", "json", draft.to_str().unwrap()], None);
+    let report = json(&out);
+    assert_eq!(report["summary"]["suppressed"], 2);
+    assert_eq!(report["summary"]["errors"], 2);
+    let rules: Vec<&str> = report["files"][1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["suppression-without-reason", "unused-suppression"]
+    );
+    assert_eq!(report["files"][1]["findings"][1]["line"], 5);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_baseline_lets_only_new_findings_fail() {
+    let dir = scratch("baseline");
+    let draft = dir.join("drafts/draft.txt");
+    let baseline = dir.join("baseline.json");
+    let out = factcheck(
+        &[
+            "--write-baseline",
+            baseline.to_str().unwrap(),
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "writing a baseline still reports"
+    );
+    let out = factcheck(
+        &[
+            "--baseline",
+            baseline.to_str().unwrap(),
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "nothing new");
+    // an edit elsewhere keeps the old findings known; a new contradiction fails the gate
+    let mut text = std::fs::read_to_string(&draft).unwrap();
+    text.insert_str(0, "编者按：以下为本周热线数据。\n");
+    text.push_str(
+        "全年共接收捐款合计8.6亿元，其中慈善总会4.1亿元，红十字会3.7亿元，其他组织1.8亿元。\n",
+    );
+    std::fs::write(&draft, text).unwrap();
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            draft.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    assert_eq!(
+        report["summary"]["suppressed"], 4,
+        "the four known findings keep their fingerprints"
+    );
+    assert_eq!(
+        report["files"][0]["findings"][0]["rule"],
+        "sum-of-which-total"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_publication_date_gives_years() {
+    let page = "11月3日（星期二）起，政务服务中心延长服务时间。";
+    let out = factcheck(
+        &["--format", "json", "--date", "2025-11-01", "-"],
+        Some(page.as_bytes()),
+    );
+    let report = json(&out);
+    assert_eq!(report["files"][0]["quantities"][0]["value"], "2025-11-03");
+    assert_eq!(
+        report["files"][0]["findings"][0]["rule"], "weekday-matches",
+        "2025-11-03 is a Monday"
+    );
+    let out = factcheck(&["--date", "2025-13-01", "-"], Some(page.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn init_writes_a_starter_configuration() {
+    let dir = std::env::temp_dir().join(format!("factcheck-init-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .arg("init")
+            .current_dir(dir)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&dir).status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.join("factcheck.yaml")).unwrap();
+    assert!(written.contains("fail_on: error") && written.contains("suppress: []"));
+    assert_eq!(run(&dir).status.code(), Some(2), "an existing file is kept");
+    std::fs::remove_dir_all(&dir).ok();
+}

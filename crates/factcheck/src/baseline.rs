@@ -1,0 +1,108 @@
+//! Baselines and suppressions: findings already known in an archive (a baseline file written by
+//! `--write-baseline`) or accepted with a reason (`suppress:` in factcheck.yaml) are left out, so a
+//! gate fails only on new findings. A suppression without a reason, or one that no longer matches
+//! anything, is itself reported.
+
+use crate::config::Loaded;
+use factcheck_report::{FileReport, FindingRecord, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Baseline {
+    pub schema: String,
+    pub fingerprints: BTreeSet<String>,
+}
+
+pub fn write(path: &Path, files: &[FileReport]) -> Result<(), String> {
+    let fingerprints = files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .map(|f| f.fingerprint.clone())
+        .collect();
+    let baseline = Baseline {
+        schema: "factcheck-baseline/1".into(),
+        fingerprints,
+    };
+    let text = serde_json::to_string_pretty(&baseline).expect("serialises") + "\n";
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+pub fn read(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: not a factcheck baseline: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+/// Leaves out baselined and suppressed findings; returns how many. Problems with the
+/// suppressions themselves are added as findings on the configuration file.
+pub fn apply(files: &mut Vec<FileReport>, baseline: &Baseline, loaded: &Loaded) -> usize {
+    let suppressions = &loaded.config.suppress;
+    let mut used = vec![false; suppressions.len()];
+    let mut left_out = 0;
+    for file in files.iter_mut() {
+        let before = file.findings.len();
+        file.findings.retain(|f| {
+            if let Some(k) = suppressions
+                .iter()
+                .position(|s| s.fingerprint == f.fingerprint)
+            {
+                used[k] = true;
+                return false;
+            }
+            !baseline.fingerprints.contains(&f.fingerprint)
+        });
+        left_out += before - file.findings.len();
+    }
+    let mut problems = Vec::new();
+    for (k, s) in suppressions.iter().enumerate() {
+        let (line, column) = loaded.place_of(&s.fingerprint);
+        let problem = |rule: &str, message: String| FindingRecord {
+            rule: rule.into(),
+            severity: Severity::Warning,
+            message,
+            start: 0,
+            end: 0,
+            line,
+            column,
+            related: Vec::new(),
+            fingerprint: format!("{rule}:{}", s.fingerprint),
+        };
+        if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            problems.push(problem(
+                "suppression-without-reason",
+                format!("suppression of {} gives no reason", s.fingerprint),
+            ));
+        }
+        if !used[k] {
+            problems.push(problem(
+                "unused-suppression",
+                format!(
+                    "suppression of {} matches no finding any more",
+                    s.fingerprint
+                ),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        let path = loaded
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        files.push(FileReport {
+            path,
+            findings: problems,
+            ..FileReport::default()
+        });
+    }
+    left_out
+}

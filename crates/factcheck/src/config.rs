@@ -1,0 +1,112 @@
+//! `factcheck.yaml`: a newsroom's settings, found upward from the first file checked (or given
+//! with `--config`), under the command line's flags. Unknown keys are errors with their place.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "factcheck.yaml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// error, warning, info or never.
+    pub fail_on: Option<String>,
+    /// text, json, dot, sarif, github, junit or markdown.
+    pub format: Option<String>,
+    /// Rule packs, relative to the configuration file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// The publication date of the pages (YYYY-MM-DD): the year of dates that print none.
+    pub date: Option<String>,
+    /// Findings that are known and accepted, by fingerprint, each with its reason.
+    #[serde(default)]
+    pub suppress: Vec<Suppression>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    pub fingerprint: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A loaded configuration and where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+    pub text: String,
+}
+
+impl Loaded {
+    /// Line and column of a suppression's fingerprint in the file, for messages about it.
+    pub fn place_of(&self, needle: &str) -> (usize, usize) {
+        let at = self.text.find(needle).unwrap_or(0);
+        let before = &self.text[..at];
+        (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        )
+    }
+
+    /// A path of the configuration made relative to the configuration file.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        match self.path.as_ref().and_then(|p| p.parent()) {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path.to_path_buf(),
+        }
+    }
+}
+
+/// The configuration: the given file, else the first `factcheck.yaml` from `start` upward.
+pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded::default());
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let config: Config = serde_yaml::from_str(&text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        format!(
+            "{}:{line}:{column}: {}",
+            path.display(),
+            message.split(" at line ").next().unwrap_or(&message)
+        )
+    })?;
+    Ok(Loaded {
+        config,
+        path: Some(path),
+        text,
+    })
+}
+
+/// The starter file `factcheck init` writes.
+pub const STARTER: &str = r#"# factcheck settings for this folder and the folders below it.
+# Flags on the command line win over what is written here.
+
+# Exit with status 1 on findings at or above: error, warning, info, never.
+fail_on: error
+
+# Report format: text, json, dot, sarif, github, junit, markdown.
+format: text
+
+# Rule packs of our own (YAML files or folders), relative to this file.
+rules: []
+
+# The publication date of the pages: dates that print no year take it from here.
+# date: 2025-10-29
+
+# Findings we know and accept, by fingerprint (see `--format json`), always with a reason.
+suppress: []
+#  - fingerprint: 6b08df1e8121a2ea
+#    reason: quoted from the statistics bureau's release as printed
+"#;
