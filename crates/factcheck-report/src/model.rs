@@ -43,6 +43,9 @@ pub struct FileReport {
     /// The decoded text, for the formats that quote the lines they point at (not serialised).
     #[serde(skip)]
     pub source: Option<String>,
+    /// Findings left out by suppression comments in the file (not serialised; counted in the summary).
+    #[serde(skip)]
+    pub suppressed: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -148,8 +151,9 @@ impl Report {
 
     /// A report from which `suppressed` findings were left out.
     pub fn with_suppressed(files: Vec<FileReport>, suppressed: usize) -> Report {
+        let in_files: usize = files.iter().map(|f| f.suppressed).sum();
         let mut summary = Summary {
-            suppressed,
+            suppressed: suppressed + in_files,
             ..Summary::default()
         };
         for finding in files.iter().flat_map(|f| &f.findings) {

@@ -5,6 +5,7 @@ pub mod chars;
 pub mod decode;
 pub mod lines;
 pub mod markers;
+pub mod markup;
 pub mod normalize;
 pub mod offsets;
 pub mod segment;

@@ -28,16 +28,31 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn from_bytes(bytes: &[u8], continuation: &dyn Continuation) -> Result<Self, DecodeError> {
+        Self::from_draft(bytes, crate::markup::Markup::Plain, continuation)
+            .map(|(source, _)| source)
+    }
+
+    /// Reads a draft in plain text, Markdown or HTML: only its prose is read, at its place in the
+    /// file; the suppression comments are returned beside it.
+    pub fn from_draft(
+        bytes: &[u8],
+        markup: crate::markup::Markup,
+        continuation: &dyn Continuation,
+    ) -> Result<(Self, Vec<crate::markup::IgnoreComment>), DecodeError> {
         let decoded = decode(bytes)?;
-        let normalized = normalize(&decoded.text, continuation);
+        let (prose, comments) = crate::markup::prose(&decoded.text, markup);
+        let normalized = normalize(&prose, continuation);
         let document = Document::segment(&normalized);
         let lines = LineIndex::new(&decoded.text);
-        Ok(SourceText {
-            decoded,
-            normalized,
-            document,
-            lines,
-        })
+        Ok((
+            SourceText {
+                decoded,
+                normalized,
+                document,
+                lines,
+            },
+            comments,
+        ))
     }
 
     /// The normalised text that rules and the quantity grammar read.
@@ -48,6 +63,18 @@ impl SourceText {
     /// Maps a range of the normalised text to the file's bytes, with the line and column of its start.
     pub fn locate(&self, range: Range<usize>) -> Location {
         let decoded = self.normalized.to_decoded.range(range);
+        let original = self.decoded.to_original.range(decoded.clone());
+        let (line, column) = self.lines.line_column(&self.decoded.text, decoded.start);
+        Location {
+            start: original.start,
+            end: original.end,
+            line,
+            column,
+        }
+    }
+
+    /// Where a range of the decoded text sits in the original file.
+    pub fn locate_decoded(&self, decoded: Range<usize>) -> Location {
         let original = self.decoded.to_original.range(decoded.clone());
         let (line, column) = self.lines.line_column(&self.decoded.text, decoded.start);
         Location {

@@ -81,8 +81,9 @@ impl Checker {
     }
 
     pub fn check_with_graph(&self, path: &str, bytes: &[u8], want_dot: bool) -> Checked {
-        let source = match SourceText::from_bytes(bytes, &self.vocab) {
-            Ok(source) => source,
+        let markup = factcheck_text::markup::Markup::of_path(path);
+        let (source, comments) = match SourceText::from_draft(bytes, markup, &self.vocab) {
+            Ok(found) => found,
             Err(error) => {
                 return Checked {
                     report: undecodable(path, &error),
@@ -133,6 +134,7 @@ impl Checker {
             .collect();
         // in reading order
         findings.sort_by_key(|f| (f.start, f.end));
+        let suppressed = apply_ignore_comments(&source, &comments, &mut findings);
         let articles = article_records(&source, &quantities, &records);
         Checked {
             report: FileReport {
@@ -143,6 +145,7 @@ impl Checker {
                 checks,
                 findings,
                 source: Some(source.decoded.text.clone()),
+                suppressed,
                 ..FileReport::default()
             },
             dot,
@@ -335,4 +338,60 @@ pub fn unreadable(path: &str, error: &std::io::Error) -> FileReport {
         }),
         ..FileReport::default()
     }
+}
+
+/// `<!-- factcheck-ignore RULE: reason -->` leaves out the findings of RULE in the paragraph that
+/// follows the comment (or on its own line); a comment without a reason, or one that leaves out
+/// nothing, is reported where it stands. Returns how many findings were left out.
+fn apply_ignore_comments(
+    source: &SourceText,
+    comments: &[factcheck_text::markup::IgnoreComment],
+    findings: &mut Vec<FindingRecord>,
+) -> usize {
+    let text = &source.decoded.text;
+    let shift = source.decoded.to_original.start(0);
+    let mut left_out = 0;
+    let mut problems = Vec::new();
+    for comment in comments {
+        // the comment's line through the end of the next paragraph
+        let line_start = text[..comment.at.start].rfind('\n').map_or(0, |i| i + 1);
+        let after = comment.at.end;
+        let body = after
+            + text[after..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(text.len() - after);
+        let end = text[body..].find("\n\n").map_or(text.len(), |i| body + i);
+        let scope = (line_start + shift)..(end + shift);
+        let before = findings.len();
+        findings.retain(|f| !(f.rule == comment.rule && scope.contains(&f.start)));
+        let removed = before - findings.len();
+        left_out += removed;
+        let at = source.locate_decoded(comment.at.clone());
+        let problem = |rule: &str, message: String| FindingRecord {
+            rule: rule.to_string(),
+            severity: Severity::Warning,
+            message,
+            start: at.start,
+            end: at.end,
+            line: at.line,
+            column: at.column,
+            related: Vec::new(),
+            fingerprint: format!("{rule}@{}", comment.rule),
+        };
+        if comment.reason.is_empty() {
+            problems.push(problem(
+                "suppression-without-reason",
+                format!("factcheck-ignore {} gives no reason", comment.rule),
+            ));
+        }
+        if removed == 0 {
+            problems.push(problem(
+                "unused-suppression",
+                format!("factcheck-ignore {} leaves out no finding", comment.rule),
+            ));
+        }
+    }
+    findings.extend(problems);
+    findings.sort_by_key(|f| (f.start, f.end));
+    left_out
 }

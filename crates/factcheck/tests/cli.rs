@@ -716,3 +716,64 @@ fn init_writes_a_starter_configuration() {
     assert_eq!(run(&dir).status.code(), Some(2), "an existing file is kept");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn markdown_and_html_drafts_read_only_their_prose() {
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            "fixtures/drafts/hotline.md",
+            "fixtures/drafts/plant.html",
+        ],
+        None,
+    );
+    let report = json(&out);
+    let md = &report["files"][0];
+    let rules: Vec<&str> = md["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    // the sum is suppressed with a reason; the span in the code block is not prose
+    assert_eq!(
+        rules,
+        vec![
+            "suppression-without-reason",
+            "unused-suppression",
+            "change-direction"
+        ]
+    );
+    let finding = &md["findings"][2];
+    assert_eq!(
+        (finding["line"].as_u64(), finding["column"].as_u64()),
+        (Some(7), Some(14))
+    );
+    let html = &report["files"][1];
+    let texts: Vec<&str> = html["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(!texts.contains(&"63"), "scripts are not prose: {texts:?}");
+    let change = html["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "change-direction")
+        .expect("a finding in the HTML");
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/drafts/plant.html"),
+    )
+    .unwrap();
+    let start = change["start"].as_u64().unwrap() as usize;
+    let end = change["end"].as_u64().unwrap() as usize;
+    assert_eq!(
+        &bytes[start..end],
+        "89%".as_bytes(),
+        "spans point into the HTML file"
+    );
+    assert_eq!(report["summary"]["suppressed"], 1);
+}
