@@ -225,53 +225,18 @@ pub fn compile(
                 out.push(c);
                 i += 1;
             }
-            '…' | '.' if c == '…' || chars[i..].starts_with(&['.', '.', '.']) => {
-                i += if c == '…' { 1 } else { 3 };
-                let mut bound = GAP;
-                if chars.get(i) == Some(&'{')
-                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-                {
-                    let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
-                    let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
-                    match digits.as_deref().map(str::parse::<usize>) {
-                        Some(Ok(n)) if n <= 200 => {
-                            bound = n;
-                            i = close.unwrap_or(i) + 1;
-                        }
-                        _ => {
-                            return error(
-                                i,
-                                "a gap's bound is written `…{20}` (at most 200)".into(),
-                            )
-                        }
-                    }
-                }
-                out.push_str(&format!("[^{SENTENCE_STOP}]{{0,{bound}}}?"));
-            }
-            '~' => {
-                i += 1;
-                let mut bound = GAP;
-                if chars.get(i) == Some(&'{')
-                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-                {
-                    let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
-                    let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
-                    match digits.as_deref().map(str::parse::<usize>) {
-                        Some(Ok(n)) if n <= 200 => {
-                            bound = n;
-                            i = close.unwrap_or(i) + 1;
-                        }
-                        _ => {
-                            return error(
-                                i,
-                                "a gap's bound is written `~{20}` (at most 200)".into(),
-                            )
-                        }
-                    }
-                }
-                out.push_str(&format!(
-                    "[^{SENTENCE_STOP}{TOKEN_OPEN}{TOKEN_CLOSE}]{{0,{bound}}}?"
-                ));
+            '…' | '.' | '~' if c != '.' || chars[i..].starts_with(&['.', '.', '.']) => {
+                i += if c == '.' { 3 } else { 1 };
+                let (bound, next) =
+                    gap_bound(&chars, i, c).map_err(|message| PatternError { at: i, message })?;
+                i = next;
+                // `~` does not cross a quantity
+                let tokens = if c == '~' {
+                    format!("{TOKEN_OPEN}{TOKEN_CLOSE}")
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!("[^{SENTENCE_STOP}{tokens}]{{0,{bound}}}?"));
             }
             '[' => {
                 let Some(close) = chars[i..].iter().position(|&c| c == ']').map(|p| p + i) else {
@@ -338,6 +303,21 @@ pub fn compile(
         placeholders,
         literals: required_literals(&chars),
     })
+}
+
+/// The bound written after a gap at `i` (`…{20}`): the bound and the index after it.
+fn gap_bound(chars: &[char], i: usize, gap: char) -> Result<(usize, usize), String> {
+    if chars.get(i) != Some(&'{') || !chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return Ok((GAP, i));
+    }
+    let close = chars[i..].iter().position(|&c| c == '}').map(|p| p + i);
+    let digits: Option<String> = close.map(|e| chars[i + 1..e].iter().collect());
+    match (digits.as_deref().map(str::parse::<usize>), close) {
+        (Some(Ok(n)), Some(close)) if n <= 200 => Ok((n, close + 1)),
+        _ => Err(format!(
+            "a gap's bound is written `{gap}{{20}}` (at most 200)"
+        )),
+    }
 }
 
 /// The runs of plain characters outside any group, placeholder, class or gap, without the

@@ -62,15 +62,7 @@ impl SourceText {
 
     /// Maps a range of the normalised text to the file's bytes, with the line and column of its start.
     pub fn locate(&self, range: Range<usize>) -> Location {
-        let decoded = self.normalized.to_decoded.range(range);
-        let original = self.decoded.to_original.range(decoded.clone());
-        let (line, column) = self.lines.line_column(&self.decoded.text, decoded.start);
-        Location {
-            start: original.start,
-            end: original.end,
-            line,
-            column,
-        }
+        self.locate_decoded(self.normalized.to_decoded.range(range))
     }
 
     /// Where a range of the decoded text sits in the original file.
