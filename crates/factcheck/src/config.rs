@@ -21,6 +21,12 @@ pub struct Config {
     /// Findings that are known and accepted, by fingerprint, each with its reason.
     #[serde(default)]
     pub suppress: Vec<Suppression>,
+    /// Only paths matching one of these globs are checked (all when empty).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Paths matching one of these globs are not checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +62,41 @@ impl Loaded {
             Some(dir) if path.is_relative() => dir.join(path),
             _ => path.to_path_buf(),
         }
+    }
+}
+
+impl Loaded {
+    /// Keeps the paths the configuration's include/exclude globs let through (`-` always).
+    pub fn filter(&self, paths: Vec<String>) -> Result<Vec<String>, String> {
+        let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = globset::GlobSetBuilder::new();
+            for glob in globs {
+                let glob = globset::Glob::new(glob).map_err(|e| {
+                    let (line, column) = self.place_of(glob);
+                    format!(
+                        "{}:{line}:{column}: {e}",
+                        self.path
+                            .as_ref()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default()
+                    )
+                })?;
+                builder.add(glob);
+            }
+            builder.build().map(Some).map_err(|e| e.to_string())
+        };
+        let (include, exclude) = (set(&self.config.include)?, set(&self.config.exclude)?);
+        Ok(paths
+            .into_iter()
+            .filter(|p| {
+                p == "-"
+                    || (include.as_ref().is_none_or(|s| s.is_match(p))
+                        && !exclude.as_ref().is_some_and(|s| s.is_match(p)))
+            })
+            .collect())
     }
 }
 
@@ -104,6 +145,10 @@ rules: []
 
 # The publication date of the pages: dates that print no year take it from here.
 # date: 2025-10-29
+
+# Paths to check or leave out (globs such as "**/archive/**").
+include: []
+exclude: []
 
 # Findings we know and accept, by fingerprint (see `--format json`), always with a reason.
 suppress: []

@@ -223,7 +223,13 @@ fn main() -> ExitCode {
         }
     };
     let want_dot = matches!(format, Format::Dot);
-    let paths = factcheck::inputs::expand(&cli.files);
+    let paths = match loaded.filter(factcheck::inputs::expand(&cli.files)) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let checked = check_all(&checker, &paths, want_dot);
     let mut dots = Vec::new();
     let files = checked

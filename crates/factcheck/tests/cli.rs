@@ -777,3 +777,41 @@ fn markdown_and_html_drafts_read_only_their_prose() {
     );
     assert_eq!(report["summary"]["suppressed"], 1);
 }
+
+#[test]
+fn include_and_exclude_choose_the_drafts() {
+    let dir = scratch("globs");
+    std::fs::create_dir_all(dir.join("drafts/archive")).unwrap();
+    std::fs::write(
+        dir.join("drafts/archive/old.txt"),
+        "网民留言63件（微信42件，网站29件）。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("drafts/notes.md"), "共有企业12家。\n").unwrap();
+    std::fs::write(
+        dir.join("factcheck.yaml"),
+        "include: [\"**/*.txt\"]\nexclude: [\"**/archive/**\"]\n",
+    )
+    .unwrap();
+    let out = factcheck(
+        &["--format", "json", dir.join("drafts").to_str().unwrap()],
+        None,
+    );
+    let paths: Vec<String> = json(&out)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("drafts/draft.txt"), "{paths:?}");
+    std::fs::write(dir.join("factcheck.yaml"), "exclude: [\"[\"]\n").unwrap();
+    let out = factcheck(&[dir.join("drafts").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("factcheck.yaml:1:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
