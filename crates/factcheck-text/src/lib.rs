@@ -3,6 +3,7 @@
 
 pub mod chars;
 pub mod decode;
+pub mod docx;
 pub mod lines;
 pub mod markers;
 pub mod markup;

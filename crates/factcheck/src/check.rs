@@ -81,6 +81,24 @@ impl Checker {
     }
 
     pub fn check_with_graph(&self, path: &str, bytes: &[u8], want_dot: bool) -> Checked {
+        // a .docx is read as its paragraphs: lines are paragraphs, columns characters in them
+        let extracted;
+        let bytes = if path.to_ascii_lowercase().ends_with(".docx") {
+            match factcheck_text::docx::paragraphs(bytes) {
+                Ok(text) => {
+                    extracted = text;
+                    extracted.as_bytes()
+                }
+                Err(error) => {
+                    return Checked {
+                        report: failed(path, error.to_string()),
+                        dot: None,
+                    }
+                }
+            }
+        } else {
+            bytes
+        };
         let markup = factcheck_text::markup::Markup::of_path(path);
         let (source, comments) = match SourceText::from_draft(bytes, markup, &self.vocab) {
             Ok(found) => found,
@@ -394,4 +412,16 @@ fn apply_ignore_comments(
     findings.extend(problems);
     findings.sort_by_key(|f| (f.start, f.end));
     left_out
+}
+
+fn failed(path: &str, message: String) -> FileReport {
+    FileReport {
+        path: path.to_string(),
+        error: Some(InputError {
+            message,
+            line: None,
+            column: None,
+        }),
+        ..FileReport::default()
+    }
 }

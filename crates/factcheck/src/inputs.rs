@@ -5,7 +5,7 @@
 use std::path::Path;
 
 /// File endings a folder walk picks up.
-const DRAFT_ENDINGS: [&str; 4] = ["txt", "md", "markdown", "text"];
+const DRAFT_ENDINGS: [&str; 7] = ["txt", "md", "markdown", "text", "html", "htm", "docx"];
 
 pub fn expand(paths: &[String]) -> Vec<String> {
     let mut out = Vec::new();

@@ -815,3 +815,36 @@ fn include_and_exclude_choose_the_drafts() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn word_drafts_report_paragraph_and_character() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("factcheck-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("draft.docx");
+    let mut archive = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    archive.start_file("[Content_Types].xml", options).unwrap();
+    archive
+        .write_all(b"<?xml version=\"1.0\"?><Types/>")
+        .unwrap();
+    archive.start_file("word/document.xml", options).unwrap();
+    let body = "<w:document><w:body><w:p><w:r><w:t>热线日报</w:t></w:r></w:p><w:p><w:r><w:t>网民留言</w:t></w:r><w:r><w:t>63件（微信公众号42件，政府网13件，人民网9件）。</w:t></w:r></w:p></w:body></w:document>";
+    archive.write_all(body.as_bytes()).unwrap();
+    archive.finish().unwrap();
+    let out = factcheck(&["--format", "json", path.to_str().unwrap()], None);
+    let report = json(&out);
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["rule"], "sum-breakdown");
+    assert_eq!(
+        (finding["line"].as_u64(), finding["column"].as_u64()),
+        (Some(2), Some(5)),
+        "paragraph 2, character 5"
+    );
+
+    std::fs::write(dir.join("broken.docx"), b"PK not really").unwrap();
+    let out = factcheck(&[dir.join("broken.docx").to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a readable .docx"));
+    std::fs::remove_dir_all(&dir).ok();
+}
