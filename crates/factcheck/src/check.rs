@@ -43,7 +43,16 @@ impl Checker {
 
     /// A checker with user rule packs (files or folders) added to the built-in ones.
     pub fn with_rules(paths: &[std::path::PathBuf]) -> Result<Checker, RuleError> {
-        let packs = RuleSet::read_packs(paths)?;
+        Checker::with_rules_and_selection(paths, None)
+    }
+
+    /// Like `with_rules`, with a last pack (the configuration's rule selection) given as text.
+    pub fn with_rules_and_selection(
+        paths: &[std::path::PathBuf],
+        selection: Option<(String, String)>,
+    ) -> Result<Checker, RuleError> {
+        let mut packs = RuleSet::read_packs(paths)?;
+        packs.extend(selection);
         let rules = RuleSet::load(&packs)?;
         // packs may add words to the quantity grammar (a newsroom's own plan names, units)
         let mut files =

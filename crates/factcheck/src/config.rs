@@ -21,6 +21,12 @@ pub struct Config {
     /// Findings that are known and accepted, by fingerprint, each with its reason.
     #[serde(default)]
     pub suppress: Vec<Suppression>,
+    /// Rules to switch off.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// New severities for rules: `growth-rate: warning`.
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, String>,
     /// Only paths matching one of these globs are checked (all when empty).
     #[serde(default)]
     pub include: Vec<String>,
@@ -66,6 +72,28 @@ impl Loaded {
 }
 
 impl Loaded {
+    /// The rule selection of the configuration as a rule pack (disable and severity), if it has one.
+    pub fn selection_pack(&self) -> Option<(String, String)> {
+        let c = &self.config;
+        if c.disable.is_empty() && c.severity.is_empty() {
+            return None;
+        }
+        let mut yaml = format!("disable: [{}]\nseverity:\n", c.disable.join(", "));
+        for (id, level) in &c.severity {
+            yaml.push_str(&format!("  {id}: {level}\n"));
+        }
+        if c.severity.is_empty() {
+            yaml = yaml.replace("severity:\n", "");
+        }
+        Some((
+            self.path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            yaml,
+        ))
+    }
+
     /// Keeps the paths the configuration's include/exclude globs let through (`-` always).
     pub fn filter(&self, paths: Vec<String>) -> Result<Vec<String>, String> {
         let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
@@ -142,6 +170,11 @@ format: text
 
 # Rule packs of our own (YAML files or folders), relative to this file.
 rules: []
+
+# Rules to switch off, and rules to make more or less severe.
+disable: []
+severity: {}
+#  growth-rate: warning
 
 # The publication date of the pages: dates that print no year take it from here.
 # date: 2025-10-29

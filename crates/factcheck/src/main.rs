@@ -215,13 +215,14 @@ fn main() -> ExitCode {
         }
         None => None,
     };
-    let checker = match factcheck::Checker::with_rules(&packs) {
-        Ok(checker) => checker.with_page_date(page_date),
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(2);
-        }
-    };
+    let checker =
+        match factcheck::Checker::with_rules_and_selection(&packs, loaded.selection_pack()) {
+            Ok(checker) => checker.with_page_date(page_date),
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(2);
+            }
+        };
     let want_dot = matches!(format, Format::Dot);
     let paths = match loaded.filter(factcheck::inputs::expand(&cli.files)) {
         Ok(paths) => paths,

@@ -848,3 +848,37 @@ fn word_drafts_report_paragraph_and_character() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a readable .docx"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_configuration_selects_and_reweighs_rules() {
+    let dir = scratch("select");
+    std::fs::write(
+        dir.join("factcheck.yaml"),
+        "disable: [change-direction]\nseverity:\n  span-days: warning\n",
+    )
+    .unwrap();
+    let out = factcheck(
+        &[
+            "--format",
+            "json",
+            dir.join("drafts/draft.txt").to_str().unwrap(),
+        ],
+        None,
+    );
+    let findings = json(&out)["files"][0]["findings"].clone();
+    let rules: Vec<(&str, &str)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("sum-breakdown", "error"),
+            ("growth-base-stated", "error"),
+            ("span-days", "warning")
+        ]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
