@@ -62,6 +62,41 @@ pub struct Check {
     pub finding: Option<Finding>,
 }
 
+impl Check {
+    /// A relation that holds (or only derives values): no finding.
+    pub fn holds(
+        rule: &str,
+        relation: &str,
+        quantities: Vec<usize>,
+        status: Status,
+        explanation: String,
+    ) -> Check {
+        Check {
+            rule: rule.into(),
+            relation: relation.into(),
+            quantities,
+            status,
+            derived: vec![],
+            explanation,
+            finding: None,
+        }
+    }
+
+    /// A relation no reading satisfies, with its finding.
+    pub fn broken(rule: &str, relation: &str, quantities: Vec<usize>, finding: Finding) -> Check {
+        let explanation = finding.message.clone();
+        Check {
+            rule: rule.into(),
+            relation: relation.into(),
+            quantities,
+            status: Status::Contradiction,
+            derived: vec![],
+            explanation,
+            finding: Some(finding),
+        }
+    }
+}
+
 /// A contradiction (or a doubt) to show the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {

@@ -85,15 +85,13 @@ pub fn restated_rates(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
         let quantities = vec![first, r1, second, r2];
         if i1.overlaps(&i2) {
             let explanation = format!("同一指标两次给出的增速{t1}与{t2}一致");
-            checks.push(Check {
-                rule: "duplicate-rate".into(),
-                relation: "duplicate".into(),
+            checks.push(Check::holds(
+                "duplicate-rate",
+                "duplicate",
                 quantities,
-                status: Status::Consistent,
-                derived: vec![],
+                Status::Consistent,
                 explanation,
-                finding: None,
-            });
+            ));
         } else {
             let message = format!("同一指标前文的增速为{t1}，此处为{t2}");
             let note = format!("前文的增速{t1}");
@@ -104,15 +102,7 @@ pub fn restated_rates(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
                 q2,
                 vec![(q1, note.as_str())],
             );
-            checks.push(Check {
-                rule: "duplicate-rate".into(),
-                relation: "duplicate".into(),
-                quantities,
-                status: Status::Contradiction,
-                derived: vec![],
-                explanation: message,
-                finding: Some(f),
-            });
+            checks.push(Check::broken("duplicate-rate", "duplicate", quantities, f));
         }
     }
 }
@@ -200,15 +190,13 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
                     "{}推算的{year}年基期{shown}与文中{year}年的{}相符",
                     page.printed[current], page.printed[s]
                 );
-                checks.push(Check {
-                    rule: "growth-base-stated".into(),
-                    relation: "growth".into(),
+                checks.push(Check::holds(
+                    "growth-base-stated",
+                    "growth",
                     quantities,
-                    status: Status::ConsistentWithin,
-                    derived: vec![],
+                    Status::ConsistentWithin,
                     explanation,
-                    finding: None,
-                });
+                ));
             } else {
                 let message = format!(
                     "{}按增速推算{year}年应为{shown}，文中{year}年为{}",
@@ -222,15 +210,7 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
                     stated,
                     vec![(c, note.as_str())],
                 );
-                checks.push(Check {
-                    rule: "growth-base-stated".into(),
-                    relation: "growth".into(),
-                    quantities,
-                    status: Status::Contradiction,
-                    derived: vec![],
-                    explanation: message,
-                    finding: Some(f),
-                });
+                checks.push(Check::broken("growth-base-stated", "growth", quantities, f));
             }
         }
     }
@@ -289,15 +269,13 @@ pub fn bases_of_parts(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
         if total_base.overlaps(&parts_base) {
             let explanation =
                 format!("按各自增速推算，上期总数{shown_total}与各分项上期之和{shown_parts}相符");
-            checks.push(Check {
-                rule: "growth-of-parts".into(),
-                relation: "growth".into(),
+            checks.push(Check::holds(
+                "growth-of-parts",
+                "growth",
                 quantities,
-                status: Status::ConsistentWithin,
-                derived: vec![],
+                Status::ConsistentWithin,
                 explanation,
-                finding: None,
-            });
+            ));
         } else {
             let message = format!("{}按{}推算上期为{shown_total}，各分项按各自增速推算的上期之和却为{shown_parts}：增速之间对不上", t_text, page.printed[total_rate]);
             let related: Vec<(&Quantity, String)> = parts
@@ -320,15 +298,7 @@ pub fn bases_of_parts(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
                     .map(|(q, note)| (q.span.clone(), note))
                     .collect(),
             };
-            checks.push(Check {
-                rule: "growth-of-parts".into(),
-                relation: "growth".into(),
-                quantities,
-                status: Status::Contradiction,
-                derived: vec![],
-                explanation: message,
-                finding: Some(f),
-            });
+            checks.push(Check::broken("growth-of-parts", "growth", quantities, f));
         }
     }
 }

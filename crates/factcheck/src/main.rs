@@ -175,31 +175,12 @@ fn main() -> ExitCode {
         }
     };
     // flags over the configuration over the defaults
-    let format = match (
-        cli.format,
-        loaded
-            .config
-            .format
-            .as_deref()
-            .map(|f| Format::from_str(f, true)),
-    ) {
-        (Some(f), _) => f,
-        (None, Some(Ok(f))) => f,
-        (None, Some(Err(_))) => return config_error(&loaded, "format", "unknown format"),
-        (None, None) => Format::Text,
+    let Some(format) = layered(cli.format, loaded.config.format.as_deref(), Format::Text) else {
+        return config_error(&loaded, "format", "unknown format");
     };
-    let fail_on = match (
-        cli.fail_on,
-        loaded
-            .config
-            .fail_on
-            .as_deref()
-            .map(|f| FailOn::from_str(f, true)),
-    ) {
-        (Some(f), _) => f,
-        (None, Some(Ok(f))) => f,
-        (None, Some(Err(_))) => return config_error(&loaded, "fail_on", "unknown fail_on level"),
-        (None, None) => FailOn::Error,
+    let Some(fail_on) = layered(cli.fail_on, loaded.config.fail_on.as_deref(), FailOn::Error)
+    else {
+        return config_error(&loaded, "fail_on", "unknown fail_on level");
     };
     let mut packs = cli.rules.clone();
     packs.extend(loaded.config.rules.iter().map(|p| loaded.resolve(p)));
@@ -390,6 +371,16 @@ fn check_all(
         }
         out
     })
+}
+
+/// A setting from the flag, else from the configuration (`None` when that is not a known value),
+/// else the default.
+fn layered<T: ValueEnum>(flag: Option<T>, configured: Option<&str>, default: T) -> Option<T> {
+    match (flag, configured) {
+        (Some(value), _) => Some(value),
+        (None, Some(text)) => T::from_str(text, true).ok(),
+        (None, None) => Some(default),
+    }
 }
 
 fn config_error(loaded: &factcheck::config::Loaded, key: &str, what: &str) -> ExitCode {
