@@ -64,7 +64,7 @@ impl Labels {
 /// The Han words before `at` in its clause (not before `floor`), links stripped, at most 12.
 pub fn label_before(text: &str, at: usize, floor: usize) -> String {
     let label = raw_label_before(text, at, floor);
-    // `比上年增加267亿斤`: a comparison names a change, not what is measured
+    // `比上年增加35万吨`: a comparison names a change, not what is measured
     if ["比", "较", "同比", "环比", "与", "相比"]
         .iter()
         .any(|w| label.starts_with(w))

@@ -160,7 +160,14 @@ pub fn find_claims(
                 }
             }
         }
-        claims.extend(restated::restatements(text, a, article, quantities, labels));
+        claims.extend(restated::restatements(
+            text,
+            a,
+            article,
+            quantities,
+            labels,
+            rules.words.get("own_subject").map_or(&[], Vec::as_slice),
+        ));
     }
     claims
 }

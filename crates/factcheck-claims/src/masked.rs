@@ -65,7 +65,7 @@ impl Masked {
     }
 
     /// The items of a matched list, cut where a new statement begins: at `其中`, or at a `；` that
-    /// does not follow an item's own rate (`…进口14720.6亿元，下降4%；` continues the list).
+    /// does not follow an item's own rate (`…进口820亿元，下降2%；` continues the list).
     pub fn list_items(&self, piece: &str, letters: &[char]) -> Vec<usize> {
         let mut items = Vec::new();
         let mut between = String::new();

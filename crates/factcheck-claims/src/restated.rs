@@ -2,8 +2,8 @@
 //! headline and its body) must state it the same way.
 //!
 //! Two body figures are the same figure only when their labels are identical (at least four Han
-//! characters), their kind and unit agree, they stand in different sentences, and no other period
-//! is named between them. A headline
+//! characters), their kind and unit agree, they stand in different sentences under the same
+//! sentence opening (scope), and no other period is named between them. A headline
 //! figure must appear in the body with the same unit and a compatible value.
 
 use crate::labels::Labels;
@@ -18,6 +18,7 @@ pub fn restatements(
     article: &Article,
     quantities: &[Quantity],
     labels: &Labels,
+    own_subject: &[String],
 ) -> Vec<Claim> {
     let first = quantities.partition_point(|q| q.span.start < article.range.start);
     let last = quantities.partition_point(|q| q.span.start < article.range.end);
@@ -29,20 +30,23 @@ pub fn restatements(
             .is_some_and(|h| h.contains(&quantities[q].span.start))
     };
     let mut claims = Vec::new();
-    let comparable = |q: &Quantity| {
-        matches!(q.kind, Kind::Money | Kind::Count | Kind::Other) && q.number().is_some()
-    };
 
-    // the same label twice in the body, for the same period; labels are looked up by every
-    // ending of six characters or more, so that 加博会共达成商贸合作项目 finds 共达成商贸合作项目
+    // the same label twice in the body, for the same period and subject; a label that opens with
+    // the story's own subject (全市, 今年) names the same thing without it, so that
+    // 全市新增城镇就业人数 finds 新增城镇就业人数, while 甲公司营业收入 never finds 乙公司营业收入
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for &q in in_story.iter().filter(|&&q| !in_headline(q)) {
         let quantity = &quantities[q];
-        let label = labels.get(q);
-        if !comparable(quantity) || label.chars().count() < 4 {
+        // the whole clause names the figure: a short label would lose its subject
+        // (甲市累计确诊病例 and 乙市累计确诊病例 share their last twelve characters)
+        // a figure that modifies the noun after it (`设立2亿元转型基金`) measures that noun too
+        let label = clause_label(text, quantities, q, labels.get(q))
+            + "|"
+            + &noun_after(text, q, quantities);
+        if !comparable(quantity) || label.chars().count() < 5 {
             continue;
         }
-        let keys = label_keys(label);
+        let keys = label_keys(&label, own_subject);
         let earlier = keys
             .iter()
             .filter_map(|k| seen.get(&(k.clone(), quantity.unit.clone())))
@@ -58,7 +62,8 @@ pub fn restatements(
             );
             // periods conflict only when both are named and differ
             let same_period = p1.1 == p2.1 && (p1.0.is_none() || p2.0.is_none() || p1.0 == p2.0);
-            if same_period && !same_sentence {
+            let same_scope = scope(text, quantities, earlier) == scope(text, quantities, q);
+            if same_period && !same_sentence && same_scope {
                 claims.push(Claim {
                     rule: "duplicate".into(),
                     relation: ClaimKind::Duplicate,
@@ -112,17 +117,72 @@ pub fn restatements(
     claims
 }
 
-/// The keys a label is found by: itself, and each of its endings of six characters or more (the
-/// head noun of a Chinese noun phrase is at its end; what comes before narrows its scope).
-fn label_keys(label: &str) -> Vec<String> {
-    let chars: Vec<char> = label.chars().collect();
+/// The Han words of a figure's clause before it (from the last clause mark, not before the previous
+/// figure), when they end with its label; the label itself otherwise.
+fn clause_label(text: &str, quantities: &[Quantity], q: usize, label: &str) -> String {
+    let at = quantities[q].span.start;
+    let floor = q
+        .checked_sub(1)
+        .map_or(0, |p| quantities[p].span.end.min(at));
+    let before = &text[floor..at];
+    let clause = before
+        .rfind(['，', '；', '：', '。', '！', '？', '\n', '（', '）'])
+        .map_or(before, |i| &before[i..]);
+    let words: String = clause
+        .chars()
+        .filter(|&c| factcheck_text::chars::is_han(c))
+        .collect();
+    if !label.is_empty() && words.contains(label) {
+        words[..words.rfind(label).unwrap_or(0) + label.len()].to_string()
+    } else {
+        label.to_string()
+    }
+}
+
+/// The Han words right after a figure in its clause (`2亿元转型基金` → 转型基金), at most eight.
+fn noun_after(text: &str, q: usize, quantities: &[Quantity]) -> String {
+    let end = quantities[q].span.end;
+    let limit = quantities.get(q + 1).map_or(text.len(), |n| n.span.start);
+    text[end..limit.max(end)]
+        .chars()
+        .take_while(|&c| factcheck_text::chars::is_han(c))
+        .take(8)
+        .collect()
+}
+
+/// The keys a label is found by: itself, and itself without the words that name the story's own
+/// subject or period at its start.
+fn label_keys(label: &str, own_subject: &[String]) -> Vec<String> {
     let mut keys = vec![label.to_string()];
-    for start in 1..chars.len() {
-        if chars.len() - start >= 6 {
-            keys.push(chars[start..].iter().collect());
-        }
+    let mut rest = label;
+    while let Some(word) = own_subject.iter().find(|w| rest.starts_with(w.as_str())) {
+        rest = &rest[word.len()..];
+    }
+    if rest != label && rest.chars().count() >= 4 {
+        keys.push(rest.to_string());
     }
     keys
+}
+
+/// What a figure's sentence says before its clause: the subject and circumstances its clause
+/// inherits (`美国累计确诊X例，死亡病例Y例` — the deaths are 美国's too). Two figures restate each
+/// other only under the same opening.
+fn scope(text: &str, quantities: &[Quantity], q: usize) -> String {
+    let at = quantities[q].span.start;
+    let sentence = text[..at].rfind(['。', '！', '？', '\n']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = text[..at]
+        .rfind(['，', '；', '：'])
+        .map_or(sentence, |i| i.max(sentence));
+    text[sentence..clause]
+        .chars()
+        .filter(|&c| factcheck_text::chars::is_han(c))
+        .collect()
+}
+
+fn comparable(q: &Quantity) -> bool {
+    matches!(q.kind, Kind::Money | Kind::Count | Kind::Other) && q.number().is_some()
 }
 
 /// The period a figure is stated for: the last date named before it in its sentence, and whether

@@ -23,7 +23,7 @@ fn point(q: &Quantity) -> Option<Interval> {
     q.number().map(Interval::point)
 }
 
-/// Units that can be added and compared: the same unit, a unit and no unit (2.12万 and 2.1万人),
+/// Units that can be added and compared: the same unit, a unit and no unit (3.5万 and 3.4万人),
 /// or units that share their measure word (件 and 件次).
 fn compatible(a: &Quantity, b: &Quantity) -> bool {
     let money = |q: &Quantity| q.kind == Kind::Money;
@@ -184,7 +184,7 @@ pub fn evaluate(page: &Page, claim: &Claim, claims: &[Claim], rule: Option<&Rule
 }
 
 /// The whole of a `其中` relation: the quantity the pattern took if it fits the part, else the last
-/// one before the part that does (`捐款139.8亿元，衣被98082.6万件，其中：棉衣被…` is about the 衣被).
+/// one before the part that does (`捐款12亿元，衣物80万件，其中：棉衣30万件` is about the 衣物).
 fn nearest_whole(ctx: &Ctx, taken: usize, part: usize) -> Option<usize> {
     let fits = |w: usize| {
         w != part && compatible(ctx.q(w), ctx.q(part)) && ctx.q(w).kind == ctx.q(part).kind
@@ -351,7 +351,7 @@ fn growth(ctx: &Ctx) -> Vec<Option<Check>> {
         return vec![];
     };
     let sign = direction(ctx.claim.text("verb"));
-    // `增加1295万亩，下降0.7%`: the rate may carry its own verb
+    // `增加40万亩，下降0.5%`: the rate may carry its own verb
     let rate_sign = ctx
         .claim
         .text("rate_verb")
@@ -464,7 +464,7 @@ fn estimated(estimate: Option<Decimal>, bounds: &Interval, like: &Quantity, text
     }
 }
 
-/// The whole a part belongs to by another relation of the page (其中…占总投资的32.1%).
+/// The whole a part belongs to by another relation of the page (`其中…占总额的18.5%`).
 fn whole_from_relations(part: usize, claims: &[Claim]) -> Option<usize> {
     claims.iter().find_map(|c| match c.relation {
         ClaimKind::Rule(Relation::Subset) if c.one("part") == Some(part) => c.one("whole"),
@@ -489,7 +489,6 @@ fn share(ctx: &Ctx, claims: &[Claim]) -> Vec<Option<Check>> {
         (label.starts_with('总') || label.contains("总额") || label.contains("总量"))
             .then(|| whole_from_relations(part, claims))
             .flatten()
-            .or_else(|| whole_by_label(ctx, part, label))
     });
     let mut out = Vec::new();
     if let Some(w) = whole.filter(|&w| compatible(p, ctx.q(w)) && w != part) {
@@ -565,34 +564,6 @@ fn share(ctx: &Ctx, claims: &[Claim]) -> Vec<Option<Check>> {
         )));
     }
     out
-}
-
-/// The whole a share names by its label (`是宝安区的40%` → `宝安区人口达到了447.65万人`): the
-/// figures before the part in its story whose label holds the name, when they all agree.
-fn whole_by_label(ctx: &Ctx, part: usize, label: &str) -> Option<usize> {
-    if label.chars().count() < 3 {
-        return None;
-    }
-    let p = ctx.q(part);
-    let story = ctx.page.articles.get(ctx.claim.article)?;
-    let candidates: Vec<usize> = ctx
-        .page
-        .quantities_in(story)
-        .filter(|&w| {
-            w < part
-                && compatible(p, ctx.q(w))
-                && ctx.q(w).kind == p.kind
-                && ctx.page.labels.get(w).contains(label)
-        })
-        .collect();
-    let intervals: Vec<Interval> = candidates
-        .iter()
-        .filter_map(|&w| interval(ctx.q(w)))
-        .collect();
-    let agree = intervals.windows(2).all(|w| w[0].overlaps(&w[1]));
-    (agree && intervals.len() == candidates.len())
-        .then(|| candidates.last().copied())
-        .flatten()
 }
 
 /// The one whole number inside an interval, if there is exactly one.
@@ -1184,11 +1155,6 @@ fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
             ),
         ))];
     }
-    // the same label with unrelated figures (19.6亿元 and 70171.4万元) is two things; a figure
-    // restated wrongly is a slip of a digit or two (7109 and 7190)
-    if !typo_like(ctx.text(first), ctx.text(second)) {
-        return vec![];
-    }
     let message = format!(
         "同一指标前文为{}，此处为{}",
         ctx.text(first),
@@ -1203,25 +1169,6 @@ fn duplicate(ctx: &Ctx) -> Vec<Option<Check>> {
     ))]
 }
 
-/// Two printed figures that differ as a slip of the pen does: as many digits, at most two places
-/// changed or swapped.
-fn typo_like(a: &str, b: &str) -> bool {
-    let digits = |s: &str| {
-        s.chars()
-            .filter(char::is_ascii_digit)
-            .collect::<Vec<char>>()
-    };
-    let (da, db) = (digits(a), digits(b));
-    if da.len() != db.len() || da.is_empty() {
-        return false;
-    }
-    let differing = da.iter().zip(&db).filter(|(x, y)| x != y).count();
-    let (mut sa, mut sb) = (da.clone(), db.clone());
-    sa.sort_unstable();
-    sb.sort_unstable();
-    differing <= 2 || sa == sb
-}
-
 fn headline(ctx: &Ctx) -> Vec<Option<Check>> {
     let (Some(h), Some(body)) = (ctx.claim.one("headline"), ctx.claim.many("body")) else {
         return vec![];
@@ -1229,7 +1176,7 @@ fn headline(ctx: &Ctx) -> Vec<Option<Check>> {
     let Some(hiv) = interval(ctx.q(h)) else {
         return vec![];
     };
-    // an open-ended body figure (1.3万亿斤以上) restates nothing
+    // an open-ended body figure (600万吨以上) restates nothing
     let restating = |b: usize| {
         matches!(
             ctx.q(b).qualifier,

@@ -216,8 +216,8 @@ pub fn bases_against_stated(page: &Page, claims: &[Claim], checks: &mut Vec<Chec
     }
 }
 
-/// A total and its parts each given with a growth rate (`总额28093.6亿元，增长7.3%；其中出口
-/// 13373.1亿元，增长23.2%；进口14720.6亿元，下降4%`): the parts' bases must add up to the total's.
+/// A total and its parts each given with a growth rate (`总额5120亿元，增长3.1%；其中出口
+/// 2860亿元，增长6.1%；进口2260亿元，下降1.5%`): the parts' bases must add up to the total's.
 pub fn bases_of_parts(page: &Page, claims: &[Claim], checks: &mut Vec<Check>) {
     let base = |current: usize| -> Option<(usize, Interval)> {
         let claim = growth_of(claims, current)?;

@@ -38,10 +38,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../rules/change.yaml"),
     ),
     (
-        "rules/difference.yaml",
-        include_str!("../../../rules/difference.yaml"),
-    ),
-    (
         "rules/multiple.yaml",
         include_str!("../../../rules/multiple.yaml"),
     ),

@@ -413,7 +413,7 @@ fn placeholder(
                 .ok_or("write a list's type as `list(count)`")?
         };
         let letters = type_letters(types)?;
-        // an item may carry its own rate: `服务出口13373.1亿元，增长23.2%；进口14720.6亿元`
+        // an item may carry its own rate: `出口2860亿元，增长6.1%；进口2260亿元`
         let rider = format!(
             "(?:，[^{CLAUSE_STOP}]{{0,8}}?{})?",
             token_regex(&['p', 't'])
