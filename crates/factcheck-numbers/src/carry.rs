@@ -1,6 +1,8 @@
-//! Units that the text states once for several numbers: `0.7、1.4个百分点`, `3至5个`, `1-7月`,
-//! `18至21日`, `从3个工作日压减至0.5`, `引进团队13个、11`. Numbers still without a unit afterwards
-//! are names or labels (12345热线, 沪深300指数) and are dropped.
+//! Units that the text states once for several numbers. A list or a range prints its unit only on
+//! one member, so without this pass the others would look like bare numbers and be lost:
+//! `0.6、1.9个百分点`, `3至5个`, `1-9月`, `9至12日`, `从3个工作日压减至0.5`, `引进团队13个、11`.
+//! Numbers still without a unit afterwards are names or labels (12345热线, 中证500指数) and are
+//! dropped.
 
 use crate::quantity::{Kind, PartialDate};
 use crate::scan::{Reading, Scanned};
@@ -9,7 +11,7 @@ use crate::scan::{Reading, Scanned};
 const CONNECTORS: [&str; 10] = ["、", "和", "与", "及", "至", "到", "-", "~", "或", "，"];
 
 pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
-    // right to left, so that a chain `0.7、1.4、2.1个百分点` passes the unit all the way back
+    // right to left, so that a chain `0.6、1.9、2.4个百分点` passes the unit all the way back
     for k in (0..scanned.len()).rev() {
         if !is_bare(&scanned[k]) {
             continue;
@@ -43,7 +45,8 @@ pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
     scanned
 }
 
-/// `分别高1.7，2.8个百分点` is rare; a comma joins numbers only inside a 分别 list.
+/// A comma usually ends a clause, so the unit after it belongs to the next number only; inside a
+/// 分别 list (`分别低2.3，3.6个百分点`, rare) it separates members that share the unit.
 fn is_number_list(text: &str, scanned: &[Scanned], k: usize) -> bool {
     let start = scanned[k].span.start;
     let before = &text[..start];

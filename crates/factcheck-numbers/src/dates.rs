@@ -65,7 +65,7 @@ pub fn resolve_dates(
     }
 }
 
-/// Years that name an event rather than count (`2014中国加工贸易产品博览会`, `2022北京冬奥会`):
+/// Years that name an event rather than count (`2019西部农机博览会`, `2022北京冬奥会`):
 /// not quantities, but they tell the page's year.
 fn event_years(text: &str) -> impl Iterator<Item = i32> + '_ {
     static EVENT_YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -275,7 +275,7 @@ impl<'a> Scanner<'a> {
         Some((value, place, i))
     }
 
-    /// `9:00` (a clock time) or `6.8:42.7:50.5` (a ratio of parts).
+    /// `9:00` (a clock time) or `9.1:38.6:52.3` (a ratio of parts).
     fn colon_form(
         &self,
         start: usize,
@@ -948,7 +948,7 @@ fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
     })
 }
 
-/// The place of the last non-zero digit of an integer part (6300 → 100); the printed place for
+/// The place of the last non-zero digit of an integer part (4700 → 100); the printed place for
 /// decimals.
 fn last_nonzero_place(value: Decimal, place: Decimal) -> Decimal {
     if place < Decimal::ONE || value.is_zero() {

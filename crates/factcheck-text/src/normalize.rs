@@ -399,8 +399,8 @@ mod tests {
 
     #[test]
     fn a_number_cut_from_its_unit_is_joined() {
-        let n = norm("入境游客226\n人，比上年同期增长");
-        assert_eq!(n.text, "入境游客226人，比上年同期增长");
+        let n = norm("出境旅客318\n人，较去年同期增长");
+        assert_eq!(n.text, "出境旅客318人，较去年同期增长");
         assert_eq!(n.paragraphs.len(), 1);
     }
 

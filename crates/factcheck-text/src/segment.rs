@@ -201,13 +201,13 @@ mod tests {
     #[test]
     fn glued_headline_is_its_own_line() {
         let n = normalize(
-            "民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日发布报告。",
+            "应急管理部：2019年调拨救灾物资36万件中新网8月14日电 应急管理部今日发布通报。",
             &NoUnits,
         );
         let doc = Document::segment(&n);
         assert_eq!(doc.articles.len(), 1);
         let headline = doc.articles[0].headline.clone().unwrap();
-        assert_eq!(&n.text[headline], "民政部：2008年接收各界捐款764亿元");
+        assert_eq!(&n.text[headline], "应急管理部：2019年调拨救灾物资36万件");
     }
 
     #[test]
