@@ -1,219 +1,253 @@
-//! Claims: the relations a story states between its numbers. Rule patterns are matched against
-//! each story's text with its quantities replaced by typed tokens; each match becomes a claim
-//! naming the quantities by role. Restatements (the same figure given twice, a headline figure)
-//! are found from the numbers' labels.
+//! Claims: the relations a story states between its numbers. Most are found by the structures
+//! of the copy over the numbers' frames (a total and its parts, a figure and its rate, a share and
+//! its whole — `finders`), the rest by the rule packs' patterns (`patterns`). A claim names its
+//! figures by role, says how surely the copy binds them, and lists the other readings the copy
+//! allows; the graph decides whether any reading holds.
 
-mod labels;
+pub mod finders;
 mod masked;
-mod restated;
+mod patterns;
+pub mod story;
 
-pub use labels::{label_before, Labels};
-
+use factcheck_frames::Frames;
 use factcheck_numbers::Quantity;
-use factcheck_rules::pattern::{Capture, TOKEN_CLOSE, TOKEN_OPEN};
 use factcheck_rules::{Relation, RuleSet};
 use factcheck_text::segment::Document;
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// What fills a placeholder.
+pub use story::Story;
+
+/// A value a role stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Var {
+    /// A quantity the copy prints (its index on the page).
+    Stated(usize),
+    /// A value no figure states but the relations imply (a base, a whole): relations that name
+    /// the same key share it.
+    Derived(Derived),
+    /// A number read from the words, not printed as a figure (the count of items listed).
+    Literal {
+        value: Decimal,
+        span: Range<usize>,
+        text: String,
+    },
+}
+
+/// The identity of a derived value: what it is of, and which figure it is shown like.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Derived {
+    /// Shared by every relation that means the same value (`base:17:2023年`).
+    pub key: String,
+    /// The figure whose magnitude and unit it is shown in.
+    pub like: usize,
+    /// What the editor calls it (`2023年技术合同交易额`), when the copy says.
+    pub name: Option<String>,
+    /// It cannot be negative (a base, a whole).
+    pub nonnegative: bool,
+}
+
+/// What fills a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Role {
-    /// One quantity (index into the page's quantities).
-    One(usize),
-    /// Several listed quantities.
-    Many(Vec<usize>),
-    /// A noun phrase of the text, with its byte range in the normalised text.
-    Label(String, Range<usize>),
-    /// A word of a word class, with its byte range.
+pub enum Binding {
+    One(Var),
+    Many(Vec<Var>),
+    /// A word the relation turns on (升至, 周一), with where it stands.
     Word(String, Range<usize>),
 }
+
+/// How surely the copy binds the figures of a reading: the syntax binds them all (an error may
+/// follow), they are inferred from labels or the discourse (a warning at most), or the reading is
+/// one of several weak ones (information at most).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Certainty {
+    Weak,
+    Inferred,
+    Bound,
+}
+
+/// One way of reading a relation: its roles.
+pub type Roles = BTreeMap<String, Binding>;
 
 /// A relation the text states between some of its quantities.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
-    /// The rule that found it (`duplicate` and `headline` for restatements).
+    /// The rule that found it.
     pub rule: String,
-    pub relation: ClaimKind,
+    pub relation: Relation,
     pub article: usize,
     /// Byte range of the normalised text the claim was read from.
     pub span: Range<usize>,
-    pub roles: BTreeMap<String, Role>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ClaimKind {
-    Rule(Relation),
-    /// The same figure stated twice in a story.
-    Duplicate,
-    /// A headline figure against the story's body.
-    Headline,
-}
-
-impl ClaimKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ClaimKind::Rule(r) => r.name(),
-            ClaimKind::Duplicate => "duplicate",
-            ClaimKind::Headline => "headline",
-        }
-    }
+    pub roles: Roles,
+    pub certainty: Certainty,
+    /// Other readings the copy allows (another whole, another base): the relation holds when any
+    /// reading holds.
+    pub alternatives: Vec<Roles>,
 }
 
 impl Claim {
-    pub fn one(&self, role: &str) -> Option<usize> {
+    pub fn one(&self, role: &str) -> Option<&Var> {
         match self.roles.get(role) {
-            Some(Role::One(q)) => Some(*q),
+            Some(Binding::One(v)) => Some(v),
             _ => None,
         }
     }
-    pub fn many(&self, role: &str) -> Option<&[usize]> {
-        match self.roles.get(role) {
-            Some(Role::Many(q)) => Some(q),
+
+    /// The stated quantity of a role.
+    pub fn stated(&self, role: &str) -> Option<usize> {
+        match self.one(role) {
+            Some(Var::Stated(q)) => Some(*q),
             _ => None,
         }
     }
-    pub fn text(&self, role: &str) -> Option<&str> {
+
+    pub fn many(&self, role: &str) -> Option<&[Var]> {
         match self.roles.get(role) {
-            Some(Role::Label(t, _) | Role::Word(t, _)) => Some(t),
+            Some(Binding::Many(v)) => Some(v),
             _ => None,
         }
     }
-    /// Where a word or label role stands in the normalised text.
-    pub fn span_of(&self, role: &str) -> Option<Range<usize>> {
+
+    pub fn word(&self, role: &str) -> Option<(&str, Range<usize>)> {
         match self.roles.get(role) {
-            Some(Role::Label(_, span) | Role::Word(_, span)) => Some(span.clone()),
+            Some(Binding::Word(w, span)) => Some((w.as_str(), span.clone())),
             _ => None,
         }
     }
-    /// Every quantity the claim names, in role order.
+
+    /// Every stated quantity the claim names (all readings), in role order, once each.
     pub fn quantities(&self) -> Vec<usize> {
         let mut out = Vec::new();
-        for role in self.roles.values() {
-            match role {
-                Role::One(q) => out.push(*q),
-                Role::Many(qs) => out.extend(qs),
-                _ => {}
+        for roles in std::iter::once(&self.roles).chain(&self.alternatives) {
+            for q in stated_in(roles) {
+                if !out.contains(&q) {
+                    out.push(q);
+                }
             }
         }
         out
     }
 }
 
-/// Finds every claim of a page.
-pub fn find_claims(
-    text: &str,
-    document: &Document,
-    quantities: &[Quantity],
-    labels: &Labels,
-    rules: &RuleSet,
-) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = Vec::new();
-    for (a, article) in document.articles.iter().enumerate() {
-        // claims are compared only within their story, each with its sorted quantities beside it
-        let story_start = claims.len();
-        let mut sets: Vec<Vec<usize>> = Vec::new();
-        let story = masked::Masked::new(text, article.range.clone(), quantities);
-        for rule in &rules.rules {
-            for pattern in &rule.patterns {
-                if !pattern
-                    .literals
-                    .iter()
-                    .all(|l| story.text.contains(l.as_str()))
-                {
-                    continue;
-                }
-                // a list that runs on must not hide the relation that starts inside it: patterns
-                // with a list are tried from every start, the others after each match
-                let overlapping = pattern
-                    .placeholders
-                    .iter()
-                    .any(|p| matches!(p.capture, Capture::List(_)));
-                let mut at = 0;
-                while let Some(caps) = pattern.regex.captures_at(&story.text, at) {
-                    let whole = caps.get(0).expect("group 0");
-                    at = if overlapping {
-                        whole.start()
-                            + story.text[whole.start()..]
-                                .chars()
-                                .next()
-                                .map_or(1, char::len_utf8)
-                    } else {
-                        whole.end().max(whole.start() + 1)
-                    };
-                    let claim = Claim {
-                        rule: rule.id.clone(),
-                        relation: ClaimKind::Rule(rule.relation),
-                        article: a,
-                        span: story.to_text(whole.start())..story.to_text(whole.end()),
-                        roles: roles(&story, pattern, &caps),
-                    };
-                    let mut set = claim.quantities();
-                    set.sort_unstable();
-                    let known = claims[story_start..].iter().zip(&sets).any(|(c, c_set)| {
-                        same_claim(c, &claim, c_set, &set) || inside(c, &claim, c_set, &set)
-                    });
-                    if !known {
-                        claims.push(claim);
-                        sets.push(set);
-                    }
+/// The stated quantities of one reading.
+pub fn stated_in(roles: &Roles) -> Vec<usize> {
+    let mut out = Vec::new();
+    for binding in roles.values() {
+        let vars: &[Var] = match binding {
+            Binding::One(v) => std::slice::from_ref(v),
+            Binding::Many(vs) => vs,
+            Binding::Word(..) => &[],
+        };
+        for v in vars {
+            if let Var::Stated(q) = v {
+                if !out.contains(q) {
+                    out.push(*q);
                 }
             }
         }
-        claims.extend(restated::restatements(
-            text,
-            a,
-            article,
-            quantities,
-            labels,
-            rules.words.get("own_subject").map_or(&[], Vec::as_slice),
-        ));
+    }
+    out
+}
+
+/// What the claims of a page are read from.
+pub struct Page<'a> {
+    pub text: &'a str,
+    pub document: &'a Document,
+    pub quantities: &'a [Quantity],
+    pub frames: &'a Frames,
+    pub rules: &'a RuleSet,
+}
+
+/// Finds every claim of a page, story by story.
+pub fn find_claims(page: &Page) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    for (a, article) in page.document.articles.iter().enumerate() {
+        let story = Story::new(page, a, article.range.clone());
+        let start = claims.len();
+        for rule in &page.rules.rules {
+            let found = match rule.find {
+                Some(finder) => finders::find(&story, finder.name),
+                None => patterns::find(&story, rule),
+            };
+            for mut f in found {
+                fill_derived(&mut f, rule, page);
+                let claim = Claim {
+                    rule: rule.id.clone(),
+                    relation: rule.relation,
+                    article: a,
+                    span: f.span,
+                    roles: f.roles,
+                    certainty: f.certainty,
+                    alternatives: f.alternatives,
+                };
+                // two rules that found the same relation between the same figures: the first stands
+                let set = sorted(claim.quantities());
+                let known = claims[start..].iter().any(|c| {
+                    c.relation == claim.relation
+                        && sorted(c.quantities()) == set
+                        && derived_keys(c) == derived_keys(&claim)
+                });
+                if !known {
+                    claims.push(claim);
+                }
+            }
+        }
     }
     claims
 }
 
-/// The roles a match fills.
-fn roles(
-    story: &masked::Masked,
-    pattern: &factcheck_rules::pattern::CompiledPattern,
-    caps: &regex::Captures,
-) -> BTreeMap<String, Role> {
-    let mut roles = BTreeMap::new();
-    for p in &pattern.placeholders {
-        let Some(m) = caps.name(&p.name) else {
-            continue;
-        };
-        let span = story.to_text(m.start())..story.to_text(m.end());
-        let role = match &p.capture {
-            Capture::Quantity(_) => story.tokens_in(m.as_str()).first().map(|&q| Role::One(q)),
-            Capture::List(letters) => Some(Role::Many(story.list_items(m.as_str(), letters))),
-            Capture::Label => Some(Role::Label(story.plain(m.as_str()), span)),
-            Capture::Word => Some(Role::Word(m.as_str().to_string(), span)),
-        };
-        if let Some(role) = role {
-            roles.insert(p.name.clone(), role);
+/// The roles a rule derives that a match leaves open become derived values of that match.
+fn fill_derived(found: &mut Found, rule: &factcheck_rules::Rule, page: &Page) {
+    let like = stated_in(&found.roles).first().copied();
+    let Some(like) = like else {
+        return;
+    };
+    for (role, label) in &rule.derive {
+        for roles in std::iter::once(&mut found.roles).chain(found.alternatives.iter_mut()) {
+            roles.entry(role.clone()).or_insert_with(|| {
+                Binding::One(Var::Derived(Derived {
+                    key: format!("{}:{}:{role}", rule.id, found.span.start),
+                    like,
+                    name: Some(label.clone()),
+                    nonnegative: !matches!(
+                        page.quantities.get(like).map(|q| q.kind),
+                        Some(factcheck_numbers::Kind::Percent | factcheck_numbers::Kind::PercentagePoint)
+                    ),
+                }))
+            });
         }
     }
-    roles
 }
 
-/// A later match of a rule that starts inside an earlier match of the same rule and reuses one of
-/// its numbers is the same statement read again from a worse start.
-fn inside(earlier: &Claim, later: &Claim, earlier_set: &[usize], later_set: &[usize]) -> bool {
-    earlier.rule == later.rule
-        && earlier.span.start <= later.span.start
-        && later.span.start < earlier.span.end
-        && later_set
-            .iter()
-            .any(|q| earlier_set.binary_search(q).is_ok())
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
 }
 
-/// Two rules that found the same relation between the same numbers: the first one stands.
-fn same_claim(a: &Claim, b: &Claim, a_set: &[usize], b_set: &[usize]) -> bool {
-    a.relation == b.relation && a_set == b_set
+fn derived_keys(claim: &Claim) -> Vec<String> {
+    let mut keys: Vec<String> = claim
+        .roles
+        .values()
+        .flat_map(|b| match b {
+            Binding::One(v) => vec![v.clone()],
+            Binding::Many(vs) => vs.clone(),
+            Binding::Word(..) => vec![],
+        })
+        .filter_map(|v| match v {
+            Var::Derived(d) => Some(d.key),
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys
 }
 
-/// The token text for a quantity (used by tests and the masked text).
-pub fn token(letter: char, index: usize) -> String {
-    format!("{TOKEN_OPEN}{letter}{index}{TOKEN_CLOSE}")
+/// A reading found by a structure or a pattern, before it is tied to a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub roles: Roles,
+    pub certainty: Certainty,
+    pub alternatives: Vec<Roles>,
 }

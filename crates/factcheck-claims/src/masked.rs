@@ -1,5 +1,7 @@
 //! A story's text with each quantity replaced by a token that says its kind and index, which is
-//! what rule patterns match.
+//! what rule patterns match. The token marks are private-use characters; any that the copy itself
+//! holds (GBK's user-defined characters decode to them) are replaced first, so copy can never
+//! forge a token.
 
 use factcheck_numbers::{Quantity, Value};
 use factcheck_rules::pattern::{kind_letter, TOKEN_CLOSE, TOKEN_OPEN};
@@ -26,7 +28,7 @@ impl Masked {
             if q.span.start < at {
                 continue;
             }
-            out.push_str(&text[at..q.span.start]);
+            push_escaped(&mut out, &text[at..q.span.start]);
             let begin = out.len();
             let letter = kind_letter(q.kind, matches!(q.value, Value::Time { .. }));
             out.push(TOKEN_OPEN);
@@ -36,7 +38,7 @@ impl Masked {
             tokens.push((begin..out.len(), index, q.span.clone()));
             at = q.span.end.min(story.end);
         }
-        out.push_str(&text[at..story.end]);
+        push_escaped(&mut out, &text[at..story.end]);
         Masked {
             text: out,
             tokens,
@@ -108,5 +110,43 @@ impl Masked {
             }
         }
         out
+    }
+}
+
+/// Copies text, replacing the token marks by U+FFFD (the same length in UTF-8, so offsets hold).
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        out.push(if c == TOKEN_OPEN || c == TOKEN_CLOSE {
+            '\u{FFFD}'
+        } else {
+            c
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factcheck_numbers::{Kind, Qualifier};
+
+    #[test]
+    fn copy_cannot_forge_a_token() {
+        let text = format!("收入{}m99{}元，支出5元", TOKEN_OPEN, TOKEN_CLOSE);
+        let at = text.find('5').unwrap();
+        let five = Quantity {
+            span: at..at + 4,
+            value: Value::Number {
+                value: 5.into(),
+                lower: Some(5.into()),
+                upper: Some(5.into()),
+            },
+            unit: "元".into(),
+            kind: Kind::Money,
+            qualifier: Qualifier::Exact,
+        };
+        let masked = Masked::new(&text, 0..text.len(), &[five]);
+        assert_eq!(masked.text.matches(TOKEN_OPEN).count(), 1);
+        assert_eq!(masked.tokens_in(&masked.text), vec![0]);
+        assert_eq!(masked.text.len(), text.len() - 4 + "\u{E000}m0\u{E001}".len());
     }
 }

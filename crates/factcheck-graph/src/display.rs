@@ -25,12 +25,6 @@ pub fn round(v: Decimal) -> Decimal {
     v.round_dp(places).normalize()
 }
 
-/// A value in the magnitude and unit of `like` (whose printed text is `text`).
-pub fn value(v: Decimal, like: &Quantity, text: &str) -> String {
-    let (word, factor) = magnitude(like, text);
-    format!("{}{}{}", round(v / factor), word, unit(like))
-}
-
 pub fn unit(q: &Quantity) -> &str {
     match q.unit.as_str() {
         ":" => "",

@@ -1,20 +1,28 @@
-//! The graph of related numbers. Nodes are the quantities the copy states and the values the
-//! relations derive from them (the 2023 base implied by 18.47亿 at +22.4%); each relation is a node
-//! joined to its participants by role-labelled edges. Every relation is checked with interval
-//! arithmetic: it holds, holds only through rounding or qualifiers, or no reading of the printed
-//! figures can satisfy it (a contradiction, which becomes a finding).
+//! The graph of related numbers, and the checker. Stated figures and derived values (the base a
+//! growth implies, the whole a share implies) are value nodes; every reading of every claim is a
+//! constraint node joined to the values it names. Constraints narrow the values' intervals to a
+//! fixpoint (`network`), so a value one relation derives feeds every relation that names it; a
+//! constraint that leaves a value with nothing is a contradiction — no reading of the printed
+//! figures can satisfy it — and becomes a finding with the chain of arithmetic behind it.
 
 mod calendar;
 mod display;
-mod eval;
-mod propagate;
+mod dot;
+mod explain;
+mod hc4;
+mod native;
+mod network;
+mod vars;
 
-use factcheck_claims::Claim;
+use factcheck_claims::{Binding, Certainty, Claim, Roles, Var};
+use factcheck_frames::Frames;
 use factcheck_interval::Interval;
 use factcheck_numbers::Quantity;
-use factcheck_rules::{RuleSet, Severity};
-use petgraph::graph::{DiGraph, NodeIndex};
+use factcheck_rules::{RuleSet, Severity, Words};
+use hc4::{Bindings, Slot};
+use network::Node;
 use std::ops::Range;
+use vars::{VarId, Values};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -54,47 +62,13 @@ pub struct Derived {
 pub struct Check {
     pub rule: String,
     pub relation: String,
+    /// Every stated figure the check rests on, those behind its derived values included.
     pub quantities: Vec<usize>,
     pub status: Status,
     pub derived: Vec<Derived>,
     /// What was computed from what, in Chinese.
     pub explanation: String,
     pub finding: Option<Finding>,
-}
-
-impl Check {
-    /// A relation that holds (or only derives values): no finding.
-    pub fn holds(
-        rule: &str,
-        relation: &str,
-        quantities: Vec<usize>,
-        status: Status,
-        explanation: String,
-    ) -> Check {
-        Check {
-            rule: rule.into(),
-            relation: relation.into(),
-            quantities,
-            status,
-            derived: vec![],
-            explanation,
-            finding: None,
-        }
-    }
-
-    /// A relation no reading satisfies, with its finding.
-    pub fn broken(rule: &str, relation: &str, quantities: Vec<usize>, finding: Finding) -> Check {
-        let explanation = finding.message.clone();
-        Check {
-            rule: rule.into(),
-            relation: relation.into(),
-            quantities,
-            status: Status::Contradiction,
-            derived: vec![],
-            explanation,
-            finding: Some(finding),
-        }
-    }
 }
 
 /// A contradiction (or a doubt) to show the editor.
@@ -108,119 +82,360 @@ pub struct Finding {
     pub related: Vec<(Range<usize>, String)>,
 }
 
-#[derive(Debug, Clone)]
-pub enum Node {
-    Stated(usize),
-    Derived(Derived),
-    Relation { check: usize },
-}
-
-/// The graph of one page and the checks made on it.
-pub struct Graph {
-    pub graph: DiGraph<Node, String>,
-    pub checks: Vec<Check>,
-}
-
 /// What the checks need to know about the page.
 pub struct Page<'a> {
     pub text: &'a str,
     pub quantities: &'a [Quantity],
     /// The printed text of each quantity (for magnitudes in messages).
     pub printed: &'a [String],
-    /// The stories of the page (ranges of the normalised text).
-    pub articles: &'a [Range<usize>],
-    /// What each quantity measures, as the copy names it.
-    pub labels: &'a factcheck_claims::Labels,
+    pub frames: &'a Frames,
+    pub words: &'a Words,
 }
 
-impl Page<'_> {
-    /// Indices of the quantities inside a range of the text (they are in text order).
-    pub fn quantities_in(&self, range: &Range<usize>) -> Range<usize> {
-        let first = self
-            .quantities
-            .partition_point(|q| q.span.start < range.start);
-        let last = self
-            .quantities
-            .partition_point(|q| q.span.start < range.end);
-        first..last
+/// The graph of one page and the checks made on it.
+pub struct Graph {
+    pub checks: Vec<Check>,
+    /// Per story: its values and constraint nodes, for the picture.
+    stories: Vec<dot::Story>,
+}
+
+/// The severity a claim's certainty allows: a reading the copy does not bind surely gives a
+/// warning at most, a weak one information at most.
+fn capped(severity: Severity, certainty: Certainty) -> Severity {
+    match certainty {
+        Certainty::Bound => severity,
+        Certainty::Inferred => severity.min(Severity::Warning),
+        Certainty::Weak => severity.min(Severity::Info),
     }
 }
 
 impl Graph {
-    /// Builds the graph of a page's claims and checks every relation.
+    /// Builds the graph of a page's claims and checks every relation, story by story.
     pub fn build(page: &Page, claims: &[Claim], rules: &RuleSet) -> Graph {
-        let mut graph = DiGraph::new();
-        let stated: Vec<NodeIndex> = (0..page.quantities.len())
-            .map(|q| graph.add_node(Node::Stated(q)))
-            .collect();
         let mut checks = Vec::new();
-        for claim in claims {
-            let rule = rules.get(&claim.rule);
-            for check in eval::evaluate(page, claim, claims, rule) {
-                let relation = graph.add_node(Node::Relation {
-                    check: checks.len(),
-                });
-                for (role, value) in &claim.roles {
-                    let members: Vec<usize> = match value {
-                        factcheck_claims::Role::One(q) => vec![*q],
-                        factcheck_claims::Role::Many(qs) => qs.clone(),
-                        _ => Vec::new(),
-                    };
-                    for q in members.into_iter().filter(|q| check.quantities.contains(q)) {
-                        graph.add_edge(stated[q], relation, role.clone());
-                    }
-                }
-                for derived in &check.derived {
-                    let node = graph.add_node(Node::Derived(derived.clone()));
-                    graph.add_edge(relation, node, "derives".to_string());
-                }
-                checks.push(check);
-            }
+        let mut stories = Vec::new();
+        let mut start = 0;
+        while start < claims.len() {
+            let article = claims[start].article;
+            let end = claims[start..]
+                .iter()
+                .position(|c| c.article != article)
+                .map_or(claims.len(), |k| start + k);
+            let story = check_story(page, &claims[start..end], rules, &mut checks);
+            stories.push(story);
+            start = end;
         }
-        eval::whole_counts(page, &mut checks);
-        propagate::restated_rates(page, claims, &mut checks);
-        propagate::bases_against_stated(page, claims, &mut checks);
-        propagate::bases_of_parts(page, claims, &mut checks);
-        Graph { graph, checks }
+        Graph { checks, stories }
     }
 
-    /// The graph in Graphviz DOT.
+    /// The graph in Graphviz DOT: figures, derived values and relations, contradictions red.
     pub fn dot(&self, page: &Page) -> String {
-        let mut out = String::from(
-            "digraph factcheck {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n",
-        );
-        for index in self.graph.node_indices() {
-            let (label, shape) = match &self.graph[index] {
-                Node::Stated(q) => (page.printed.get(*q).cloned().unwrap_or_default(), "box"),
-                Node::Derived(d) => (format!("{}\\n{}", d.label, d.display), "ellipse"),
-                Node::Relation { check } => {
-                    let c = &self.checks[*check];
-                    (format!("{}\\n{}", c.relation, c.status.name()), "diamond")
-                }
+        dot::render(&self.stories, &self.checks, page)
+    }
+}
+
+/// The bindings of one reading, or `None` when a figure it names is not a number.
+fn bind(roles: &Roles, values: &mut Values, page: &Page) -> Option<Bindings> {
+    let mut out = Bindings::new();
+    for (name, binding) in roles {
+        let slot = match binding {
+            Binding::One(v) => Slot::One(values.id(v, page)?),
+            Binding::Many(vs) => Slot::Many(
+                vs.iter()
+                    .map(|v| values.id(v, page))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            Binding::Word(..) => continue,
+        };
+        out.insert(name.clone(), slot);
+    }
+    Some(out)
+}
+
+fn check_story(page: &Page, claims: &[Claim], rules: &RuleSet, checks: &mut Vec<Check>) -> dot::Story {
+    let mut values = Values::default();
+    let mut nodes: Vec<Node> = Vec::new();
+    // per claim: its rule, and its nodes (the first is the main reading)
+    let mut claim_nodes: Vec<Option<(&factcheck_rules::Rule, Vec<usize>)>> = Vec::new();
+    let mut natives: Vec<(usize, Check)> = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        let Some(rule) = rules.get(&claim.rule) else {
+            claim_nodes.push(None);
+            continue;
+        };
+        if rule.checks.is_empty() {
+            if let Some(check) = native::evaluate(page, claim, rule) {
+                natives.push((c, check));
+            }
+            claim_nodes.push(None);
+            continue;
+        }
+        let readings: Vec<&Roles> = std::iter::once(&claim.roles)
+            .chain(&claim.alternatives)
+            .collect();
+        let several = readings.len() > 1;
+        let mut ids = Vec::new();
+        for roles in readings {
+            let Some(bindings) = bind(roles, &mut values, page) else {
+                continue;
             };
-            if matches!(self.graph[index], Node::Stated(_))
-                && self.graph.neighbors_undirected(index).next().is_none()
-            {
+            let applicable: Vec<&factcheck_rules::expr::CheckExpr> = rule
+                .checks
+                .iter()
+                .filter(|check| hc4::bound(check, &bindings))
+                .collect();
+            if applicable.is_empty() {
                 continue;
             }
-            out.push_str(&format!(
-                "  n{} [label=\"{}\", shape={}];\n",
-                index.index(),
-                label.replace('"', "'"),
-                shape
-            ));
+            ids.push(nodes.len());
+            nodes.push(Node {
+                claim: c,
+                bindings,
+                checks: applicable,
+                certainty: claim.certainty,
+                defines: !rule.derive.is_empty(),
+                alternative: several,
+            });
         }
-        for edge in self.graph.edge_indices() {
-            if let Some((a, b)) = self.graph.edge_endpoints(edge) {
-                out.push_str(&format!(
-                    "  n{} -> n{} [label=\"{}\"];\n",
-                    a.index(),
-                    b.index(),
-                    self.graph[edge]
-                ));
+        claim_nodes.push((!ids.is_empty()).then_some((rule, ids)));
+    }
+    let outcome = network::solve(&nodes, &mut values);
+    let mut story_checks = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        if let Some((_, check)) = natives.iter().find(|(n, _)| *n == c) {
+            story_checks.push((c, check.clone()));
+            continue;
+        }
+        let Some((rule, ids)) = &claim_nodes[c] else {
+            continue;
+        };
+        let check = claim_check(page, claim, rule, ids, &nodes, &values, &outcome);
+        story_checks.push((c, check));
+    }
+    let mut claim_checks = Vec::new();
+    for (c, check) in story_checks {
+        claim_checks.push((c, checks.len()));
+        checks.push(check);
+    }
+    dot::Story::new(values, &nodes, &claim_checks)
+}
+
+/// The check of one arithmetic claim after the network has run.
+fn claim_check(
+    page: &Page,
+    claim: &Claim,
+    rule: &factcheck_rules::Rule,
+    ids: &[usize],
+    nodes: &[Node],
+    values: &Values,
+    outcome: &network::Outcome,
+) -> Check {
+    let main = ids[0];
+    let broken_in = |n: usize| outcome.broken.iter().find(|(b, _)| *b == n).map(|(_, t)| *t);
+    // a claim of several readings holds when any does; one reading narrowed with the rest
+    let (holding, broken_tier) = if nodes[main].alternative {
+        match ids.iter().copied().find(|&n| network::holds(&nodes[n], values)) {
+            Some(n) => (n, None),
+            None => (main, Some(claim.certainty)),
+        }
+    } else {
+        (main, broken_in(main))
+    };
+    let node = &nodes[holding];
+    let quantities = rested_on(holding, nodes, values, outcome);
+    let derived_vars: Vec<VarId> = node
+        .touched()
+        .into_iter()
+        .filter(|&v| values.values[v].is_derived())
+        .collect();
+    let derived: Vec<Derived> = derived_vars
+        .iter()
+        .map(|&v| {
+            let value = &values.values[v];
+            Derived {
+                label: explain::name_of(v, values, page),
+                interval: value.domain.scale(value.shown_scale),
+                estimate: None,
+                display: explain::show(&value.domain, value.like, page),
+            }
+        })
+        .collect();
+    if let Some(tier) = broken_tier {
+        // the check that fails with the values as the rest of the story leaves them
+        let failing = node
+            .checks
+            .iter()
+            .find(|c| !hc4::satisfiable(c, &node.bindings, values))
+            .or(node.checks.first())
+            .copied();
+        let mut computation = failing
+            .map(|c| explain::check_text(c, &node.bindings, values, page, false))
+            .unwrap_or_default();
+        for &v in &derived_vars {
+            if let Some(definer) = outcome.definer.get(v).copied().flatten() {
+                if definer != holding {
+                    let d = &nodes[definer];
+                    if let Some(c) = d.checks.first() {
+                        computation.push_str(&format!(
+                            "（{}）",
+                            explain::derivation(v, c, &d.bindings, values, page)
+                        ));
+                    }
+                }
             }
         }
-        out.push_str("}\n");
-        out
+        let message = explain::render_template(rule, claim, page, &computation);
+        let severity = capped(rule.severity, tier.min(claim.certainty));
+        let primary = primary_of(rule, claim, &quantities, page);
+        let mut related: Vec<(Range<usize>, String)> = quantities
+            .iter()
+            .filter(|&&q| page.quantities[q].span != primary)
+            .map(|&q| {
+                (
+                    page.quantities[q].span.clone(),
+                    format!("相关数字：{}", page.printed.get(q).cloned().unwrap_or_default()),
+                )
+            })
+            .collect();
+        for binding in claim.roles.values() {
+            if let Binding::One(Var::Literal { span, text, .. }) = binding {
+                related.push((span.clone(), text.clone()));
+            }
+        }
+        return Check {
+            rule: rule.id.clone(),
+            relation: rule.relation.name().to_string(),
+            quantities,
+            status: Status::Contradiction,
+            derived,
+            explanation: message.clone(),
+            finding: Some(Finding {
+                rule: rule.id.clone(),
+                severity,
+                message,
+                primary,
+                related,
+            }),
+        };
     }
+    // derived when some value it names is fixed by this reading alone
+    let free = derived_vars.iter().any(|&v| {
+        let uses: usize = nodes
+            .iter()
+            .enumerate()
+            .filter(|(n, other)| !other.alternative && broken_in(*n).is_none())
+            .map(|(_, other)| {
+                other
+                    .checks
+                    .iter()
+                    .filter(|c| hc4::touched(c, &other.bindings).contains(&v))
+                    .count()
+            })
+            .sum();
+        uses < 2
+    });
+    let explanation = if free {
+        derived_vars
+            .iter()
+            .filter_map(|&v| {
+                node.checks
+                    .iter()
+                    .find(|c| hc4::touched(c, &node.bindings).contains(&v))
+                    .map(|c| explain::derivation(v, c, &node.bindings, values, page))
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    } else {
+        node.checks
+            .iter()
+            .map(|c| explain::check_text(c, &node.bindings, values, page, true))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    let exact = quantities.iter().all(|&q| {
+        let (lo, hi) = page.quantities[q].bounds();
+        lo.is_some() && lo == hi
+    });
+    let relation = match rule.relation {
+        // parts that add up to their total exactly are a sum, whether or not the copy says all
+        // the parts are listed
+        factcheck_rules::Relation::Subset if !free && adds_up(node, values) => "sum",
+        other => other.name(),
+    };
+    Check {
+        rule: rule.id.clone(),
+        relation: relation.to_string(),
+        quantities,
+        status: if free {
+            Status::Derived
+        } else if exact {
+            Status::Consistent
+        } else {
+            Status::ConsistentWithin
+        },
+        derived,
+        explanation,
+        finding: None,
+    }
+}
+
+/// Would a `≥` check of a partial list also hold as `=` (the parts listed are all of it)?
+fn adds_up(node: &Node, values: &Values) -> bool {
+    node.checks.iter().all(|c| {
+        if c.comparison == factcheck_rules::expr::Comparison::Eq {
+            return true;
+        }
+        let equal = factcheck_rules::expr::CheckExpr {
+            left: c.left.clone(),
+            comparison: factcheck_rules::expr::Comparison::Eq,
+            right: c.right.clone(),
+        };
+        // the sides must pin each other down: an equality that holds only because a side is
+        // wide open says nothing
+        let left = hc4::eval(&c.left, &node.bindings, values);
+        let right = hc4::eval(&c.right, &node.bindings, values);
+        left.lo.is_some() && left.hi.is_some() && right.lo.is_some() && right.hi.is_some()
+            && hc4::satisfiable(&equal, &node.bindings, values)
+    })
+}
+
+/// The stated figures a reading rests on: its own, and those behind the derived values it names.
+fn rested_on(node: usize, nodes: &[Node], values: &Values, outcome: &network::Outcome) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut seen = vec![false; nodes.len()];
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if std::mem::replace(&mut seen[n], true) {
+            continue;
+        }
+        for v in nodes[n].touched() {
+            match &values.values[v].var {
+                Var::Stated(q) => {
+                    if !out.contains(q) {
+                        out.push(*q);
+                    }
+                }
+                Var::Derived(_) => {
+                    if let Some(Some(d)) = outcome.definer.get(v) {
+                        stack.push(*d);
+                    }
+                }
+                Var::Literal { .. } => {}
+            }
+        }
+    }
+    out
+}
+
+/// Where a finding points: the rule's `points_at` role, else the last stated figure.
+fn primary_of(rule: &factcheck_rules::Rule, claim: &Claim, quantities: &[usize], page: &Page) -> Range<usize> {
+    let chosen = rule
+        .points_at
+        .as_deref()
+        .and_then(|role| claim.stated(role))
+        .or_else(|| quantities.last().copied());
+    chosen
+        .and_then(|q| page.quantities.get(q))
+        .map(|q| q.span.clone())
+        .unwrap_or(claim.span.clone())
 }

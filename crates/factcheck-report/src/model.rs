@@ -88,6 +88,12 @@ pub struct QuantityRecord {
     /// What the number measures, as the copy names it (`技术合同交易额`), when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
+    /// Which side of its measure the number gives: level, change, rate, share, points, multiple.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aspect: Option<String>,
+    /// The period it is stated for, as far as the copy tells (`2024年1-7月`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,7 +1,8 @@
-//! Check expressions of user rules: `total / population = per_capita`, with + − × ÷, parentheses,
-//! decimal constants, and one comparison (=, <=, >=, <, >). Placeholders stand for the intervals
-//! their printed figures allow (a percentage as a fraction: 22.4% is 0.224), so a check holds when
-//! some reading of the figures satisfies it.
+//! Check expressions: `total / population = per_capita`, with + − × ÷, parentheses, decimal
+//! constants, `sum(parts)` over a list, and one comparison (=, <=, >=, <, >). Placeholders stand for
+//! the intervals their printed figures allow (a percentage as a fraction: 22.4% is 0.224), so a
+//! check holds when some reading of the figures satisfies it. Nesting is bounded (`MAX_DEPTH`), so
+//! a hostile expression is a located error, not a stack overflow.
 
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -10,6 +11,12 @@ use std::str::FromStr;
 pub enum Expr {
     Number(Decimal),
     Var(String),
+    /// The sum of a list placeholder's quantities.
+    Sum(String),
+    /// The least of a list placeholder's quantities.
+    Min(String),
+    /// The greatest of a list placeholder's quantities.
+    Max(String),
     Neg(Box<Expr>),
     Binary(Op, Box<Expr>, Box<Expr>),
 }
@@ -50,7 +57,7 @@ impl Expr {
     pub fn vars(&self, out: &mut Vec<String>) {
         match self {
             Expr::Number(_) => {}
-            Expr::Var(v) => {
+            Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => {
                 if !out.contains(v) {
                     out.push(v.clone());
                 }
@@ -152,10 +159,14 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
     Ok(out)
 }
 
+/// How deep parentheses, signs and operators may nest.
+pub const MAX_DEPTH: usize = 64;
+
 struct Parser {
     tokens: Vec<(usize, Token)>,
     pos: usize,
     end: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -168,10 +179,29 @@ impl Parser {
             .map(|(a, _)| *a)
             .unwrap_or(self.end)
     }
+    fn enter(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(ExprError {
+                at: self.at(),
+                message: format!("the expression nests deeper than {MAX_DEPTH} levels"),
+            });
+        }
+        Ok(())
+    }
     fn sum(&mut self) -> Result<Expr, ExprError> {
+        self.enter()?;
+        let mut terms = 0usize;
         let mut left = self.product()?;
         while let Some(Token::Op(c @ ('+' | '-'))) = self.peek().cloned() {
             self.pos += 1;
+            terms += 1;
+            if terms > MAX_DEPTH {
+                return Err(ExprError {
+                    at: self.at(),
+                    message: format!("more than {MAX_DEPTH} terms in a row"),
+                });
+            }
             let right = self.product()?;
             left = Expr::Binary(
                 if c == '+' { Op::Add } else { Op::Sub },
@@ -179,12 +209,21 @@ impl Parser {
                 Box::new(right),
             );
         }
+        self.depth -= 1;
         Ok(left)
     }
     fn product(&mut self) -> Result<Expr, ExprError> {
+        let mut factors = 0usize;
         let mut left = self.unary()?;
         while let Some(Token::Op(c @ ('*' | '/'))) = self.peek().cloned() {
             self.pos += 1;
+            factors += 1;
+            if factors > MAX_DEPTH {
+                return Err(ExprError {
+                    at: self.at(),
+                    message: format!("more than {MAX_DEPTH} factors in a row"),
+                });
+            }
             let right = self.unary()?;
             left = Expr::Binary(
                 if c == '*' { Op::Mul } else { Op::Div },
@@ -197,7 +236,10 @@ impl Parser {
     fn unary(&mut self) -> Result<Expr, ExprError> {
         if let Some(Token::Op('-')) = self.peek() {
             self.pos += 1;
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            self.enter()?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Neg(Box::new(inner)));
         }
         self.atom()
     }
@@ -207,6 +249,34 @@ impl Parser {
             Some(Token::Number(n)) => {
                 self.pos += 1;
                 Ok(Expr::Number(n))
+            }
+            Some(Token::Ident(name))
+                if matches!(name.as_str(), "sum" | "min" | "max")
+                    && self.tokens.get(self.pos + 1).map(|t| &t.1) == Some(&Token::Open) =>
+            {
+                self.pos += 2;
+                let list = match self.peek().cloned() {
+                    Some(Token::Ident(list)) => list,
+                    _ => {
+                        return Err(ExprError {
+                            at: self.at(),
+                            message: format!("`{name}(…)` takes the name of a list placeholder"),
+                        })
+                    }
+                };
+                self.pos += 1;
+                if self.peek() != Some(&Token::Close) {
+                    return Err(ExprError {
+                        at: self.at(),
+                        message: "expected `)` after the list's name".into(),
+                    });
+                }
+                self.pos += 1;
+                Ok(match name.as_str() {
+                    "min" => Expr::Min(list),
+                    "max" => Expr::Max(list),
+                    _ => Expr::Sum(list),
+                })
             }
             Some(Token::Ident(name)) => {
                 self.pos += 1;
@@ -242,6 +312,7 @@ pub fn parse(text: &str) -> Result<CheckExpr, ExprError> {
         tokens,
         pos: 0,
         end: text.chars().count(),
+        depth: 0,
     };
     let left = parser.sum()?;
     let comparison = match parser.peek() {
@@ -289,6 +360,24 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn sums_over_lists() {
+        let e = parse("total = sum(parts)").unwrap();
+        assert_eq!(e.right, Expr::Sum("parts".into()));
+        assert_eq!(e.vars(), vec!["total", "parts"]);
+        assert!(parse("total = sum(1)").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}a{} = b", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(parse(&deep).unwrap_err().message.contains("nests deeper"));
+        let negated = format!("{}a = b", "-".repeat(100_000));
+        assert!(parse(&negated).unwrap_err().message.contains("nests deeper"));
+        let long = format!("a{} = b", " + a".repeat(100_000));
+        assert!(parse(&long).unwrap_err().message.contains("terms in a row"));
     }
 
     #[test]

@@ -4,11 +4,14 @@
 //! file:line:column and a clear message.
 
 pub mod expr;
+pub mod finders;
 pub mod pack;
 pub mod pattern;
+pub mod words;
 
 use expr::CheckExpr;
 use pack::{Examples, PackFile, RuleFile};
+pub use words::Words;
 use pattern::{Capture, CompiledPattern};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -36,6 +39,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "rules/change.yaml",
         include_str!("../../../rules/change.yaml"),
+    ),
+    (
+        "rules/points.yaml",
+        include_str!("../../../rules/points.yaml"),
+    ),
+    (
+        "rules/restated.yaml",
+        include_str!("../../../rules/restated.yaml"),
     ),
     (
         "rules/multiple.yaml",
@@ -85,7 +96,8 @@ impl Severity {
     }
 }
 
-/// The relation kinds a rule can build, with the placeholders each one needs.
+/// The relation kinds a rule can build. Most are arithmetic and carry a `check:`; span, weekday,
+/// change and respectively are read against the calendar or the words, in Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
     Sum,
@@ -95,15 +107,18 @@ pub enum Relation {
     Change,
     Difference,
     Multiple,
+    Ratio,
     Span,
     Weekday,
     Respectively,
     Bounds,
+    Duplicate,
+    Headline,
     Expression,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 12] = [
+    pub const ALL: [Relation; 15] = [
         Relation::Sum,
         Relation::Subset,
         Relation::Growth,
@@ -111,10 +126,13 @@ impl Relation {
         Relation::Change,
         Relation::Difference,
         Relation::Multiple,
+        Relation::Ratio,
         Relation::Span,
         Relation::Weekday,
         Relation::Respectively,
         Relation::Bounds,
+        Relation::Duplicate,
+        Relation::Headline,
         Relation::Expression,
     ];
 
@@ -127,10 +145,13 @@ impl Relation {
             Relation::Change => "change",
             Relation::Difference => "difference",
             Relation::Multiple => "multiple",
+            Relation::Ratio => "ratio",
             Relation::Span => "span",
             Relation::Weekday => "weekday",
             Relation::Respectively => "respectively",
             Relation::Bounds => "bounds",
+            Relation::Duplicate => "duplicate",
+            Relation::Headline => "headline",
             Relation::Expression => "expression",
         }
     }
@@ -139,21 +160,15 @@ impl Relation {
         Relation::ALL.into_iter().find(|r| r.name() == text)
     }
 
-    /// Placeholders a pattern of this relation must define (any one of each group).
-    pub fn required(self) -> &'static [&'static [&'static str]] {
+    /// Relations read in Rust rather than by a check expression (dates, words), with the roles
+    /// their patterns must fill (any one of each group).
+    pub fn native_roles(self) -> Option<&'static [&'static [&'static str]]> {
         match self {
-            Relation::Sum => &[&["total"], &["parts"]],
-            Relation::Subset => &[&["whole"], &["part", "parts"]],
-            Relation::Growth => &[&["current"], &["rate", "delta"]],
-            Relation::Share => &[&["part"], &["share"]],
-            Relation::Change => &[&["from"], &["to"], &["verb"]],
-            Relation::Difference => &[&["a"], &["b"], &["diff"]],
-            Relation::Multiple => &[&["a"], &["factor"]],
-            Relation::Span => &[&["from"], &["to"], &["duration"]],
-            Relation::Weekday => &[&["date"], &["weekday"]],
-            Relation::Respectively => &[&["values"]],
-            Relation::Bounds => &[&["value"]],
-            Relation::Expression => &[],
+            Relation::Change => Some(&[&["from"], &["to"], &["verb"]]),
+            Relation::Span => Some(&[&["from"], &["to"], &["duration"]]),
+            Relation::Weekday => Some(&[&["date"], &["weekday"]]),
+            Relation::Respectively => Some(&[&["values"]]),
+            _ => None,
         }
     }
 }
@@ -165,9 +180,17 @@ pub struct Rule {
     pub relation: Relation,
     pub severity: Severity,
     pub description: String,
+    /// How copy phrases the relation (empty when a structure finds it).
     pub patterns: Vec<CompiledPattern>,
+    /// The structure of the copy that finds the relation (see `finders`).
+    pub find: Option<&'static finders::Finder>,
     pub exhaustive: bool,
-    pub check: Option<CheckExpr>,
+    /// The arithmetic that must hold; each expression applies where its roles are filled.
+    pub checks: Vec<CheckExpr>,
+    /// Roles the checks compute rather than read, with the name the editor reads.
+    pub derive: BTreeMap<String, String>,
+    /// The role a finding points at.
+    pub points_at: Option<String>,
     pub message: Option<String>,
     pub examples: Examples,
     /// Where the rule is defined: `rules/sum.yaml:12`.
@@ -178,6 +201,12 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub words: BTreeMap<String, Vec<String>>,
+    /// The word classes, ready to look words up.
+    pub lexicon: Words,
+    /// Groups of words that name all the parts of a whole.
+    pub partitions: Vec<Vec<String>>,
+    /// Groups of names of one thing.
+    pub synonyms: Vec<Vec<String>>,
     /// Vocabulary the packs add to the quantity grammar, in order.
     pub vocabulary: Vec<factcheck_numbers::VocabularyFile>,
 }
@@ -238,7 +267,10 @@ impl RuleSet {
                     .or_default()
                     .extend(words.iter().cloned());
             }
+            set.partitions.extend(source.pack.partitions.iter().cloned());
+            set.synonyms.extend(source.pack.synonyms.iter().cloned());
         }
+        set.lexicon = Words::new(&set.words);
         // the rule files as resolved (extensions merged in), beside the compiled rules
         let mut resolved: Vec<RuleFile> = Vec::new();
         for source in &parsed {
@@ -363,8 +395,15 @@ fn extend(parent: &RuleFile, rule: &RuleFile) -> RuleFile {
             rule.description.clone()
         },
         patterns,
+        find: rule.find.clone().or_else(|| parent.find.clone()),
         exhaustive: rule.exhaustive || parent.exhaustive,
         check: rule.check.clone().or_else(|| parent.check.clone()),
+        derive: if rule.derive.is_empty() {
+            parent.derive.clone()
+        } else {
+            rule.derive.clone()
+        },
+        points_at: rule.points_at.clone().or_else(|| parent.points_at.clone()),
         message: rule.message.clone().or_else(|| parent.message.clone()),
         examples: if rule.examples.valid.is_empty() && rule.examples.invalid.is_empty() {
             parent.examples.clone()
@@ -465,11 +504,32 @@ fn compile_rule(
             ),
         )
     })?;
-    if rule.patterns.is_empty() {
+    let find = match &rule.find {
+        Some(name) => Some(finders::get(name).ok_or_else(|| {
+            let names: Vec<&str> = finders::ALL.iter().map(|f| f.name).collect();
+            fail_at(
+                &format!("find: {name}"),
+                6,
+                format!(
+                    "rule `{id}`: unknown structure `{name}` (expected one of {})",
+                    names.join(", ")
+                ),
+            )
+        })?),
+        None => None,
+    };
+    if rule.patterns.is_empty() && find.is_none() {
         return Err(fail_at(
             "patterns:",
             0,
-            format!("rule `{}` has no patterns", id),
+            format!("rule `{}` has no patterns (or `find:` a structure)", id),
+        ));
+    }
+    if !rule.patterns.is_empty() && find.is_some() {
+        return Err(fail_at(
+            "find:",
+            0,
+            format!("rule `{id}`: a rule is found either by `patterns` or by `find`, not both"),
         ));
     }
     let mut patterns = Vec::new();
@@ -481,7 +541,7 @@ fn compile_rule(
                 format!("rule `{}`: bad pattern: {}", id, e.message),
             )
         })?;
-        for group in relation.required() {
+        for group in relation.native_roles().unwrap_or(&[]) {
             if !compiled
                 .placeholders
                 .iter()
@@ -501,6 +561,14 @@ fn compile_rule(
         }
         patterns.push(compiled);
     }
+    // the roles a match can fill: a structure's declared roles, or every pattern's placeholders
+    let roles_of = |pattern: Option<&CompiledPattern>| -> Vec<String> {
+        match (find, pattern) {
+            (Some(f), _) => f.roles.iter().map(|r| r.to_string()).collect(),
+            (None, Some(p)) => p.placeholders.iter().map(|p| p.name.clone()).collect(),
+            (None, None) => Vec::new(),
+        }
+    };
     if let Some(message) = &rule.message {
         for name in message
             .split('{')
@@ -508,68 +576,111 @@ fn compile_rule(
             .filter_map(|p| p.split_once('}').map(|(n, _)| n))
         {
             let known = name == "computation"
-                || patterns
-                    .iter()
-                    .all(|p| p.placeholders.iter().any(|ph| ph.name == name));
+                || rule.derive.contains_key(name)
+                || match find {
+                    Some(f) => f.roles.contains(&name),
+                    None => patterns
+                        .iter()
+                        .all(|p| p.placeholders.iter().any(|ph| ph.name == name)),
+                };
             if !known {
                 return Err(fail_at(message, 0, format!("rule `{}`: the message names `{{{name}}}`, which not every pattern captures", id)));
             }
         }
     }
-    let check = match (&rule.check, relation) {
-        (Some(text), _) => {
-            let parsed = expr::parse(text).map_err(|e| {
-                fail_at(
-                    text,
-                    e.at,
-                    format!("rule `{}`: bad check: {}", id, e.message),
-                )
-            })?;
-            for pattern in &patterns {
-                for var in parsed.vars() {
-                    if !pattern
-                        .placeholders
-                        .iter()
-                        .any(|p| p.name == var && matches!(p.capture, Capture::Quantity(_)))
-                    {
-                        return Err(fail_at(text, 0, format!("rule `{}`: the check uses `{var}`, which pattern `{}` does not capture as a quantity", id, pattern.source)));
-                    }
-                }
-                let used = parsed.vars();
-                if let Some(unused) = pattern
-                    .placeholders
-                    .iter()
-                    .find(|p| matches!(p.capture, Capture::Quantity(_)) && !used.contains(&p.name))
-                {
+    let texts = rule.check.as_ref().map(|c| c.texts()).unwrap_or_default();
+    if texts.is_empty() && relation.native_roles().is_none() {
+        return Err(fail_at(
+            &format!("id: {}", id),
+            0,
+            format!(
+                "rule `{}`: a {} rule needs `check:` (the arithmetic that must hold)",
+                id,
+                relation.name()
+            ),
+        ));
+    }
+    let mut checks = Vec::new();
+    for text in texts {
+        let parsed = expr::parse(text).map_err(|e| {
+            fail_at(
+                text,
+                e.at,
+                format!("rule `{}`: bad check: {}", id, e.message),
+            )
+        })?;
+        let sources: Vec<Option<&CompiledPattern>> = if patterns.is_empty() {
+            vec![None]
+        } else {
+            patterns.iter().map(Some).collect()
+        };
+        for pattern in sources {
+            let roles = roles_of(pattern);
+            for var in parsed.vars() {
+                if !roles.contains(&var) && !rule.derive.contains_key(&var) {
+                    let what = match pattern {
+                        Some(p) => format!("pattern `{}` does not capture as a quantity", p.source),
+                        None => "the structure does not fill and `derive` does not name".to_string(),
+                    };
                     return Err(fail_at(
-                        &pattern.source,
+                        text,
                         0,
-                        format!("rule `{id}`: placeholder `{}` is never used in the check (write `{{_:{}}}` for a number that only has to be there)", unused.name, unused.types.join("|")),
+                        format!("rule `{}`: the check uses `{var}`, which {what}", id),
                     ));
                 }
-                if let Err(message) = units::check_units(&parsed, pattern) {
+                if let Some(p) = pattern {
+                    let quantity = p.placeholders.iter().any(|ph| {
+                        ph.name == var
+                            && matches!(ph.capture, Capture::Quantity(_) | Capture::List(_))
+                    });
+                    if !quantity && !rule.derive.contains_key(&var) {
+                        return Err(fail_at(text, 0, format!("rule `{}`: the check uses `{var}`, which pattern `{}` does not capture as a quantity", id, p.source)));
+                    }
+                }
+            }
+            if let Some(p) = pattern {
+                if let Err(message) = units::check_units(&parsed, p) {
                     return Err(fail_at(text, 0, format!("rule `{}`: {message}", id)));
                 }
             }
-            Some(parsed)
         }
-        (None, Relation::Expression) => {
+        checks.push(parsed);
+    }
+    if !checks.is_empty() {
+        let used: Vec<String> = checks.iter().flat_map(|c| c.vars()).collect();
+        for pattern in &patterns {
+            if let Some(unused) = pattern.placeholders.iter().find(|p| {
+                matches!(p.capture, Capture::Quantity(_) | Capture::List(_)) && !used.contains(&p.name)
+            }) {
+                return Err(fail_at(
+                    &pattern.source,
+                    0,
+                    format!("rule `{id}`: placeholder `{}` is never used in the check (write `{{_:{}}}` for a number that only has to be there)", unused.name, unused.types.join("|")),
+                ));
+            }
+        }
+    }
+    if let Some(role) = &rule.points_at {
+        let known = roles_of(patterns.first()).contains(role);
+        if !known {
             return Err(fail_at(
-                &format!("id: {}", id),
-                0,
-                format!("rule `{}`: an expression rule needs `check:`", id),
-            ))
+                &format!("points_at: {role}"),
+                11,
+                format!("rule `{id}`: `points_at` names `{role}`, which no match fills"),
+            ));
         }
-        (None, _) => None,
-    };
+    }
     Ok(Rule {
         id: id.clone(),
         relation,
         severity,
         description: rule.description.clone(),
         patterns,
+        find,
         exhaustive: rule.exhaustive,
-        check,
+        checks,
+        derive: rule.derive.clone(),
+        points_at: rule.points_at.clone(),
         message: rule.message.clone(),
         examples: rule.examples.clone(),
         origin: format!("{}:{}", source.file, rule_line),

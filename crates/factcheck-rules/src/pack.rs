@@ -20,6 +20,13 @@ pub struct PackFile {
     /// Words for the quantity grammar: units, qualifier words, names that only look like numbers.
     #[serde(default)]
     pub vocabulary: Option<factcheck_numbers::VocabularyFile>,
+    /// Groups of words that split a whole into all its parts (`[出口, 进口]`, `[男, 女]`): parts
+    /// named by every word of a group, and nothing else, are the whole.
+    #[serde(default)]
+    pub partitions: Vec<Vec<String>>,
+    /// Names of one thing (`[GDP, 生产总值]`): a share of one finds its whole under another.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -41,12 +48,24 @@ pub struct RuleFile {
     pub description: String,
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Instead of patterns: the structure of the copy that finds the relation (`growth`, `parts`,
+    /// `share`…; `factcheck rules explain` lists each one's roles).
+    #[serde(default)]
+    pub find: Option<String>,
     /// For `sum`: the parts listed are all the parts (so their sum must equal the total).
     #[serde(default)]
     pub exhaustive: bool,
-    /// For `expression`: e.g. `total / population = per_capita`.
+    /// The arithmetic that must hold, e.g. `total / population = per_capita`; a list of them when
+    /// several must hold. An expression whose roles a match does not fill is skipped.
     #[serde(default)]
-    pub check: Option<String>,
+    pub check: Option<Checks>,
+    /// Roles that no printed figure fills but the check computes (`base: 基期值`), named as the
+    /// editor reads them.
+    #[serde(default)]
+    pub derive: BTreeMap<String, String>,
+    /// The role a finding points at (the figure most likely wrong); the last stated one otherwise.
+    #[serde(default)]
+    pub points_at: Option<String>,
     /// Chinese message; `{role}` names a placeholder, `{computation}` the arithmetic.
     #[serde(default)]
     pub message: Option<String>,
@@ -61,4 +80,21 @@ pub struct Examples {
     pub valid: Vec<String>,
     #[serde(default)]
     pub invalid: Vec<String>,
+}
+
+/// One check expression or several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Checks {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Checks {
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Checks::One(text) => vec![text.as_str()],
+            Checks::Many(texts) => texts.iter().map(String::as_str).collect(),
+        }
+    }
 }

@@ -30,7 +30,7 @@ fn dim_of_var(var: &str, pattern: &CompiledPattern) -> Dim {
     let Some(p) = pattern.placeholders.iter().find(|p| p.name == var) else {
         return Dim::Any;
     };
-    let Capture::Quantity(letters) = &p.capture else {
+    let (Capture::Quantity(letters) | Capture::List(letters)) = &p.capture else {
         return Dim::Any;
     };
     let dims: Vec<Dim> = letters
@@ -53,7 +53,7 @@ fn dim_of_var(var: &str, pattern: &CompiledPattern) -> Dim {
 fn dim(e: &Expr, pattern: &CompiledPattern) -> Result<Dim, String> {
     Ok(match e {
         Expr::Number(_) => Dim::Plain,
-        Expr::Var(v) => dim_of_var(v, pattern),
+        Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => dim_of_var(v, pattern),
         Expr::Neg(inner) => dim(inner, pattern)?,
         Expr::Binary(op, a, b) => {
             let (da, db) = (dim(a, pattern)?, dim(b, pattern)?);

@@ -1,7 +1,7 @@
 //! Checking one file: bytes → source text → quantities → claims → graph and checks → its part of
 //! the report.
 
-use factcheck_claims::{find_claims, Labels};
+use factcheck_claims::find_claims;
 use factcheck_graph::{Check, Graph, Page};
 use factcheck_numbers::{read_quantities, Kind, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::{
@@ -119,32 +119,32 @@ impl Checker {
             }
         };
         let quantities = read_quantities(&source, &self.vocab, &self.options);
-        let labels = Labels::new(source.text(), &quantities);
-        let records: Vec<QuantityRecord> = quantities
-            .iter()
-            .enumerate()
-            .map(|(k, q)| quantity_record(&source, k, q, labels.get(k)))
-            .collect();
-        let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
-        let claims = find_claims(
+        let frames = factcheck_frames::read(
             source.text(),
             &source.document,
             &quantities,
-            &labels,
-            &self.rules,
+            &self.rules.lexicon,
+            self.options.page_date.and_then(|d| d.year),
         );
-        let article_ranges: Vec<std::ops::Range<usize>> = source
-            .document
-            .articles
+        let records: Vec<QuantityRecord> = quantities
             .iter()
-            .map(|a| a.range.clone())
+            .enumerate()
+            .map(|(k, q)| quantity_record(&source, k, q, frames.get(k)))
             .collect();
+        let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
+        let claims = find_claims(&factcheck_claims::Page {
+            text: source.text(),
+            document: &source.document,
+            quantities: &quantities,
+            frames: &frames,
+            rules: &self.rules,
+        });
         let page = Page {
             text: source.text(),
             quantities: &quantities,
             printed: &printed,
-            articles: &article_ranges,
-            labels: &labels,
+            frames: &frames,
+            words: &self.rules.lexicon,
         };
         let graph = Graph::build(&page, &claims, &self.rules);
         let dot = want_dot.then(|| graph.dot(&page));
@@ -309,7 +309,13 @@ fn fingerprint(
     format!("{hash:016x}")
 }
 
-fn quantity_record(source: &SourceText, k: usize, q: &Quantity, metric: &str) -> QuantityRecord {
+fn quantity_record(
+    source: &SourceText,
+    k: usize,
+    q: &Quantity,
+    frame: &factcheck_frames::Frame,
+) -> QuantityRecord {
+    let metric = frame.metric.as_str();
     let at = source.locate(q.span.clone());
     let (lower, upper) = q.bound_texts();
     QuantityRecord {
@@ -335,6 +341,8 @@ fn quantity_record(source: &SourceText, k: usize, q: &Quantity, metric: &str) ->
             && !matches!(q.kind, Kind::Date | Kind::Duration)
             && q.number().is_some())
         .then(|| metric.to_string()),
+        aspect: q.number().map(|_| frame.aspect.name().to_string()),
+        period: frame.period.map(|p| p.display()).filter(|p| !p.is_empty()),
     }
 }
 

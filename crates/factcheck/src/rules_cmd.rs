@@ -32,6 +32,8 @@ pub fn list_json(rules: &RuleSet) -> String {
                 "id": r.id, "relation": r.relation.name(), "severity": r.severity.name(),
                 "description": r.description, "origin": r.origin,
                 "patterns": r.patterns.iter().map(|p| p.source.clone()).collect::<Vec<_>>(),
+                "find": r.find.map(|f| f.name),
+                "checks": r.checks.iter().map(check_text).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -57,12 +59,39 @@ pub fn reference_markdown(rules: &RuleSet) -> String {
         if let Some(ok) = rule.examples.valid.first() {
             let _ = writeln!(out, "- holds on: {ok}");
         }
-        out.push_str("- patterns:\n");
-        for p in &rule.patterns {
-            let _ = writeln!(out, "  - `{}`", p.source.replace('`', "'"));
+        if let Some(finder) = rule.find {
+            let _ = writeln!(
+                out,
+                "- found by the structure `{}`: {}",
+                finder.name, finder.description
+            );
+        } else {
+            out.push_str("- patterns:\n");
+            for p in &rule.patterns {
+                let _ = writeln!(out, "  - `{}`", p.source.replace('`', "'"));
+            }
+        }
+        for check in &rule.checks {
+            let _ = writeln!(out, "- check: `{}`", check_text(check));
+        }
+        for (role, label) in &rule.derive {
+            let _ = writeln!(out, "- derives `{role}`: {label}");
         }
     }
     out
+}
+
+/// A check as written in a pack: `total = sum(parts)`.
+fn check_text(check: &factcheck_rules::expr::CheckExpr) -> String {
+    use factcheck_rules::expr::Comparison;
+    let sign = match check.comparison {
+        Comparison::Eq => "=",
+        Comparison::Le => "<=",
+        Comparison::Ge => ">=",
+        Comparison::Lt => "<",
+        Comparison::Gt => ">",
+    };
+    format!("{} {sign} {}", render(&check.left), render(&check.right))
 }
 
 /// What a rule checks, why, an example each way, and the interval semantics, in Chinese or English.
@@ -112,18 +141,30 @@ pub fn explain(rules: &RuleSet, id: &str, english: bool) -> Option<String> {
         }
     }
     let _ = writeln!(out, "{semantics}: {}", semantics_text(english));
-    let _ = writeln!(out, "\npatterns ({}):", rule.origin);
-    for p in &rule.patterns {
-        let _ = writeln!(out, "  {}", p.source);
+    match rule.find {
+        Some(finder) => {
+            let _ = writeln!(
+                out,
+                "\n{} `{}` ({}): {}\nroles: {}",
+                if english { "found by the structure" } else { "由结构找出" },
+                finder.name,
+                rule.origin,
+                finder.description,
+                finder.roles.join(", ")
+            );
+        }
+        None => {
+            let _ = writeln!(out, "\npatterns ({}):", rule.origin);
+            for p in &rule.patterns {
+                let _ = writeln!(out, "  {}", p.source);
+            }
+        }
     }
-    if let Some(check) = &rule.check {
-        let _ = writeln!(
-            out,
-            "check: {} {:?} {}",
-            render(&check.left),
-            check.comparison,
-            render(&check.right)
-        );
+    for check in &rule.checks {
+        let _ = writeln!(out, "check: {}", check_text(check));
+    }
+    for (role, label) in &rule.derive {
+        let _ = writeln!(out, "derives {role}: {label}");
     }
     Some(out)
 }
@@ -133,6 +174,9 @@ fn render(e: &factcheck_rules::expr::Expr) -> String {
     match e {
         Expr::Number(n) => n.to_string(),
         Expr::Var(v) => v.clone(),
+        Expr::Sum(v) => format!("sum({v})"),
+        Expr::Min(v) => format!("min({v})"),
+        Expr::Max(v) => format!("max({v})"),
         Expr::Neg(inner) => format!("-{}", render(inner)),
         Expr::Binary(op, a, b) => {
             let sign = match op {
@@ -155,6 +199,9 @@ fn relation_english(relation: Relation) -> String {
         Relation::Change => "the direction of 升至/压减至 matches the two values, and a stated difference matches them",
         Relation::Difference => "the difference of two percentages matches the stated percentage points",
         Relation::Multiple => "the ratio of two values matches the stated multiple",
+        Relation::Ratio => "an average per unit equals the total divided by the count it is per",
+        Relation::Duplicate => "a figure stated twice for the same measure, subject and period is the same figure",
+        Relation::Headline => "a headline figure is one the body gives, rounded or qualified as it may be",
         Relation::Span => "the dates of a span (counted inclusively) match the stated number of days",
         Relation::Weekday => "the weekday in brackets matches the calendar",
         Relation::Respectively => "the subjects before 分别 and the values after it are as many",

@@ -1,0 +1,155 @@
+//! A figure with its rate or amount of change (`产量520万吨，比上年增加20万吨，增长4.0%`): the
+//! value of the period compared against (the base) is derived, and checked against the figure
+//! the story gives for that measure and period, wherever in the story it stands.
+
+use crate::story::NameMatch;
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::{Aspect, Period};
+
+/// One level and the rate and change that compare it with one earlier period.
+pub struct Growth {
+    pub current: usize,
+    pub rate: Option<usize>,
+    pub delta: Option<usize>,
+    /// The period compared against, when the copy tells it.
+    pub base_period: Option<Period>,
+    pub base: Var,
+}
+
+/// Every level of the story with a rate or change against an earlier period.
+pub fn growths(story: &Story) -> Vec<Growth> {
+    let mut out = Vec::new();
+    for current in story.levels() {
+        let rates = story.describing(current, Aspect::Rate);
+        let changes = story.describing(current, Aspect::Change);
+        // each comparison (同比, 环比, 比2019年) has a base of its own
+        let mut groups: Vec<(Option<Period>, Option<usize>, Option<usize>)> = Vec::new();
+        for (figure, is_rate) in rates
+            .iter()
+            .map(|&r| (r, true))
+            .chain(changes.iter().map(|&c| (c, false)))
+        {
+            let period = match story.compared_with(figure, current) {
+                Some(p) => Some(p),
+                None => continue,
+            };
+            let slot = groups.iter().position(|g| g.0 == period);
+            let slot = match slot {
+                Some(k) => k,
+                None => {
+                    groups.push((period, None, None));
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[slot];
+            if is_rate && group.1.is_none() {
+                group.1 = Some(figure);
+            } else if !is_rate && group.2.is_none() {
+                group.2 = Some(figure);
+            }
+        }
+        // a loss (亏损) falls or rises against a profit: its rate is not one of a positive base
+        let clause = &story.frames.layout.clauses[story.frame(current).clause];
+        if story.words().contains("loss", &story.text[clause.range.start..story.q(current).span.start]) {
+            continue;
+        }
+        for (period, rate, delta) in groups {
+            let whole_fall = rate.is_some_and(|r| {
+                story.frame(r).sign < 0 && story.q(r).number().is_some_and(|v| v >= rust_decimal::Decimal::ONE_HUNDRED)
+            });
+            if whole_fall {
+                continue;
+            }
+            let metric = &story.frame(current).metric;
+            let name = period
+                .map(|p| format!("{}{}", p.display(), metric))
+                .filter(|n| !n.is_empty() && !metric.is_empty());
+            out.push(Growth {
+                current,
+                rate,
+                delta,
+                base_period: period,
+                base: story.derived(
+                    format!("base:{}", story.earlier_key(current, period)),
+                    current,
+                    name.or_else(|| Some(format!("上期{metric}").replace("上期", if metric.is_empty() { "上期值" } else { "上期" }))),
+                ),
+            });
+        }
+    }
+    out
+}
+
+pub fn growth(story: &Story) -> Vec<Found> {
+    growths(story)
+        .into_iter()
+        .map(|g| {
+            let mut roles = Roles::new();
+            roles.insert("current".into(), Binding::One(Var::Stated(g.current)));
+            roles.insert("base".into(), Binding::One(g.base));
+            if let Some(r) = g.rate {
+                roles.insert("rate".into(), Binding::One(Var::Stated(r)));
+            }
+            if let Some(d) = g.delta {
+                roles.insert("delta".into(), Binding::One(Var::Stated(d)));
+            }
+            let end = [g.rate, g.delta]
+                .into_iter()
+                .flatten()
+                .map(|q| story.q(q).span.end)
+                .max()
+                .unwrap_or(story.q(g.current).span.end);
+            Found {
+                span: story.q(g.current).span.start..end,
+                roles,
+                certainty: Certainty::Bound,
+                alternatives: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The base a growth implies, against the figure the story states for the same measure in the
+/// period compared against (`较2023年增长22.4%` … `2023年为16.2亿元`).
+pub fn base_stated(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    for g in growths(story) {
+        let Some(period) = g.base_period.filter(|p| p.year.is_some()) else {
+            continue;
+        };
+        let metric = story.frame(g.current).metric.clone();
+        if metric.chars().count() < 2 {
+            continue;
+        }
+        let mut candidates: Vec<(usize, NameMatch)> = story
+            .levels()
+            .filter(|&b| b != g.current && story.addable(b, g.current))
+            .filter(|&b| story.frame(b).period.is_some_and(|p| p.equals(&period)))
+            .filter(|&b| story.frame(b).scope == story.frame(g.current).scope || story.frame(b).sentence != story.frame(g.current).sentence)
+            .map(|b| (b, story.names(&metric, b)))
+            .filter(|(_, m)| *m != NameMatch::No)
+            .collect();
+        candidates.sort_by_key(|(b, m)| (std::cmp::Reverse(*m), *b));
+        let Some(&(best, how)) = candidates.first() else {
+            continue;
+        };
+        let reading = |b: usize| {
+            let mut roles = Roles::new();
+            roles.insert("base".into(), Binding::One(g.base.clone()));
+            roles.insert("stated".into(), Binding::One(Var::Stated(b)));
+            roles
+        };
+        let certainty = match (how, candidates.len()) {
+            (NameMatch::Exact, 1) => Certainty::Bound,
+            (NameMatch::Exact, _) => Certainty::Inferred,
+            _ => Certainty::Weak,
+        };
+        out.push(Found {
+            span: story.q(best).span.clone(),
+            roles: reading(best),
+            certainty,
+            alternatives: candidates[1..].iter().map(|&(b, _)| reading(b)).collect(),
+        });
+    }
+    out
+}

@@ -1,0 +1,33 @@
+//! The structures of copy that state relations whatever their wording (see
+//! `factcheck_rules::finders` for the roles each fills). Each reads the story's frames.
+
+pub mod counted;
+pub mod growth;
+pub mod parts;
+pub mod points;
+pub mod restated;
+pub mod share;
+
+use crate::{Found, Story};
+
+/// The readings a structure finds in a story.
+pub fn find(story: &Story, name: &str) -> Vec<Found> {
+    match name {
+        "growth" => growth::growth(story),
+        "base-stated" => growth::base_stated(story),
+        "parts" => parts::parts(story),
+        "parts-listed" => parts::parts_listed(story),
+        "part-of" => parts::part_of(story),
+        "bases-of-parts" => parts::bases_of_parts(story),
+        "rate-of-parts" => parts::rate_of_parts(story),
+        "shares-of-parts" => parts::shares_of_parts(story),
+        "share" => share::share(story),
+        "points" => points::points(story),
+        "points-against" => points::against(story),
+        "restated" => restated::restated(story),
+        "headline" => restated::headline(story),
+        "counted-list" => counted::counted(story),
+        // declared for rules to come (tables and per-unit figures need the table reader)
+        _ => Vec::new(),
+    }
+}

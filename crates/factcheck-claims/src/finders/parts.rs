@@ -1,0 +1,562 @@
+//! A total and its parts, wherever the copy gives them: a `其中` list after the total, a list in
+//! brackets right after it, parts that name a whole partition (城镇/乡村, 出口/进口) in the
+//! sentences after it, or parts followed by `合计`. A list is complete (its parts add up to the
+//! total) when the copy says so: brackets, a partition named in full, a closing 合计, or a 共计
+//! before the total; otherwise the parts are only some of the total.
+
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::{Aspect, Reference};
+use std::ops::Range;
+
+/// A total and parts the copy lists under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartsList {
+    pub total: usize,
+    pub parts: Vec<usize>,
+    /// `Some(certainty)` when the parts are all the parts.
+    pub complete: Option<Certainty>,
+    pub span: Range<usize>,
+    /// Other figures that may be the total (a list after two levels may belong to either).
+    pub other_totals: Vec<usize>,
+}
+
+/// Every list of parts in a story.
+pub fn lists(story: &Story) -> Vec<PartsList> {
+    let mut out: Vec<PartsList> = Vec::new();
+    which_lists(story, &mut out);
+    bracket_lists(story, &mut out);
+    partition_lists(story, &mut out);
+    closing_total_lists(story, &mut out);
+    out
+}
+
+/// Is the level a figure that can be a part or a total here (not in the headline)?
+fn amount_level(story: &Story, q: usize) -> bool {
+    story.frame(q).aspect == Aspect::Level
+        && crate::story::is_amount(story.q(q))
+        && !story.in_headline(q)
+}
+
+/// `总额500亿元，其中出口300亿元，进口200亿元`: the levels after 其中 in its sentence. Every
+/// level before 其中 in the sentence may be the total (the nearest is the likeliest); the list
+/// runs while its items are parallel and stops where a statement of its own begins.
+fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let text = story.text;
+    let layout = &story.frames.layout;
+    let words = story.words();
+    let mut sentences: Vec<usize> = story.members.clone().map(|q| story.frame(q).sentence).collect();
+    sentences.dedup();
+    for &s in &sentences {
+        let sentence = &layout.sentences[s];
+        let body = &text[sentence.range.clone()];
+        let figures: Vec<usize> = story.frames.in_sentence(s).collect();
+        for which in words.class("which") {
+            for (offset, _) in body.match_indices(which.as_str()) {
+                let at = sentence.range.start + offset;
+                let in_bracket = layout
+                    .clause_at(at)
+                    .is_some_and(|c| layout.clauses[c].host.is_some());
+                let parts = list_after(story, &figures, at, in_bracket);
+                let Some(&first) = parts.first() else {
+                    continue;
+                };
+                // the totals: the levels before 其中 that the parts can add up to, nearest first
+                let mut totals: Vec<usize> = figures
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&q| story.q(q).span.end <= at)
+                    .filter(|&q| amount_level(story, q) && (in_bracket || !story.frame(q).bracketed))
+                    .filter(|&q| story.addable(q, first) && story.same_period(q, first))
+                    .collect();
+                if totals.is_empty() {
+                    totals.extend(previous_sentence_total(story, s).filter(|&q| story.addable(q, first)));
+                }
+                let Some(&total) = totals.first() else {
+                    continue;
+                };
+                let end = story.q(*parts.last().expect("parts")).span.end;
+                let complete = completeness(story, total, &parts, at, end);
+                out.push(PartsList {
+                    total,
+                    parts,
+                    complete,
+                    span: story.q(total).span.start.min(at)..end,
+                    other_totals: totals[1..].to_vec(),
+                });
+            }
+        }
+    }
+}
+
+/// The parts listed after 其中 at `at`.
+fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> Vec<usize> {
+    let words = story.words();
+    let total_sure = {
+        let clause_start = story
+            .frames
+            .layout
+            .clause_at(at)
+            .map_or(at, |c| story.frames.layout.clauses[c].range.start);
+        let sentence_start = story.frames.layout.sentences[story.frames.layout.sentence_at(at).unwrap_or(0)].range.start;
+        words.contains("total_sure", &story.text[sentence_start.min(clause_start)..at])
+    };
+    let mut parts: Vec<usize> = Vec::new();
+    let mut end = at;
+    for &q in figures.iter().filter(|&&q| story.q(q).span.start > at) {
+        let f = story.frame(q);
+        if in_bracket != f.bracketed {
+            if in_bracket && amount_level(story, q) {
+                break;
+            }
+            continue;
+        }
+        if !amount_level(story, q) {
+            continue;
+        }
+        let between = &story.text[end..story.q(q).span.start];
+        // a second 其中, or 包括, opens a list of its own
+        if !parts.is_empty()
+            && (words.contains("which", between) || words.contains("partial_list", between))
+        {
+            break;
+        }
+        let label = own_label(story, q);
+        // a part is named: `270多人轻重伤` is no item of a list
+        if label.is_empty() {
+            break;
+        }
+        if let Some(&first) = parts.first() {
+            let first_label = own_label(story, first);
+            let opens = |l: &str| words.starting("statement_start", l).is_some();
+            if opens(&label) && !opens(&first_label) {
+                break;
+            }
+            let parallel = label.chars().last() == first_label.chars().last()
+                || story.rules.partitions.iter().any(|g| {
+                    story.partition_word(&label, g).is_some()
+                        && story.partition_word(&first_label, g).is_some()
+                });
+            if !parallel && (!total_sure || between.contains('；')) {
+                break;
+            }
+        }
+        // an item with a 其中 of its own is a total, not a part
+        let after = &story.text[story.q(q).span.end..];
+        let clause_after: String = after
+            .chars()
+            .take_while(|c| !matches!(c, '；' | '。'))
+            .take(10)
+            .collect();
+        if words.contains("which", &clause_after) && !parts.is_empty() {
+            break;
+        }
+        parts.push(q);
+        end = story.q(q).span.end;
+    }
+    parts
+}
+
+/// The words that name a figure in its own clause, before it (not the noun after a count).
+fn own_label(story: &Story, q: usize) -> String {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let floor = q
+        .checked_sub(1)
+        .filter(|&p| story.frame(p).clause == story.frame(q).clause)
+        .map_or(clause.range.start, |p| story.q(p).span.end);
+    let raw = crate::story::han(&story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]);
+    let words = story.words();
+    let raw = words.strip_start("which", &raw);
+    words.strip_end("link", raw).to_string()
+}
+
+/// The total a sentence that opens with 其中 refers to: the last level of the sentence before, in
+/// the same paragraph.
+fn previous_sentence_total(story: &Story, s: usize) -> Option<usize> {
+    let layout = &story.frames.layout;
+    let prev = s.checked_sub(1)?;
+    let (a, b) = (&layout.sentences[prev], &layout.sentences[s]);
+    if a.article != b.article || a.paragraph != b.paragraph {
+        return None;
+    }
+    let opens = story.words().starting("which", story.text[b.range.clone()].trim_start());
+    opens?;
+    let figures: Vec<usize> = story.frames.in_sentence(prev).collect();
+    figures
+        .into_iter()
+        .rev()
+        .find(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+}
+
+/// Are the listed parts all the parts? A partition named in full, a count the copy announces, or
+/// a 共计/合计 before the total with no 等 in the list.
+fn completeness(
+    story: &Story,
+    total: usize,
+    parts: &[usize],
+    list_start: usize,
+    list_end: usize,
+) -> Option<Certainty> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let words = story.words();
+    let list_text = &story.text[list_start..list_end.max(list_start)];
+    let tail = story.text[list_end..]
+        .chars()
+        .take(2)
+        .collect::<String>();
+    if words.contains("partial_list", list_text) || tail.starts_with('等') {
+        return None;
+    }
+    if names_partition(story, parts) {
+        return Some(Certainty::Bound);
+    }
+    let total_q = story.q(total);
+    let clause_start = story
+        .frames
+        .layout
+        .clauses
+        .get(story.frame(total).clause)
+        .map_or(total_q.span.start, |c| c.range.start);
+    let before_total = &story.text[clause_start..total_q.span.start];
+    if words.contains("total_sure", before_total) && !story.frame(total).metric.is_empty() {
+        return Some(Certainty::Inferred);
+    }
+    None
+}
+
+/// Do the parts' labels name every word of one partition group, one each, and nothing else?
+pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
+    story.rules.partitions.iter().any(|group| {
+        if group.len() != parts.len() {
+            return false;
+        }
+        let mut seen = vec![false; group.len()];
+        for &p in parts {
+            let label = &story.frame(p).metric;
+            match story.partition_word(label, group) {
+                Some(k) if !seen[k] => seen[k] = true,
+                _ => return false,
+            }
+        }
+        seen.iter().all(|&s| s)
+    })
+}
+
+/// `来信210件（网上138件，信箱52件，走访20件）`: levels in brackets right after a level.
+fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let text = story.text;
+    for total in story.members.clone() {
+        if !amount_level(story, total) || story.frame(total).bracketed {
+            continue;
+        }
+        let end = story.q(total).span.end;
+        let after = &text[end..];
+        // the bracket follows the figure, or the noun it counts (`63件（…）`, `3家企业（…）`)
+        let gap: String = after.chars().take_while(|&c| c != '（').take(9).collect();
+        if !after[gap.len()..].starts_with('（') || gap.contains(['，', '。', '；', '、']) {
+            continue;
+        }
+        let open = end + gap.len() + '（'.len_utf8();
+        let Some(close) = text[open..].find('）').map(|i| open + i) else {
+            continue;
+        };
+        let inside = &text[open..close];
+        if story.words().contains("which", inside) || story.words().contains("partial_list", inside) {
+            continue;
+        }
+        let parts: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&q| story.q(q).span.start >= open && story.q(q).span.end <= close)
+            .filter(|&q| crate::story::is_amount(story.q(q)))
+            .collect();
+        if parts.len() < 2
+            || parts.iter().any(|&p| {
+                story.frame(p).aspect != Aspect::Level
+                    || !story.addable(p, total)
+                    || story.frame(p).metric.is_empty()
+            })
+        {
+            continue;
+        }
+        out.push(PartsList {
+            total,
+            parts,
+            complete: Some(Certainty::Bound),
+            span: story.q(total).span.start..close,
+            other_totals: Vec::new(),
+        });
+    }
+}
+
+/// Parts that name a whole partition in consecutive clauses (`城镇人口41万人，乡村人口53万人`)
+/// with no 其中: their total is the level before them whose measure the parts' names share.
+fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let levels: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+        .collect();
+    for group in &story.rules.partitions {
+        let n = group.len();
+        for window in levels.windows(n) {
+            let first = window[0];
+            if !names_partition(story, window)
+                || window.iter().any(|&p| !story.addable(p, first) || !story.same_period(p, first))
+            {
+                continue;
+            }
+            // the parts stand together: one paragraph, no other level of their kind between
+            let para = |q: usize| {
+                let s = &story.frames.layout.sentences[story.frame(q).sentence];
+                (s.article, s.paragraph)
+            };
+            if window.iter().any(|&p| para(p) != para(first)) {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|l| l.parts.iter().any(|p| window.contains(p)) && l.complete.is_some())
+            {
+                continue;
+            }
+            // what the parts measure besides the partition word (城镇人口 → 人口)
+            let rest = |p: usize| {
+                let label = &story.frame(p).metric;
+                let word = group
+                    .iter()
+                    .find(|w| label.contains(w.as_str()))
+                    .map_or("", String::as_str);
+                label.split(word).last().unwrap_or("").to_string()
+            };
+            let common = rest(first);
+            if window.iter().any(|&p| rest(p) != common) {
+                continue;
+            }
+            // the total names exactly what the parts share (人口 for 城镇人口 and 乡村人口), and is
+            // no part of another list
+            let listed = |t: usize| out.iter().any(|l| l.parts.contains(&t));
+            let total = levels
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&t| t < first && story.addable(t, first) && story.same_period(t, first))
+                .take_while(|&t| para(t) == para(first) || story.frame(first).sentence - story.frame(t).sentence <= 2)
+                .find(|&t| {
+                    let metric = story.plain_name(&story.frame(t).metric);
+                    common.chars().count() >= 2
+                        && (metric == common || story.words().strip_start("own_subject", &story.frame(t).metric) == common)
+                        && !listed(t)
+                });
+            let Some(total) = total else {
+                continue;
+            };
+            out.push(PartsList {
+                total,
+                parts: window.to_vec(),
+                complete: Some(Certainty::Inferred),
+                span: story.q(total).span.start..story.q(window[n - 1]).span.end,
+                other_totals: Vec::new(),
+            });
+        }
+    }
+}
+
+/// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
+fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let text = story.text;
+    let words = story.words();
+    let levels: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+        .collect();
+    for (k, &total) in levels.iter().enumerate() {
+        let clause = &story.frames.layout.clauses[story.frame(total).clause];
+        let lead = &text[clause.range.start..story.q(total).span.start];
+        if words.starting("closing_total", lead.trim_start()).is_none() {
+            continue;
+        }
+        // the parts: the levels of the same sentence before it, back to the sentence start or 分别
+        let sentence = story.frame(total).sentence;
+        // the parts are of the same unit and stand before any 其中 of the sentence
+        let parts: Vec<usize> = levels[..k]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&p| {
+                story.frame(p).sentence == sentence
+                    && story.q(p).unit == story.q(total).unit
+                    && !story.says_between("which", story.q(p).span.end, story.q(total).span.start)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if parts.len() < 2 || story.says_between("partial_list", story.q(parts[0]).span.start, story.q(total).span.start) {
+            continue;
+        }
+        out.push(PartsList {
+            total,
+            parts: parts.clone(),
+            complete: Some(Certainty::Bound),
+            span: story.q(parts[0]).span.start..story.q(total).span.end,
+            other_totals: Vec::new(),
+        });
+    }
+}
+
+fn stated(qs: &[usize]) -> Binding {
+    Binding::Many(qs.iter().map(|&q| Var::Stated(q)).collect())
+}
+
+/// Complete lists: the parts add up to the total.
+pub fn parts(story: &Story) -> Vec<Found> {
+    story
+        .parts_lists()
+        .iter()
+        .filter_map(|l| {
+            let certainty = l.complete?;
+            let mut roles = Roles::new();
+            roles.insert("total".into(), Binding::One(Var::Stated(l.total)));
+            roles.insert("parts".into(), stated(&l.parts));
+            Some(Found {
+                span: l.span.clone(),
+                roles,
+                certainty,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Lists that need not be complete: the parts do not exceed the total.
+pub fn parts_listed(story: &Story) -> Vec<Found> {
+    story
+        .parts_lists()
+        .iter()
+        .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
+        .map(|l| {
+            let mut roles = Roles::new();
+            roles.insert("total".into(), Binding::One(Var::Stated(l.total)));
+            roles.insert("parts".into(), stated(&l.parts));
+            Found {
+                span: l.span.clone(),
+                roles,
+                certainty: Certainty::Bound,
+                alternatives: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// One part of a whole (`其中工业投资75亿元`): it does not exceed the whole.
+pub fn part_of(story: &Story) -> Vec<Found> {
+    story
+        .parts_lists()
+        .iter()
+        .filter(|l| l.parts.len() == 1)
+        .map(|l| {
+            let mut roles = Roles::new();
+            roles.insert("whole".into(), Binding::One(Var::Stated(l.total)));
+            roles.insert("part".into(), Binding::One(Var::Stated(l.parts[0])));
+            Found {
+                span: l.span.clone(),
+                roles,
+                certainty: Certainty::Bound,
+                alternatives: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The rate of change against the year before that describes a level, if one does.
+fn rate_of(story: &Story, q: usize) -> Option<usize> {
+    story
+        .describing(q, Aspect::Rate)
+        .into_iter()
+        .find(|&r| !matches!(story.frame(r).reference, Reference::Other { .. }))
+}
+
+/// Complete lists whose total and parts each have a growth rate: the bases add up as well.
+pub fn bases_of_parts(story: &Story) -> Vec<Found> {
+    let growths = super::growth::growths(story);
+    let base_of = |q: usize| {
+        growths
+            .iter()
+            .find(|g| g.current == q && g.rate.is_some())
+            .map(|g| g.base.clone())
+    };
+    story
+        .parts_lists()
+        .iter()
+        .filter_map(|l| {
+            let certainty = l.complete?;
+            // rates at comparable prices need not add up in money of the day
+            let sentence = &story.frames.layout.sentences[story.frame(l.total).sentence];
+            if story.words().contains("real_terms", &story.text[sentence.range.clone()]) {
+                return None;
+            }
+            let total_base = base_of(l.total)?;
+            let part_bases: Option<Vec<Var>> = l.parts.iter().map(|&p| base_of(p)).collect();
+            let mut roles = Roles::new();
+            roles.insert("total_base".into(), Binding::One(total_base));
+            roles.insert("part_bases".into(), Binding::Many(part_bases?));
+            Some(Found {
+                span: l.span.clone(),
+                roles,
+                certainty,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Complete lists whose total and parts each have a growth rate: the total's lies between.
+pub fn rate_of_parts(story: &Story) -> Vec<Found> {
+    story
+        .parts_lists()
+        .iter()
+        .filter_map(|l| {
+            let certainty = l.complete?;
+            let total_rate = rate_of(story, l.total)?;
+            let part_rates: Option<Vec<usize>> = l.parts.iter().map(|&p| rate_of(story, p)).collect();
+            let part_rates = part_rates?;
+            let mut roles = Roles::new();
+            roles.insert("total_rate".into(), Binding::One(Var::Stated(total_rate)));
+            roles.insert("part_rates".into(), stated(&part_rates));
+            Some(Found {
+                span: l.span.clone(),
+                roles,
+                certainty: certainty.min(Certainty::Inferred),
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Complete lists whose parts each give their share of the total: the shares add up to all.
+pub fn shares_of_parts(story: &Story) -> Vec<Found> {
+    story
+        .parts_lists()
+        .iter()
+        .filter_map(|l| {
+            let certainty = l.complete?;
+            let shares: Option<Vec<usize>> = l
+                .parts
+                .iter()
+                .map(|&p| story.describing(p, Aspect::Share).first().copied())
+                .collect();
+            let mut roles = Roles::new();
+            roles.insert("shares".into(), stated(&shares?));
+            Some(Found {
+                span: l.span.clone(),
+                roles,
+                certainty,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,205 @@
+//! Percentage points. A rate with its change (`城镇化率43.6%，比上年末提高0.7个百分点`): the
+//! earlier rate is derived. A rate compared with another's (`增长8.4%，比全省（7.7%）高0.7个百分点`,
+//! `出口增幅高于进口3个百分点`): the difference of the two rates is the points.
+
+use crate::story::NameMatch;
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::{Aspect, Period, Reference};
+use factcheck_numbers::Kind;
+
+fn is_points(story: &Story, q: usize) -> bool {
+    story.frame(q).aspect == Aspect::Points
+}
+
+/// A rate and its change in points against an earlier period.
+pub fn points(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    for p in story.members.clone().filter(|&p| is_points(story, p)) {
+        let frame = story.frame(p);
+        let Some(now) = frame.anchor else {
+            continue;
+        };
+        let Some(period) = story.compared_with(p, now).map(Some) else {
+            continue;
+        };
+        let metric = &story.frame(now).metric;
+        let name = period.map(|x| format!("{}{metric}", x.display()));
+        let mut before = story.derived(
+            format!("before:{}", story.earlier_key(now, period)),
+            now,
+            name.or_else(|| Some(format!("上期{metric}"))),
+        );
+        if let Var::Derived(d) = &mut before {
+            // a growth rate may have been negative
+            d.nonnegative = story.q(now).kind == Kind::Percent
+                && story.frame(now).aspect != Aspect::Rate;
+        }
+        let reading = |before: Var| {
+            let mut roles = Roles::new();
+            roles.insert("now".into(), Binding::One(Var::Stated(now)));
+            roles.insert("before".into(), Binding::One(before));
+            roles.insert("points".into(), Binding::One(Var::Stated(p)));
+            roles
+        };
+        let span = story.q(now).span.start..story.q(p).span.end;
+        // the earlier rate as the story states it, for the same measure and period
+        let stated = stated_earlier(story, now, period);
+        match stated.split_first() {
+            Some((&(first, how), rest)) => out.push(Found {
+                span,
+                roles: reading(Var::Stated(first)),
+                certainty: if how == NameMatch::Exact && rest.is_empty() {
+                    Certainty::Bound
+                } else {
+                    Certainty::Inferred
+                },
+                alternatives: rest.iter().map(|&(b, _)| reading(Var::Stated(b))).collect(),
+            }),
+            None => out.push(Found {
+                span,
+                roles: reading(before),
+                certainty: Certainty::Bound,
+                alternatives: Vec::new(),
+            }),
+        }
+    }
+    out
+}
+
+/// The figures that state a rate's measure for an earlier period, best named first.
+fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usize, NameMatch)> {
+    let Some(period) = period.filter(|p| p.year.is_some()) else {
+        return Vec::new();
+    };
+    let metric = story.frame(now).metric.clone();
+    if metric.chars().count() < 2 {
+        return Vec::new();
+    }
+    let aspect = story.frame(now).aspect;
+    let mut found: Vec<(usize, NameMatch)> = story
+        .members
+        .clone()
+        .filter(|&b| b != now && story.frame(b).aspect == aspect && !story.frame(b).bracketed)
+        .filter(|&b| story.q(b).kind == story.q(now).kind)
+        .filter(|&b| story.frame(b).period.is_some_and(|x| x.equals(&period)))
+        .map(|b| (b, story.names(&metric, b)))
+        .filter(|(_, m)| *m != NameMatch::No)
+        .collect();
+    found.sort_by_key(|&(b, m)| (std::cmp::Reverse(m), b));
+    found
+}
+
+/// `出口增幅高于进口3个百分点`: the rate of the measure named before the comparison word.
+fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
+    let clause = &story.frames.layout.clauses[story.frame(p).clause];
+    let before = &story.text[clause.range.start..story.q(p).span.start];
+    let words = story.words();
+    let (at, _) = words
+        .rfind("higher", before)
+        .into_iter()
+        .chain(words.rfind("lower", before))
+        .chain(words.rfind("compare", before))
+        .min_by_key(|(at, _)| *at)?;
+    let name = crate::story::han(&before[..at]);
+    let name = words.strip_end("change_noun", &name).to_string();
+    if name.chars().count() < 2 {
+        return None;
+    }
+    let candidates: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&o| o < p && story.frame(o).aspect == Aspect::Rate && !story.frame(o).bracketed)
+        .filter(|&o| story.same_period(o, p))
+        .filter(|&o| {
+            let described = story.frame(o).anchor.unwrap_or(o);
+            story.names(&name, described) != NameMatch::No
+        })
+        .collect();
+    // only when the name picks one rate
+    (candidates.len() == 1).then(|| candidates[0])
+}
+
+/// A rate against another subject's or measure's rate.
+pub fn against(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    let all: Vec<usize> = story.members.clone().filter(|&p| is_points(story, p)).collect();
+    for &p in &all {
+        let frame = story.frame(p);
+        let Reference::Other { name, figure } = &frame.reference else {
+            continue;
+        };
+        let Some(rate) = frame.anchor.or_else(|| rate_named_before(story, p)) else {
+            continue;
+        };
+        // `比全省（7.7%）和全国（7.0%）分别高0.7、1.4个百分点`: the k-th points go with the k-th
+        // bracketed figure of the clause
+        let clause = frame.clause;
+        let run: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&o| story.frame(o).clause == clause)
+            .collect();
+        let k = run.iter().position(|&o| o == p).unwrap_or(0);
+        let bracketed: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&o| {
+                story.frame(o).bracketed
+                    && story.q(o).kind == story.q(rate).kind
+                    && story.q(o).span.start > story.q(rate).span.end
+                    && story.q(o).span.end < story.q(p).span.start
+                    && story.frame(o).sentence == frame.sentence
+            })
+            .collect();
+        let other = if run.len() > 1 && bracketed.len() == run.len() {
+            Some(bracketed[k])
+        } else {
+            *figure
+        };
+        let reading = |other: usize| {
+            let mut roles = Roles::new();
+            roles.insert("rate".into(), Binding::One(Var::Stated(rate)));
+            roles.insert("other".into(), Binding::One(Var::Stated(other)));
+            roles.insert("points".into(), Binding::One(Var::Stated(p)));
+            roles
+        };
+        let span = story.q(rate).span.start..story.q(p).span.end;
+        if let Some(other) = other.filter(|&o| story.q(o).kind == Kind::Percent) {
+            out.push(Found {
+                span,
+                roles: reading(other),
+                certainty: Certainty::Bound,
+                alternatives: Vec::new(),
+            });
+            continue;
+        }
+        // `高于进口增幅`: the rate of the measure the name names, in the same period
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let name = story
+            .words()
+            .strip_end("change_noun", name)
+            .to_string();
+        let rate_aspect = story.frame(rate).aspect;
+        let candidates: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&o| o != rate && story.frame(o).aspect == rate_aspect && !story.frame(o).bracketed)
+            .filter(|&o| story.same_period(o, rate))
+            .filter(|&o| {
+                let described = story.frame(o).anchor.unwrap_or(o);
+                story.names(&name, described) != NameMatch::No
+            })
+            .collect();
+        if let Some((&first, rest)) = candidates.split_first() {
+            out.push(Found {
+                span,
+                roles: reading(first),
+                certainty: Certainty::Inferred,
+                alternatives: rest.iter().map(|&o| reading(o)).collect(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! Restatements. A story that states the same figure twice (the lead and a later paragraph) must
+//! state it the same way: the same figure is the same measure (the whole clause that names it and
+//! the noun it modifies), of the same subject (what its sentence says before its clause), for the
+//! same period. A headline figure must be one the body gives, rounded or qualified as it may be.
+
+use crate::story::NameMatch;
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::Aspect;
+use factcheck_numbers::Kind;
+use factcheck_text::chars::is_han;
+use std::collections::HashMap;
+
+pub fn restated(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for q in story.levels().filter(|&q| !story.in_headline(q)) {
+        let frame = story.frame(q);
+        let label = clause_label(story, q);
+        if label.chars().count() < 4 {
+            continue;
+        }
+        let period = frame
+            .period
+            .map(|p| p.display())
+            .unwrap_or_default();
+        let key_of = |label: &str| {
+            format!(
+                "{label}|{}|{}|{}|{period}",
+                frame.after,
+                frame.scope,
+                story.q(q).unit
+            )
+        };
+        let keys = label_keys(story, &label);
+        let earlier = keys
+            .iter()
+            .filter_map(|k| seen.get(&key_of(k)))
+            .copied()
+            .max();
+        if let Some(earlier) = earlier {
+            // a restatement comes in another sentence; one sentence lists different things
+            if story.frame(earlier).sentence != frame.sentence {
+                let mut roles = Roles::new();
+                roles.insert("first".into(), Binding::One(Var::Stated(earlier)));
+                roles.insert("second".into(), Binding::One(Var::Stated(q)));
+                // a figure stated twice carries one rate of change
+                let rate = |x: usize| story.describing(x, Aspect::Rate).first().copied();
+                if let (Some(a), Some(b)) = (rate(earlier), rate(q)) {
+                    if story.frame(a).reference == story.frame(b).reference {
+                        roles.insert("first_rate".into(), Binding::One(Var::Stated(a)));
+                        roles.insert("second_rate".into(), Binding::One(Var::Stated(b)));
+                    }
+                }
+                out.push(Found {
+                    span: story.q(earlier).span.start..story.q(q).span.end,
+                    roles,
+                    certainty: Certainty::Inferred,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        for key in keys {
+            seen.insert(key_of(&key), q);
+        }
+    }
+    out
+}
+
+/// The Han words of a figure's clause before it (from the clause mark, not before the figure
+/// before it), so that a subject in the clause is kept (甲市累计确诊 and 乙市累计确诊 differ).
+fn clause_label(story: &Story, q: usize) -> String {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let floor = q
+        .checked_sub(1)
+        .filter(|&p| story.frame(p).clause == story.frame(q).clause)
+        .map_or(clause.range.start, |p| story.q(p).span.end);
+    let words: String = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect();
+    story.words().strip_end("link", &words).to_string()
+}
+
+/// A label and, when it opens with the story's own subject or period (全市, 今年), the label
+/// without it: 全市新增城镇就业 and 新增城镇就业 are one figure.
+fn label_keys(story: &Story, label: &str) -> Vec<String> {
+    let mut keys = vec![label.to_string()];
+    let rest = story.words().strip_start("own_subject", label);
+    if rest != label && rest.chars().count() >= 4 {
+        keys.push(rest.to_string());
+    }
+    keys
+}
+
+/// Every headline figure against the body figures it may restate.
+pub fn headline(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    let comparable = |q: usize| {
+        matches!(
+            story.q(q).kind,
+            Kind::Money | Kind::Count | Kind::Other | Kind::Percent
+        ) && story.q(q).number().is_some()
+            && story.frame(q).aspect != Aspect::Date
+    };
+    for h in story.members.clone().filter(|&q| story.in_headline(q) && comparable(q)) {
+        let mut body: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&b| !story.in_headline(b) && comparable(b))
+            .filter(|&b| story.q(b).kind == story.q(h).kind && story.q(b).unit == story.q(h).unit)
+            .filter(|&b| story.frame(b).aspect == story.frame(h).aspect)
+            .collect();
+        // a body figure the headline may restate: one that agrees with it, or one that names
+        // the same measure at a value near it (a headline figure the body never mentions is news,
+        // not a contradiction)
+        let value = |q: usize| story.q(q).number().unwrap_or_default();
+        let hv = value(h);
+        let interval = |q: usize| {
+            let (lo, hi) = story.q(q).bounds();
+            (lo, hi)
+        };
+        let overlaps = |b: usize| {
+            let ((hl, hh), (bl, bh)) = (interval(h), interval(b));
+            !(matches!((hh, bl), (Some(x), Some(y)) if x < y) || matches!((hl, bh), (Some(x), Some(y)) if x > y))
+        };
+        let near = |b: usize| {
+            let v = value(b);
+            v > rust_decimal::Decimal::ZERO
+                && hv > rust_decimal::Decimal::ZERO
+                && v <= hv * rust_decimal::Decimal::TWO
+                && hv <= v * rust_decimal::Decimal::TWO
+        };
+        body.retain(|&b| overlaps(b) || (near(b) && story.names(&story.frame(h).metric, b) != NameMatch::No));
+        if body.is_empty() {
+            continue;
+        }
+        // the body figure that names the same measure first, then by closeness of value
+        body.sort_by_key(|&b| {
+            let named = story.names(&story.frame(h).metric, b) != NameMatch::No;
+            let distance = (value(b) - hv).abs();
+            (!named, distance)
+        });
+        let reading = |b: usize| {
+            let mut roles = Roles::new();
+            roles.insert("headline".into(), Binding::One(Var::Stated(h)));
+            roles.insert("body".into(), Binding::One(Var::Stated(b)));
+            roles
+        };
+        // the same words in the headline and the body name the same figure; a near name may be
+        // another subject's (甲国通胀率 in the headline, 乙国通胀率 in the body)
+        let certainty = if clause_label(story, body[0]) == clause_label(story, h) {
+            Certainty::Inferred
+        } else {
+            Certainty::Weak
+        };
+        out.push(Found {
+            span: story.q(h).span.clone(),
+            roles: reading(body[0]),
+            certainty,
+            alternatives: body[1..].iter().map(|&b| reading(b)).collect(),
+        });
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! A part's share of a whole: `占全省的40%`, `占比41%`, `是上年的80%`. The whole is the figure in
+//! brackets beside its name, else the story's figure the name names (every one that does is a
+//! reading), else the total the part is listed under, else a derived value that every share of
+//! the same whole shares.
+
+use crate::story::NameMatch;
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::Aspect;
+
+pub fn share(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    for s in story.members.clone() {
+        let frame = story.frame(s);
+        if frame.aspect != Aspect::Share {
+            continue;
+        }
+        let Some(part) = frame.anchor.filter(|&p| crate::story::is_amount(story.q(p))) else {
+            continue;
+        };
+        let reading = |whole: Var| {
+            let mut roles = Roles::new();
+            roles.insert("part".into(), Binding::One(Var::Stated(part)));
+            roles.insert("whole".into(), Binding::One(whole));
+            roles.insert("share".into(), Binding::One(Var::Stated(s)));
+            roles
+        };
+        let span = story.q(part).span.start..story.q(s).span.end;
+        let found = |roles: Roles, certainty: Certainty, alternatives: Vec<Roles>| Found {
+            span: span.clone(),
+            roles,
+            certainty,
+            alternatives,
+        };
+        // 约占全市（300亿元）的15%: the whole's figure stands beside its name
+        if let Some((range, _)) = &frame.whole {
+            let beside = story.members.clone().find(|&w| {
+                w != part
+                    && story.frame(w).bracketed
+                    && story.q(w).span.start >= range.start
+                    && story.q(w).span.end <= story.q(s).span.start
+                    && story.addable(w, part)
+            });
+            if let Some(w) = beside {
+                out.push(found(reading(Var::Stated(w)), Certainty::Bound, Vec::new()));
+                continue;
+            }
+        }
+        let listed_under = story
+            .parts_lists()
+            .iter()
+            .find(|l| l.parts.contains(&part))
+            .map(|l| l.total);
+        let Some((_, name)) = &frame.whole else {
+            // 占比41%: the whole is the total the part is listed under
+            if let Some(total) = listed_under {
+                out.push(found(reading(Var::Stated(total)), Certainty::Inferred, Vec::new()));
+            }
+            continue;
+        };
+        let mut candidates: Vec<(usize, NameMatch)> = story
+            .levels()
+            .filter(|&w| w != part && story.addable(w, part) && story.same_period(w, part))
+            .filter(|&w| !story.in_headline(w) || story.in_headline(part))
+            .map(|w| (w, story.names(name, w)))
+            .filter(|(_, m)| *m != NameMatch::No)
+            .collect();
+        if let Some(total) = listed_under {
+            if !candidates.iter().any(|(w, _)| *w == total) {
+                candidates.push((total, NameMatch::Partial));
+            }
+        }
+        // the nearest exact name first
+        candidates.sort_by_key(|&(w, m)| (std::cmp::Reverse(m), story.q(w).span.start.abs_diff(story.q(part).span.start)));
+        match candidates.first() {
+            Some(&(best, how)) => {
+                let exact = candidates.iter().filter(|c| c.1 == NameMatch::Exact).count();
+                let certainty = match (how, exact) {
+                    (NameMatch::Exact, 1) => Certainty::Bound,
+                    (NameMatch::Exact, _) => Certainty::Inferred,
+                    // a name that only ends like the whole's may name another measure
+                    _ => Certainty::Weak,
+                };
+                let alternatives = candidates[1..]
+                    .iter()
+                    .map(|&(w, _)| reading(Var::Stated(w)))
+                    .collect();
+                out.push(found(reading(Var::Stated(best)), certainty, alternatives));
+            }
+            None => {
+                // nothing states the whole: derive it, shared by the shares of the same whole
+                // each share derives its own: two shares of `仓位` may be of two funds' holdings
+                let key = format!("whole:{}|{part}", story.plain_name(name));
+                let derived = story.derived(key, part, Some(name.clone()));
+                out.push(found(reading(derived), Certainty::Inferred, Vec::new()));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,245 @@
+//! One story as the structure finders see it: its quantities with their frames, the measures they
+//! form (a level with the changes, rates, shares and points that describe it), and the tests the
+//! finders share (can two figures add up, does a name name a measure).
+
+use crate::{Derived, Page, Var};
+use factcheck_frames::{Aspect, Frame, Frames, Period};
+use factcheck_numbers::{Kind, Quantity};
+use factcheck_rules::{RuleSet, Words};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+pub struct Story<'a> {
+    pub text: &'a str,
+    pub article: usize,
+    pub range: Range<usize>,
+    pub headline: Option<Range<usize>>,
+    pub quantities: &'a [Quantity],
+    pub frames: &'a Frames,
+    pub rules: &'a RuleSet,
+    /// The story's quantities (indices into the page's).
+    pub members: Range<usize>,
+    /// For each level in the story, the figures that describe it.
+    pub described: BTreeMap<usize, Vec<usize>>,
+    /// The story with its figures as tokens, for the patterns (made on first use).
+    masked: std::cell::OnceCell<crate::masked::Masked>,
+    /// The story's lists of parts (found on first use, shared by the finders).
+    lists: std::cell::OnceCell<Vec<crate::finders::parts::PartsList>>,
+}
+
+impl<'a> Story<'a> {
+    pub fn new(page: &Page<'a>, article: usize, range: Range<usize>) -> Story<'a> {
+        let first = page.quantities.partition_point(|q| q.span.start < range.start);
+        let last = page.quantities.partition_point(|q| q.span.start < range.end);
+        let mut described: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for q in first..last {
+            if let Some(a) = page.frames.get(q).anchor {
+                described.entry(a).or_default().push(q);
+            }
+        }
+        Story {
+            text: page.text,
+            article,
+            headline: page.document.articles[article].headline.clone(),
+            range,
+            quantities: page.quantities,
+            frames: page.frames,
+            rules: page.rules,
+            members: first..last,
+            described,
+            masked: std::cell::OnceCell::new(),
+            lists: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every total and its listed parts in the story.
+    pub fn parts_lists(&self) -> &[crate::finders::parts::PartsList] {
+        self.lists.get_or_init(|| crate::finders::parts::lists(self))
+    }
+
+    pub(crate) fn masked(&self) -> &crate::masked::Masked {
+        self.masked.get_or_init(|| {
+            crate::masked::Masked::new(self.text, self.range.clone(), self.quantities)
+        })
+    }
+
+    pub fn words(&self) -> &Words {
+        &self.rules.lexicon
+    }
+
+    pub fn q(&self, q: usize) -> &Quantity {
+        &self.quantities[q]
+    }
+
+    pub fn frame(&self, q: usize) -> &Frame {
+        self.frames.get(q)
+    }
+
+    pub fn in_headline(&self, q: usize) -> bool {
+        self.headline
+            .as_ref()
+            .is_some_and(|h| h.contains(&self.quantities[q].span.start))
+    }
+
+    /// The story's figures that give a level of a measure (money, counts, measures).
+    pub fn levels(&self) -> impl Iterator<Item = usize> + '_ {
+        self.members
+            .clone()
+            .filter(|&q| self.frame(q).aspect == Aspect::Level && is_amount(self.q(q)))
+    }
+
+    /// The figures of an aspect that describe level `q`, in order.
+    pub fn describing(&self, q: usize, aspect: Aspect) -> Vec<usize> {
+        self.described
+            .get(&q)
+            .map(|ds| {
+                ds.iter()
+                    .copied()
+                    .filter(|&d| self.frame(d).aspect == aspect)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Can the two figures be added and compared: the same unit, or one with none (3.5万 and
+    /// 3.4万人), or units that share their measure word (件 and 件次); money only with money.
+    pub fn addable(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.q(a), self.q(b));
+        if a.kind != b.kind && !(a.unit.is_empty() || b.unit.is_empty()) {
+            return false;
+        }
+        if (a.kind == Kind::Money) != (b.kind == Kind::Money) {
+            return false;
+        }
+        a.unit == b.unit
+            || a.unit.is_empty()
+            || b.unit.is_empty()
+            || a.unit.chars().next() == b.unit.chars().next()
+    }
+
+    /// The figure's period and the period of another may be the same.
+    pub fn same_period(&self, a: usize, b: usize) -> bool {
+        match (self.frame(a).period, self.frame(b).period) {
+            (Some(x), Some(y)) => x.may_equal(&y),
+            _ => true,
+        }
+    }
+
+    /// The period a change or rate figure compares its level against: the one its clause names,
+    /// else the same part of the year before (as statistics copy means a bare 增长); `None` when
+    /// it compares with another subject instead.
+    pub fn compared_with(&self, figure: usize, level: usize) -> Option<Period> {
+        let unknown = Period {
+            year: None,
+            part: factcheck_frames::Part::Year,
+        };
+        match &self.frame(figure).reference {
+            factcheck_frames::Reference::Other { .. } => None,
+            factcheck_frames::Reference::Period(p) => Some(p.unwrap_or(unknown)),
+            factcheck_frames::Reference::Unsaid => {
+                Some(self.frame(level).period.unwrap_or(unknown).year_before())
+            }
+        }
+    }
+
+    pub fn stated(&self, q: usize) -> Var {
+        Var::Stated(q)
+    }
+
+    /// A derived value shown like figure `like`.
+    pub fn derived(&self, key: String, like: usize, name: Option<String>) -> Var {
+        Var::Derived(Derived {
+            key,
+            like,
+            name,
+            nonnegative: true,
+        })
+    }
+
+    /// The key of the value a measure had in `period` (its base, or a rate's earlier level).
+    pub fn earlier_key(&self, q: usize, period: Option<Period>) -> String {
+        let period = period
+            .map(|p| p.display())
+            .unwrap_or_else(|| "?".to_string());
+        format!("{q}@{period}")
+    }
+
+    /// Does `name` (what the copy calls a whole: 全部工业总产值, 常住人口, GDP) name the measure
+    /// of figure `q`? Exact, by synonym, or one ending the other (`工业总产值` names
+    /// `规模以上工业总产值`'s head); the story's own subject words (全市) do not count.
+    pub fn names(&self, name: &str, q: usize) -> NameMatch {
+        let metric = self.frame(q).metric.as_str();
+        let name = self.plain_name(name);
+        let metric = self.plain_name(metric);
+        if name.is_empty() || metric.is_empty() {
+            return NameMatch::No;
+        }
+        if name == metric || self.synonyms(&name, &metric) {
+            return NameMatch::Exact;
+        }
+        let (shorter, longer) = if name.chars().count() <= metric.chars().count() {
+            (&name, &metric)
+        } else {
+            (&metric, &name)
+        };
+        if shorter.chars().count() >= 2 && (longer.ends_with(shorter.as_str()) || longer.starts_with(shorter.as_str())) {
+            return NameMatch::Partial;
+        }
+        NameMatch::No
+    }
+
+    /// A name without the story's own subject (全市, 今年), `全部`/`总` prefixes or a final 的.
+    pub fn plain_name(&self, name: &str) -> String {
+        let words = self.words();
+        let name = words.strip_start("own_subject", name);
+        let name = name.strip_prefix("全部").unwrap_or(name);
+        let name = name.trim_end_matches('的');
+        name.to_string()
+    }
+
+    fn synonyms(&self, a: &str, b: &str) -> bool {
+        self.rules.synonyms.iter().any(|group| {
+            let has = |x: &str| group.iter().any(|w| x == w || x.ends_with(w.as_str()));
+            has(a) && has(b)
+        })
+    }
+
+    /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), per group.
+    pub fn partition_word(&self, label: &str, group: &[String]) -> Option<usize> {
+        let mut found = None;
+        for (k, w) in group.iter().enumerate() {
+            if label.contains(w.as_str()) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(k);
+            }
+        }
+        found
+    }
+
+    /// Is there a word of `class` in the text between two offsets?
+    pub fn says_between(&self, class: &str, from: usize, to: usize) -> bool {
+        self.words().contains(class, &self.text[from.min(to)..to])
+    }
+}
+
+/// How well a name names a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameMatch {
+    No,
+    Partial,
+    Exact,
+}
+
+/// Han characters only.
+pub fn han(text: &str) -> String {
+    text.chars()
+        .filter(|&c| factcheck_text::chars::is_han(c))
+        .collect()
+}
+
+/// Money, counts and measures: the figures that add up.
+pub fn is_amount(q: &Quantity) -> bool {
+    matches!(q.kind, Kind::Money | Kind::Count | Kind::Other) && q.number().is_some()
+}

@@ -1,0 +1,235 @@
+//! Which side of a measure a figure gives, read from the words right before it in its clause:
+//! a level (`生产总值500亿元`), an amount of change (`增加28亿元`), a rate of change (`增长6%`), a
+//! share (`占全省的40%`, `比重为22%`), a change in percentage points (`提高0.7个百分点`), a multiple
+//! (`是…的3倍`). Every word comes from a word class of the packs.
+
+use factcheck_numbers::{Kind, Quantity};
+use factcheck_rules::Words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aspect {
+    /// How much there is (or a rate's own level: 城镇化率43.6%).
+    Level,
+    /// How much it changed, in its own unit.
+    Change,
+    /// By what fraction it changed.
+    Rate,
+    /// What fraction of a whole it is.
+    Share,
+    /// A change or difference in percentage points.
+    Points,
+    /// So many times another figure.
+    Multiple,
+    Date,
+    Duration,
+    Time,
+}
+
+impl Aspect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Aspect::Level => "level",
+            Aspect::Change => "change",
+            Aspect::Rate => "rate",
+            Aspect::Share => "share",
+            Aspect::Points => "points",
+            Aspect::Multiple => "multiple",
+            Aspect::Date => "date",
+            Aspect::Duration => "duration",
+            Aspect::Time => "time",
+        }
+    }
+}
+
+/// What the words before a figure say of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub aspect: Aspect,
+    /// −1 for a fall (下降, 减少, 回落), +1 otherwise.
+    pub sign: i8,
+    /// The word the reading turns on (增长, 占, 提高), with its byte offset in `pre`.
+    pub word: Option<(usize, String)>,
+    /// For a share: the whole as the copy names it (`占全省的40%` → 全省), when it does.
+    pub whole: Option<(usize, String)>,
+}
+
+impl Reading {
+    fn plain(aspect: Aspect) -> Reading {
+        Reading {
+            aspect,
+            sign: 1,
+            word: None,
+            whole: None,
+        }
+    }
+}
+
+/// Reads the aspect of `q` from `pre`, the text of its clause before it; `next` is the character
+/// right after it.
+pub fn read(q: &Quantity, pre: &str, next: Option<char>, words: &Words) -> Reading {
+    let is_time = matches!(q.value, factcheck_numbers::Value::Time { .. });
+    match q.kind {
+        _ if is_time => return Reading::plain(Aspect::Time),
+        Kind::Date => return Reading::plain(Aspect::Date),
+        Kind::Duration => return Reading::plain(Aspect::Duration),
+        _ => {}
+    }
+    let bare = words.strip_end("link", pre.trim_end());
+    let verb = |class: &str| {
+        words
+            .ending(class, bare)
+            .map(|w| (bare.len() - w.len(), w.to_string()))
+            .or_else(|| {
+                // 增至, 减少到: a target word may end in what is also a link
+                let trimmed = pre.trim_end();
+                words
+                    .ending(class, trimmed)
+                    .filter(|_| class.ends_with("_to"))
+                    .map(|w| (trimmed.len() - w.len(), w.to_string()))
+            })
+    };
+    let direction = || -> Option<(i8, (usize, String))> {
+        verb("up")
+            .map(|w| (1, w))
+            .or_else(|| verb("down").map(|w| (-1, w)))
+    };
+    match q.kind {
+        Kind::PercentagePoint => {
+            // the last direction word of the clause: 提高, 回落, 高, 低
+            let up = words
+                .rfind("up", pre)
+                .into_iter()
+                .chain(words.rfind("higher", pre))
+                .max_by_key(|(at, w)| at + w.len());
+            let down = words
+                .rfind("down", pre)
+                .into_iter()
+                .chain(words.rfind("lower", pre))
+                .max_by_key(|(at, w)| at + w.len());
+            let (sign, word) = match (up, down) {
+                (Some(u), Some(d)) if d.0 + d.1.len() > u.0 + u.1.len() => (-1, Some(d)),
+                (Some(u), _) => (1, Some(u)),
+                (None, Some(d)) => (-1, Some(d)),
+                (None, None) => (1, None),
+            };
+            Reading {
+                aspect: Aspect::Points,
+                sign,
+                word: word.map(|(at, w)| (at, w.to_string())),
+                whole: None,
+            }
+        }
+        Kind::Percent => percent(pre, bare, words, verb("up_to").or(verb("down_to")), direction()),
+        Kind::Multiple => match direction() {
+            Some((sign, word)) => Reading {
+                aspect: Aspect::Rate,
+                sign,
+                word: Some(word),
+                whole: None,
+            },
+            None => Reading::plain(Aspect::Multiple),
+        },
+        _ => {
+            if words.ending("flow_level", bare).is_some()
+                || verb("up_to").is_some()
+                || verb("down_to").is_some()
+            {
+                return Reading::plain(Aspect::Level);
+            }
+            // `增加17个扩围行业`: a count of new things, a level of its own
+            let attributive = next.is_some_and(factcheck_text::chars::is_han);
+            match direction().filter(|_| !attributive) {
+                Some((sign, word)) => Reading {
+                    aspect: Aspect::Change,
+                    sign,
+                    word: Some(word),
+                    whole: None,
+                },
+                None => Reading::plain(Aspect::Level),
+            }
+        }
+    }
+}
+
+fn percent(
+    pre: &str,
+    bare: &str,
+    words: &Words,
+    target: Option<(usize, String)>,
+    direction: Option<(i8, (usize, String))>,
+) -> Reading {
+    if target.is_some() {
+        // 升至98%: the rate's new level
+        return Reading {
+            word: target,
+            ..Reading::plain(Aspect::Level)
+        };
+    }
+    if let Some((sign, word)) = direction {
+        return Reading {
+            aspect: Aspect::Rate,
+            sign,
+            word: Some(word),
+            whole: None,
+        };
+    }
+    // 占比达75%, 比重为22%: a share whose whole the clause does not name
+    if let Some((at, noun)) = words.rfind("share_noun", pre) {
+        let after = &pre[at + noun.len()..];
+        if words.strip_start("link", after).chars().all(|c| !c.is_alphanumeric()) {
+            let whole = words
+                .rfind("share_verb", &pre[..at])
+                .map(|(v, verb)| (v + verb.len(), pre[v + verb.len()..at].to_string()))
+                .map(|(w, name)| (w, name.trim_end_matches('的').to_string()))
+                .filter(|(_, name)| !name.is_empty());
+            return Reading {
+                aspect: Aspect::Share,
+                sign: 1,
+                word: Some((at, noun.to_string())),
+                whole,
+            };
+        }
+    }
+    // 占全省的40%, 占常住人口的 51.6%
+    if let Some((at, verb)) = words.rfind("share_verb", pre) {
+        let rest = &pre[at + verb.len()..];
+        let rest = words.strip_start("link", rest);
+        let name = rest.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '的');
+        let name = name.strip_suffix('的').unwrap_or(name);
+        return Reading {
+            aspect: Aspect::Share,
+            sign: 1,
+            word: Some((at, verb.to_string())),
+            whole: (!name.is_empty()).then(|| (pre.len() - rest.len(), name.to_string())),
+        };
+    }
+    // 增速为6%, 降幅达3%: a rate named by its noun
+    if let Some((at, noun)) = words.rfind("change_noun", pre) {
+        let sign = if words.is("change_noun_down", noun) {
+            -1
+        } else {
+            1
+        };
+        return Reading {
+            aspect: Aspect::Rate,
+            sign,
+            word: Some((at, noun.to_string())),
+            whole: None,
+        };
+    }
+    // 是上年的80%, 相当于全省的三成
+    if let Some(rest) = bare.strip_suffix('的') {
+        if let Some((at, verb)) = words.rfind("of_whole", rest) {
+            let name = &rest[at + verb.len()..];
+            if !name.is_empty() {
+                return Reading {
+                    aspect: Aspect::Share,
+                    sign: 1,
+                    word: Some((at, verb.to_string())),
+                    whole: Some((at + verb.len(), name.to_string())),
+                };
+            }
+        }
+    }
+    Reading::plain(Aspect::Level)
+}

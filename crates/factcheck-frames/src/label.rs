@@ -1,0 +1,50 @@
+//! What a number measures, as the copy names it: the words right before it in its clause
+//! (`全市夜间消费额达3.6亿元` → 全市夜间消费额), or the noun after a count's measure word
+//! (`27家参评工程技术研究中心` → 参评工程技术研究中心). The words that only link a name to its number
+//! (达到, 为, 约) come from the `link` word class.
+
+use factcheck_rules::Words;
+use factcheck_text::chars::is_han;
+
+/// Most Han characters a label keeps (the head noun is at its end).
+const LONGEST: usize = 16;
+
+/// The Han words right before `at` and after `floor`, links stripped from their end.
+pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
+    let before = &text[floor.min(at)..at];
+    let run: String = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c) || c == '"')
+        .filter(|&c| c != '"')
+        .take(LONGEST)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // `2024年全市产值`: the 年 belongs to the figure before it, not to the name
+    let run = match before.strip_suffix(run.as_str()) {
+        Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit()) => run
+            .trim_start_matches(['年', '月', '日', '号'])
+            .trim_start_matches(['末', '底', '度', '份'])
+            .to_string(),
+        _ => run,
+    };
+    let stripped = words.strip_end("link", &run);
+    let stripped = words.strip_end("qualifier_word", stripped);
+    words.strip_end("link", stripped).to_string()
+}
+
+/// The Han words right after `at`, up to eight (`27家参评中心` → 参评中心), before `limit`.
+pub fn after(text: &str, at: usize, limit: usize) -> String {
+    text[at..limit.max(at)]
+        .chars()
+        .take_while(|&c| is_han(c))
+        .take(8)
+        .collect()
+}
+
+/// Han characters only.
+pub fn han(text: &str) -> String {
+    text.chars().filter(|&c| is_han(c)).collect()
+}

@@ -1,0 +1,482 @@
+//! What each number of a page measures: its frame. A frame says which side of a measure the figure
+//! gives (its aspect: a level, a change, a rate, a share, points…), what is measured (the metric,
+//! as the copy names it), of whom (the scope the sentence opens with), for which period, against
+//! what it is compared (同比, 比上年, 比全省), and which level it describes (`增长6%` describes the
+//! figure its clause chain started with). Relations are found between frames, not phrasings.
+
+pub mod aspect;
+pub mod clauses;
+pub mod label;
+pub mod period;
+
+pub use aspect::Aspect;
+pub use clauses::{Clause, Layout, Sentence};
+pub use period::{Part, Period};
+
+use factcheck_numbers::{Kind, Quantity};
+use factcheck_rules::Words;
+use factcheck_text::segment::Document;
+use std::ops::Range;
+
+/// What a change or rate is measured against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// Nothing said (a level), or a rate with no comparison named.
+    Unsaid,
+    /// An earlier period of the same measure (同比, 比上年, 较2023年, 比上年末).
+    Period(Option<Period>),
+    /// Another subject's figure (比全省（7.7%）, 高于全国平均水平): its name and, when printed
+    /// beside it, the figure.
+    Other {
+        name: String,
+        figure: Option<usize>,
+    },
+}
+
+/// One number's frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub sentence: usize,
+    pub clause: usize,
+    /// Inside brackets.
+    pub bracketed: bool,
+    pub aspect: Aspect,
+    /// −1 for a fall, +1 otherwise.
+    pub sign: i8,
+    /// The word the aspect was read from (增长, 占, 提高) and where it stands.
+    pub word: Option<(Range<usize>, String)>,
+    /// What is measured, as the copy names it (for a change or rate: the level's metric).
+    pub metric: String,
+    /// The noun a figure modifies (`设立2亿元转型基金` → 转型基金), when it does.
+    pub after: String,
+    /// For a share: the whole as the copy names it, and where.
+    pub whole: Option<(Range<usize>, String)>,
+    pub period: Option<Period>,
+    pub reference: Reference,
+    /// The level (or rate) this figure describes, for changes, rates, shares and points.
+    pub anchor: Option<usize>,
+    /// What the sentence says before the figure's clause (its subject and circumstances).
+    pub scope: String,
+}
+
+/// The frames of a page, one per quantity, with the page's sentences and clauses.
+#[derive(Debug, Clone, Default)]
+pub struct Frames {
+    pub layout: Layout,
+    pub frames: Vec<Frame>,
+}
+
+impl Frames {
+    pub fn get(&self, q: usize) -> &Frame {
+        &self.frames[q]
+    }
+
+    /// Quantities whose frames stand in a sentence (they are in text order).
+    pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.frames.partition_point(|f| f.sentence < sentence);
+        (first..self.frames.len()).take_while(move |&q| self.frames[q].sentence == sentence)
+    }
+}
+
+/// Reads the frame of every quantity of a page. `page_year` is the publication year, if known.
+pub fn read(
+    text: &str,
+    document: &Document,
+    quantities: &[Quantity],
+    words: &Words,
+    page_year: Option<i32>,
+) -> Frames {
+    let layout = Layout::new(text, document);
+    let periods = StoryPeriods::new(text, document, page_year);
+    let mut frames: Vec<Frame> = Vec::with_capacity(quantities.len());
+    for (index, q) in quantities.iter().enumerate() {
+        let frame = match (
+            layout.sentence_at(q.span.start),
+            layout.clause_at(q.span.start),
+        ) {
+            (Some(sentence), Some(clause)) => frame_of(
+                &Page {
+                    text,
+                    layout: &layout,
+                    quantities,
+                    words,
+                    periods: &periods,
+                },
+                index,
+                sentence,
+                clause,
+                &frames,
+            ),
+            // a quantity outside every sentence (whitespace-only paragraphs): a bare level
+            _ => Frame {
+                sentence: layout.sentences.len().saturating_sub(1),
+                clause: layout.clauses.len().saturating_sub(1),
+                bracketed: false,
+                aspect: Aspect::Level,
+                sign: 1,
+                word: None,
+                metric: String::new(),
+                after: String::new(),
+                whole: None,
+                period: None,
+                reference: Reference::Unsaid,
+                anchor: None,
+                scope: String::new(),
+            },
+        };
+        frames.push(frame);
+    }
+    Frames { layout, frames }
+}
+
+struct Page<'a> {
+    text: &'a str,
+    layout: &'a Layout,
+    quantities: &'a [Quantity],
+    words: &'a Words,
+    periods: &'a StoryPeriods,
+}
+
+fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Frame]) -> Frame {
+    let text = page.text;
+    let quantity = &page.quantities[q];
+    let clause_range = page.layout.clauses[clause].range.clone();
+    let bracketed = page.layout.clauses[clause].host.is_some();
+    // the previous figure of the same clause, if any: what lies between is what is said of q
+    let previous = q
+        .checked_sub(1)
+        .filter(|&p| earlier[p].clause == clause && earlier[p].sentence == sentence);
+    let floor = previous
+        .map(|p| page.quantities[p].span.end)
+        .unwrap_or(clause_range.start)
+        .min(quantity.span.start);
+    let pre = &text[floor..quantity.span.start];
+    let list_item = previous.is_some()
+        && label::han(pre).is_empty()
+        && earlier[q - 1].aspect != Aspect::Level
+        && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
+    let whole_pre = &text[clause_range.start..quantity.span.start];
+    let reading = if list_item {
+        // `分别下降4.4%、42%`: the second rate reads like the first
+        let p = &earlier[q - 1];
+        aspect::Reading {
+            aspect: p.aspect,
+            sign: p.sign,
+            word: None,
+            whole: None,
+        }
+    } else {
+        aspect::read(
+            quantity,
+            whole_pre,
+            text[quantity.span.end..].chars().next(),
+            page.words,
+        )
+    };
+    let word = reading
+        .word
+        .as_ref()
+        .map(|(at, w)| (clause_range.start + at..clause_range.start + at + w.len(), w.clone()));
+    let whole = reading.whole.as_ref().map(|(at, name)| {
+        (
+            clause_range.start + at..clause_range.start + at + name.len(),
+            name.clone(),
+        )
+    });
+    let next_start = page
+        .quantities
+        .get(q + 1)
+        .map_or(clause_range.end, |n| n.span.start.min(clause_range.end));
+    let after = if reading.aspect == Aspect::Level {
+        label::after(text, quantity.span.end, next_start.max(quantity.span.end))
+    } else {
+        String::new()
+    };
+    let period = page.periods.period_at(text, page.layout, sentence, quantity.span.start);
+    let reference = if list_item {
+        earlier[q - 1].reference.clone()
+    } else {
+        reference(page, clause, quantity.span.start, period, q, earlier)
+    };
+    let anchor = match reading.aspect {
+        Aspect::Change | Aspect::Rate | Aspect::Share | Aspect::Points => {
+            anchor(page, q, sentence, clause, &reading, earlier)
+        }
+        _ => None,
+    };
+    let own = label::before(text, floor, quantity.span.start, page.words);
+    let own = strip_aspect_words(&own, page.words);
+    let metric = match anchor {
+        Some(a) if own.chars().count() < 2 => earlier[a].metric.clone(),
+        _ if own.chars().count() < 2 && quantity.kind == Kind::Count => after.clone(),
+        _ => own,
+    };
+    let sentence_start = page.layout.sentences[sentence].range.start;
+    let host_start = page.layout.clauses[clause]
+        .host
+        .map_or(clause_range.start, |h| page.layout.clauses[h].range.start);
+    let scope = label::han(&text[sentence_start..host_start.max(sentence_start)]);
+    let scope = strip_words(&scope, "attribution", page.words);
+    Frame {
+        sentence,
+        clause,
+        bracketed,
+        aspect: reading.aspect,
+        sign: reading.sign,
+        word,
+        metric,
+        after,
+        whole,
+        period,
+        reference,
+        anchor,
+        scope,
+    }
+}
+
+/// Money, counts and measures add up; percentages and points stand apart.
+fn kind_family(q: &Quantity) -> u8 {
+    match q.kind {
+        Kind::Percent | Kind::PercentagePoint => 1,
+        Kind::Multiple => 2,
+        Kind::Date | Kind::Duration => 3,
+        _ => 0,
+    }
+}
+
+/// A text without any word of a class.
+fn strip_words(text: &str, class: &str, words: &Words) -> String {
+    let mut out = text.to_string();
+    for w in words.class(class) {
+        out = out.replace(w.as_str(), "");
+    }
+    out
+}
+
+/// A label without the comparison and change words that precede a rate (`同比增长` → ``).
+fn strip_aspect_words(label: &str, words: &Words) -> String {
+    let mut rest = label.to_string();
+    // 占全省的, 是上年的: the whole's name is not the part's measure
+    if let Some((at, _)) = words.rfind("share_verb", &rest) {
+        if words.ending("share_noun", &rest).is_some() || rest.ends_with('的') || rest[at..].chars().count() > 1 {
+            rest.truncate(at);
+        }
+    }
+    if rest.ends_with('的') {
+        if let Some((at, _)) = words.rfind("of_whole", &rest) {
+            rest.truncate(at);
+        }
+    }
+    for class in ["up", "down", "change_noun", "share_noun", "compare", "link"] {
+        if let Some((at, _)) = words.rfind(class, &rest) {
+            let tail = &rest[at..];
+            // only words that end the label (after them comes the figure)
+            if words.strip_end(class, tail).is_empty() || class == "compare" {
+                rest.truncate(at);
+            }
+        }
+    }
+    words.strip_end("link", &rest).to_string()
+}
+
+/// What the clause compares the figure against: an earlier period or another subject.
+fn reference(
+    page: &Page,
+    clause: usize,
+    at: usize,
+    period: Option<Period>,
+    q: usize,
+    earlier: &[Frame],
+) -> Reference {
+    let text = page.text;
+    let clause_range = page.layout.clauses[clause].range.clone();
+    let host = page.layout.clauses[clause].host;
+    let range = host.map_or(clause_range.clone(), |h| page.layout.clauses[h].range.clone());
+    let before = &text[range.start..at.max(range.start)];
+    let Some((w, word)) = compare_word(before, page.words) else {
+        return Reference::Unsaid;
+    };
+    let after = &before[w + word.len()..];
+    // 比上年, 同比, 较上年末: the period before; 较2023年: that year
+    let base = period.unwrap_or(Period {
+        year: None,
+        part: Part::Year,
+    });
+    if page.words.is("compare_period", word) {
+        let end = word.ends_with('末') || after.starts_with('末');
+        return Reference::Period(Some(Period {
+            part: if end { Part::YearEnd } else { base.part },
+            ..base.year_before()
+        }));
+    }
+    let mentions = period::mentions(text, range.start + w + word.len()..at.max(range.start + w + word.len()));
+    if let Some(m) = mentions.first() {
+        let named = period::resolve(m, page.periods.year_of(text, range.start));
+        let part = match (named.part, base.part) {
+            (Part::Year, other) if !text[m.range.clone()].contains('末') => other,
+            (part, _) => part,
+        };
+        return Reference::Period(Some(Period {
+            year: named.year,
+            part,
+        }));
+    }
+    // 比全省（7.7%）: another subject, with its figure in the brackets that follow its name
+    let name: String = label::han(after.split('（').next().unwrap_or(after));
+    let name = page.words.strip_end("link", &name).to_string();
+    let figure = (0..q).rev().take_while(|&p| earlier[p].clause >= clause.saturating_sub(3)).find(|&p| {
+        earlier[p].bracketed
+            && page.quantities[p].span.start > range.start + w
+            && page.quantities[p].kind == page.quantities[q].kind
+    });
+    let figure = figure.or_else(|| {
+        // the bracket may hold a percentage while the clause compares points
+        (0..q).rev().take_while(|&p| page.quantities[p].span.start > range.start + w).find(|&p| earlier[p].bracketed)
+    });
+    if name.is_empty() && figure.is_none() {
+        return Reference::Unsaid;
+    }
+    Reference::Other { name, figure }
+}
+
+/// The last comparison word of a text that is not part of a word like 比重 or 相比.
+fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
+    let mut end = text.len();
+    while let Some((at, word)) = words.rfind("compare", &text[..end]) {
+        let inside = words.class("not_compare").iter().any(|n| {
+            text.match_indices(n.as_str())
+                .any(|(s, _)| s <= at && at < s + n.len())
+        });
+        if !inside {
+            return Some((at, word));
+        }
+        end = at;
+    }
+    None
+}
+
+/// The level a change, rate, share or points figure describes: the nearest level before it in
+/// its sentence, unless its clause names a measure of its own. Points describe the nearest rate,
+/// share or percentage level instead (`增速提高0.8个百分点`).
+fn anchor(
+    page: &Page,
+    q: usize,
+    sentence: usize,
+    clause: usize,
+    reading: &aspect::Reading,
+    earlier: &[Frame],
+) -> Option<usize> {
+    let text = page.text;
+    let quantity = &page.quantities[q];
+    let clause_range = page.layout.clauses[clause].range.clone();
+    let own = label::before(text, clause_range.start, quantity.span.start, page.words);
+    let own = strip_aspect_words(&own, page.words);
+    let own = page.words.strip_start("compare", &own).to_string();
+    let wanted = |p: usize| -> bool {
+        let f = &earlier[p];
+        if f.bracketed || f.sentence != sentence {
+            return false;
+        }
+        let pq = &page.quantities[p];
+        match reading.aspect {
+            Aspect::Points => {
+                matches!(f.aspect, Aspect::Rate | Aspect::Share)
+                    || (f.aspect == Aspect::Level && pq.kind == Kind::Percent)
+            }
+            _ => f.aspect == Aspect::Level && matches!(pq.kind, Kind::Money | Kind::Count | Kind::Other | Kind::Ratio)
+                || (f.aspect == Aspect::Level && reading.aspect == Aspect::Change && pq.kind == Kind::Percent && quantity.kind == Kind::Percent),
+        }
+    };
+    let candidate = (0..q).rev().take_while(|&p| earlier[p].sentence == sentence).find(|&p| wanted(p))?;
+    // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
+    // name is the level's own
+    if own.chars().count() >= 2 && !earlier[candidate].metric.ends_with(&own) && !page.words.is("filler", &own) {
+        return None;
+    }
+    // no other level stands between them (each part of a list has its own rate)
+    let between_level = (candidate + 1..q).any(|p| {
+        let f = &earlier[p];
+        !f.bracketed && f.aspect == Aspect::Level && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
+    });
+    (!between_level).then_some(candidate)
+}
+
+/// The periods a story names, and its year.
+struct StoryPeriods {
+    /// (story range, the story's year, mentions in order)
+    stories: Vec<(Range<usize>, Option<i32>, Vec<period::Mention>)>,
+}
+
+impl StoryPeriods {
+    fn new(text: &str, document: &Document, page_year: Option<i32>) -> StoryPeriods {
+        let stories = document
+            .articles
+            .iter()
+            .map(|a| {
+                let mentions = period::mentions(text, a.range.clone());
+                // the story's year: the page's, else the first year it prints
+                let year = page_year.or_else(|| {
+                    mentions
+                        .iter()
+                        .find(|m| m.relative.is_none() && m.period.year.is_some())
+                        .and_then(|m| m.period.year)
+                });
+                (a.range.clone(), year, mentions)
+            })
+            .collect();
+        StoryPeriods { stories }
+    }
+
+    fn story(&self, at: usize) -> Option<&(Range<usize>, Option<i32>, Vec<period::Mention>)> {
+        self.stories
+            .iter()
+            .find(|(r, _, _)| r.start <= at && at < r.end.max(r.start + 1))
+    }
+
+    fn year_of(&self, _text: &str, at: usize) -> Option<i32> {
+        self.story(at).and_then(|s| s.1)
+    }
+
+    /// The period a figure at `at` is stated for: the last period named before it in its
+    /// sentence, else its paragraph, else its story's first; a part without a year takes the
+    /// last year named before it.
+    fn period_at(&self, text: &str, layout: &Layout, sentence: usize, at: usize) -> Option<Period> {
+        let (_, year, mentions) = self.story(at)?;
+        let s = &layout.sentences[sentence];
+        let paragraph_start = layout.sentences[..sentence]
+            .iter()
+            .rev()
+            .take_while(|o| o.article == s.article && o.paragraph == s.paragraph)
+            .last()
+            .map_or(s.range.start, |o| o.range.start);
+        // a period named in a comparison (比上年, 较2023年) is what the figure is compared with,
+        // not when it was
+        let compared = |m: &period::Mention| {
+            let lead: String = text[..m.range.start].chars().rev().take(1).collect();
+            matches!(lead.as_str(), "比" | "较" | "与" | "于" | "同")
+        };
+        let before: Vec<&period::Mention> = mentions
+            .iter()
+            .take_while(|m| m.range.end <= at)
+            .filter(|m| !compared(m))
+            .collect();
+        let last = before
+            .iter()
+            .rev()
+            .find(|m| m.range.start >= s.range.start)
+            .or_else(|| before.iter().rev().find(|m| m.range.start >= paragraph_start))
+            .or_else(|| before.first())
+            .copied()?;
+        let mut period = period::resolve(last, *year);
+        if period.year.is_none() && last.relative.is_none() {
+            period.year = before
+                .iter()
+                .rev()
+                .filter(|m| m.range.end <= last.range.start)
+                .find_map(|m| period::resolve(m, *year).year)
+                .or(*year);
+        }
+        let _ = text;
+        Some(period)
+    }
+}

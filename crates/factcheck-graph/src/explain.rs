@@ -1,0 +1,216 @@
+//! What was computed from what, in the copy's own figures: a check written with the figures as
+//! printed (`42件+13件+3件+9件 = 67件，与63件不符`), and each derived value with the relation that
+//! gave it (`由 18.47亿元 = 基期值 × (1 + 22.4%) 得 基期值 ≈ 15.09亿元`).
+
+use crate::display;
+use crate::hc4::{self, Bindings, Slot};
+use crate::vars::{VarId, Values};
+use crate::Page;
+use factcheck_claims::{Binding, Claim, Var};
+use factcheck_interval::Interval;
+use factcheck_rules::expr::{CheckExpr, Comparison, Expr, Op};
+use factcheck_rules::Rule;
+use rust_decimal::Decimal;
+
+/// How a value reads: the printed figure, or the derived value's name.
+pub fn name_of(v: VarId, values: &Values, page: &Page) -> String {
+    match &values.values[v].var {
+        Var::Stated(q) => {
+            let text = page.printed.get(*q).cloned().unwrap_or_default();
+            let negative = values.values[v]
+                .initial
+                .hi
+                .is_some_and(|h| h < Decimal::ZERO);
+            if negative {
+                format!("(−{text})")
+            } else {
+                text
+            }
+        }
+        Var::Derived(d) => d.name.clone().unwrap_or_else(|| "推算值".into()),
+        Var::Literal { text, .. } => text.clone(),
+    }
+}
+
+/// An interval of a value, in the magnitude and unit of the figure it is shown like.
+pub fn show(i: &Interval, like: Option<usize>, page: &Page) -> String {
+    let Some(q) = like.and_then(|q| page.quantities.get(q)) else {
+        return display::plain(i, "");
+    };
+    let text = page.printed.get(like.unwrap_or(0)).map(String::as_str).unwrap_or("");
+    let scale = crate::vars::scale_of(q.kind, &q.unit);
+    let shown = i.scale(Decimal::ONE / scale).rounded(4);
+    match q.kind {
+        factcheck_numbers::Kind::Percent => display::percent(&shown),
+        factcheck_numbers::Kind::PercentagePoint => display::plain(&shown, "个百分点"),
+        _ => display::interval(&shown, q, text),
+    }
+}
+
+/// An expression with each role written as its figure or name.
+pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> String {
+    let one = |v: VarId| name_of(v, values, page);
+    match e {
+        Expr::Number(n) => {
+            let n = n.normalize();
+            // the 1 of (1 + rate) reads as 1; 100 as 100%
+            n.to_string()
+        }
+        Expr::Var(name) => match bindings.get(name) {
+            Some(Slot::One(v)) => one(*v),
+            _ => name.clone(),
+        },
+        Expr::Sum(name) | Expr::Min(name) | Expr::Max(name) => {
+            let items: Vec<String> = match bindings.get(name) {
+                Some(Slot::Many(vs)) => vs.iter().map(|&v| one(v)).collect(),
+                Some(Slot::One(v)) => vec![one(*v)],
+                None => vec![name.clone()],
+            };
+            match e {
+                Expr::Sum(_) => items.join("+"),
+                Expr::Min(_) => format!("{}中最小者", items.join("、")),
+                _ => format!("{}中最大者", items.join("、")),
+            }
+        }
+        Expr::Neg(a) => format!("−{}", render(a, bindings, values, page)),
+        Expr::Binary(op, a, b) => {
+            let (x, y) = (
+                render(a, bindings, values, page),
+                render(b, bindings, values, page),
+            );
+            let wrap = |s: String, inner: &Expr| match inner {
+                Expr::Binary(Op::Add | Op::Sub, ..) if matches!(op, Op::Mul | Op::Div) => {
+                    format!("({s})")
+                }
+                _ => s,
+            };
+            let sign = match op {
+                Op::Add => "+",
+                Op::Sub => "−",
+                Op::Mul => "×",
+                Op::Div => "÷",
+            };
+            format!("{}{sign}{}", wrap(x, a), wrap(y, b))
+        }
+    }
+}
+
+/// The figure an expression is shown like: its first stated or derived value.
+fn like_of(e: &Expr, bindings: &Bindings, values: &Values) -> Option<usize> {
+    let vars = {
+        let mut names = Vec::new();
+        e.vars(&mut names);
+        names
+    };
+    vars.iter().find_map(|name| match bindings.get(name) {
+        Some(Slot::One(v)) => values.values[*v].like,
+        Some(Slot::Many(vs)) => vs.first().and_then(|&v| values.values[v].like),
+        None => None,
+    })
+}
+
+fn is_single(e: &Expr) -> bool {
+    matches!(e, Expr::Var(_))
+}
+
+/// One side of a check, as the editor reads it: `42件+13件+9件 = 64件`, or the figure itself.
+fn side(e: &Expr, bindings: &Bindings, values: &Values, page: &Page, like: Option<usize>) -> String {
+    let text = render(e, bindings, values, page);
+    if is_single(e) {
+        let Expr::Var(name) = e else { unreachable!() };
+        if let Some(Slot::One(v)) = bindings.get(name) {
+            if values.values[*v].is_derived() {
+                return format!("{text}（{}）", show(&values.values[*v].domain, values.values[*v].like, page));
+            }
+        }
+        return text;
+    }
+    let value = hc4::eval(e, bindings, values);
+    format!("{text} = {}", show(&value, like, page))
+}
+
+/// A check that holds or fails, in words.
+pub fn check_text(
+    check: &CheckExpr,
+    bindings: &Bindings,
+    values: &Values,
+    page: &Page,
+    holds: bool,
+) -> String {
+    let like = like_of(&check.left, bindings, values).or_else(|| like_of(&check.right, bindings, values));
+    let left = side(&check.left, bindings, values, page, like);
+    let right = side(&check.right, bindings, values, page, like);
+    let relation = match (holds, check.comparison) {
+        (true, Comparison::Eq) => "与之相符：",
+        (true, Comparison::Le | Comparison::Lt) => "不超过",
+        (true, _) => "不少于",
+        (false, Comparison::Eq) => "不可能等于",
+        (false, Comparison::Le | Comparison::Lt) => "超过了",
+        (false, _) => "少于",
+    };
+    if holds && check.comparison == Comparison::Eq {
+        format!("{left}，与{right}相符")
+    } else {
+        format!("{left}，{relation}{right}")
+    }
+}
+
+/// How a derived value came: `由 18.47亿元 = 基期值×(1+22.4%) 推得 基期值 ≈ 15.09亿元`.
+pub fn derivation(
+    v: VarId,
+    check: &CheckExpr,
+    bindings: &Bindings,
+    values: &Values,
+    page: &Page,
+) -> String {
+    let value = &values.values[v];
+    format!(
+        "由{} {} {}推得{}为{}",
+        render(&check.left, bindings, values, page),
+        match check.comparison {
+            Comparison::Eq => "=",
+            Comparison::Le | Comparison::Lt => "≤",
+            _ => "≥",
+        },
+        render(&check.right, bindings, values, page),
+        name_of(v, values, page),
+        show(&value.domain, value.like, page)
+    )
+}
+
+/// The rule's message with its placeholders filled: `{role}` by the figures of the role,
+/// `{computation}` by the arithmetic (appended when the template does not place it).
+pub fn render_template(rule: &Rule, claim: &Claim, page: &Page, computation: &str) -> String {
+    let Some(template) = &rule.message else {
+        return computation.to_string();
+    };
+    let mut out = template.clone();
+    for (name, binding) in &claim.roles {
+        let shown = match binding {
+            Binding::One(var) => var_text(var, page),
+            Binding::Many(vars) => vars
+                .iter()
+                .map(|v| var_text(v, page))
+                .collect::<Vec<_>>()
+                .join("、"),
+            Binding::Word(w, _) => w.clone(),
+        };
+        out = out.replace(&format!("{{{name}}}"), &shown);
+    }
+    for (name, label) in &rule.derive {
+        out = out.replace(&format!("{{{name}}}"), label);
+    }
+    if out.contains("{computation}") {
+        out.replace("{computation}", computation)
+    } else {
+        format!("{out}：{computation}")
+    }
+}
+
+fn var_text(var: &Var, page: &Page) -> String {
+    match var {
+        Var::Stated(q) => page.printed.get(*q).cloned().unwrap_or_default(),
+        Var::Derived(d) => d.name.clone().unwrap_or_default(),
+        Var::Literal { text, .. } => text.clone(),
+    }
+}

@@ -1,0 +1,333 @@
+//! The relations arithmetic over figures cannot say: a span of dates against its number of days,
+//! a date against its weekday, the direction of `升至`/`压减至`, and the subjects before 分别
+//! against the values after it. Each reads its claim's roles and gives a check.
+
+use crate::{calendar, display, Check, Finding, Page, Status};
+use factcheck_claims::{Binding, Claim, Var};
+use factcheck_interval::Interval;
+use factcheck_numbers::Quantity;
+use factcheck_rules::{Relation, Rule, Severity};
+use rust_decimal::Decimal;
+
+struct Ctx<'a> {
+    page: &'a Page<'a>,
+    claim: &'a Claim,
+    rule: &'a Rule,
+}
+
+impl Ctx<'_> {
+    fn q(&self, q: usize) -> &Quantity {
+        &self.page.quantities[q]
+    }
+    fn text(&self, q: usize) -> &str {
+        self.page.printed.get(q).map(String::as_str).unwrap_or("")
+    }
+    fn check(&self, quantities: Vec<usize>, status: Status, explanation: String) -> Check {
+        Check {
+            rule: self.rule.id.clone(),
+            relation: self.rule.relation.name().to_string(),
+            quantities,
+            status,
+            derived: vec![],
+            explanation,
+            finding: None,
+        }
+    }
+    fn broken(
+        &self,
+        quantities: Vec<usize>,
+        primary: usize,
+        message: String,
+        severity: Severity,
+    ) -> Check {
+        let mut related: Vec<(std::ops::Range<usize>, String)> = quantities
+            .iter()
+            .filter(|&&q| q != primary)
+            .map(|&q| (self.q(q).span.clone(), format!("相关数字：{}", self.text(q))))
+            .collect();
+        for (role, binding) in &self.claim.roles {
+            if let Binding::Word(word, span) = binding {
+                if ["verb", "weekday", "to_half"].contains(&role.as_str()) {
+                    related.push((span.clone(), format!("关键词：{word}")));
+                }
+            }
+        }
+        let message = crate::explain::render_template(self.rule, self.claim, self.page, &message);
+        Check {
+            rule: self.rule.id.clone(),
+            relation: self.rule.relation.name().to_string(),
+            quantities,
+            status: Status::Contradiction,
+            derived: vec![],
+            explanation: message.clone(),
+            finding: Some(Finding {
+                rule: self.rule.id.clone(),
+                severity,
+                message,
+                primary: self.q(primary).span.clone(),
+                related,
+            }),
+        }
+    }
+}
+
+fn interval(q: &Quantity) -> Option<Interval> {
+    let (lo, hi) = q.bounds();
+    q.number().map(|_| Interval::new(lo, hi))
+}
+
+pub fn evaluate(page: &Page, claim: &Claim, rule: &Rule) -> Option<Check> {
+    let ctx = Ctx { page, claim, rule };
+    match rule.relation {
+        Relation::Span => span(&ctx),
+        Relation::Weekday => weekday(&ctx),
+        Relation::Change => change(&ctx),
+        Relation::Respectively => respectively(&ctx),
+        _ => None,
+    }
+}
+
+fn change(ctx: &Ctx) -> Option<Check> {
+    let (from, to) = (ctx.claim.stated("from")?, ctx.claim.stated("to")?);
+    let (verb, _) = ctx.claim.word("verb")?;
+    let words = &ctx.page.words;
+    let up = words.is("up_to", verb);
+    if !up && !words.is("down_to", verb) {
+        return None;
+    }
+    let (f, t) = (ctx.q(from), ctx.q(to));
+    if f.kind != t.kind && !(f.unit.is_empty() || t.unit.is_empty()) {
+        return None;
+    }
+    let (fiv, tiv) = (interval(f)?, interval(t)?);
+    let mut quantities = vec![from, to];
+    // 升至: the new value is above the old; a reading where they are equal is no rise
+    let wrong_way = if up {
+        matches!((tiv.hi, fiv.lo), (Some(h), Some(l)) if h <= l)
+    } else {
+        matches!((tiv.lo, fiv.hi), (Some(l), Some(h)) if l >= h)
+    };
+    if wrong_way {
+        let message = format!(
+            "从{}{}{}：“{}”表示{}，而{}{}{}",
+            ctx.text(from),
+            verb,
+            ctx.text(to),
+            verb,
+            if up { "上升" } else { "下降" },
+            ctx.text(to),
+            if up { "不高于" } else { "不低于" },
+            ctx.text(from)
+        );
+        return Some(ctx.broken(quantities, to, message, ctx.rule.severity));
+    }
+    if let Some(diff) = ctx.claim.stated("diff") {
+        let d = ctx.q(diff);
+        quantities.push(diff);
+        let div = interval(d)?;
+        let actual = tiv
+            .sub(&fiv)
+            .scale(if up { Decimal::ONE } else { -Decimal::ONE });
+        let same_unit = d.kind == f.kind
+            || f.unit.is_empty()
+            || d.unit.is_empty()
+            || (f.kind == factcheck_numbers::Kind::Percent
+                && d.kind == factcheck_numbers::Kind::PercentagePoint);
+        if same_unit {
+            let shown = display::interval(&actual.rounded(2), f, ctx.text(from));
+            if actual.overlaps(&div) {
+                return Some(ctx.check(
+                    quantities,
+                    Status::ConsistentWithin,
+                    format!(
+                        "{}与{}相差{shown}，与{}相符",
+                        ctx.text(to),
+                        ctx.text(from),
+                        ctx.text(diff)
+                    ),
+                ));
+            }
+            let message = format!(
+                "{}与{}相差{shown}，文中为{}",
+                ctx.text(to),
+                ctx.text(from),
+                ctx.text(diff)
+            );
+            return Some(ctx.broken(quantities, diff, message, ctx.rule.severity));
+        }
+    }
+    Some(ctx.check(
+        quantities,
+        Status::Consistent,
+        format!("从{}{}{}，方向相符", ctx.text(from), verb, ctx.text(to)),
+    ))
+}
+
+fn span(ctx: &Ctx) -> Option<Check> {
+    let (from, to, duration) = (
+        ctx.claim.stated("from")?,
+        ctx.claim.stated("to")?,
+        ctx.claim.stated("duration")?,
+    );
+    let (f, t) = (ctx.q(from).date()?, ctx.q(to).date()?);
+    let d = ctx.q(duration);
+    if !matches!(d.unit.as_str(), "天" | "日") {
+        return None;
+    }
+    let (fm, fd, tm, td) = (f.month?, f.day?, t.month?, t.day?);
+    let year = f.year.or(t.year).unwrap_or(2001);
+    // a span into the next year (12月28日至1月3日); a year too large to step is no span
+    let to_year = if tm < fm {
+        year.checked_add(1)?
+    } else {
+        t.year.unwrap_or(year)
+    };
+    if !calendar::is_valid(year, fm, fd) || !calendar::is_valid(to_year, tm, td) {
+        return None;
+    }
+    let inclusive = calendar::days(to_year, tm, td) - calendar::days(year, fm, fd) + 1;
+    if !(1..=3660).contains(&inclusive) {
+        return None;
+    }
+    let div = interval(d)?;
+    let mut readings = vec![Decimal::from(inclusive)];
+    if ctx.claim.word("to_half").is_some() {
+        readings.push(Decimal::from(inclusive) - Decimal::new(5, 1));
+    }
+    let quantities = vec![from, to, duration];
+    let shown: Vec<String> = readings
+        .iter()
+        .map(|r| format!("{}天", r.normalize()))
+        .collect();
+    let text = format!(
+        "{}至{}（含首尾）共{}",
+        ctx.text(from),
+        ctx.text(to),
+        shown.join("或")
+    );
+    if readings.iter().any(|r| div.contains(*r)) {
+        return Some(ctx.check(
+            quantities,
+            Status::Consistent,
+            format!("{text}，与{}相符", ctx.text(duration)),
+        ));
+    }
+    Some(ctx.broken(
+        quantities,
+        duration,
+        format!("{text}，文中为{}", ctx.text(duration)),
+        ctx.rule.severity,
+    ))
+}
+
+fn weekday(ctx: &Ctx) -> Option<Check> {
+    let date = ctx.claim.stated("date")?;
+    let d = ctx.q(date).date()?;
+    let (year, month, day) = (d.year?, d.month?, d.day?);
+    let (word, _) = ctx.claim.word("weekday")?;
+    let stated = calendar::weekday_of_word(word)?;
+    if !calendar::is_valid(year, month, day) {
+        return None;
+    }
+    let actual = calendar::weekday(year, month, day);
+    let iso = format!("{year}-{month:02}-{day:02}");
+    if actual == stated {
+        return Some(ctx.check(
+            vec![date],
+            Status::Consistent,
+            format!("{iso}是{}，与“{word}”相符", calendar::weekday_name(actual)),
+        ));
+    }
+    let year_note = if d.year_inferred {
+        format!("（年份{year}取自上下文）")
+    } else {
+        String::new()
+    };
+    // a year read from the context may be the wrong one: a warning at most
+    let severity = if d.year_inferred {
+        Severity::Warning.min(ctx.rule.severity)
+    } else {
+        ctx.rule.severity
+    };
+    let message = format!(
+        "{iso}{year_note}是{}，文中写作“{word}”",
+        calendar::weekday_name(actual)
+    );
+    Some(ctx.broken(vec![date], date, message, severity))
+}
+
+fn respectively(ctx: &Ctx) -> Option<Check> {
+    let listed: Vec<usize> = ctx
+        .claim
+        .many("values")?
+        .iter()
+        .filter_map(|v| match v {
+            Var::Stated(q) => Some(*q),
+            _ => None,
+        })
+        .collect();
+    let text = ctx.page.text;
+    // the values are the run joined by 、/和 with one unit (not the 13个 after a comma)
+    let mut values = vec![*listed.first()?];
+    for pair in listed.windows(2) {
+        let (a, b) = (ctx.q(pair[0]), ctx.q(pair[1]));
+        let joined = matches!(
+            text.get(a.span.end..b.span.start),
+            Some("、" | "和" | "与" | "及" | "以及" | "，")
+        );
+        if !joined || a.unit != b.unit {
+            break;
+        }
+        values.push(pair[1]);
+    }
+    let start = ctx.claim.span.start;
+    // the subjects: the clause before 分别, or the one before it when 分别 opens its clause
+    let before = &text[..start];
+    let mut clauses = before.rsplit(['，', '；', '。', '\n', '：']);
+    let mut subjects = clauses.next().unwrap_or("").to_string();
+    if !subjects.contains(['、', '和', '与', '及']) {
+        subjects = clauses.next().unwrap_or("").to_string();
+    }
+    let subjects = subjects.split("分别").next().unwrap_or("");
+    // figures inside names (上证180ETF) are part of the names
+    let subjects: String = subjects
+        .chars()
+        .filter(|c| !c.is_ascii_alphanumeric())
+        .collect();
+    let subjects = subjects.as_str();
+    // `A、B和C` is three subjects, but `文化和娱乐服务、…` holds a 和 inside one: both readings count
+    let by_comma = subjects.matches('、').count();
+    let (count, also, strong) = if by_comma > 0 {
+        let and_in_last = subjects
+            .rsplit('、')
+            .next()
+            .is_some_and(|last| last.contains(['和', '及']));
+        (
+            by_comma + 1,
+            if and_in_last { by_comma + 2 } else { by_comma + 1 },
+            true,
+        )
+    } else {
+        let n = subjects.matches(['和', '与', '及']).count() + 1;
+        (n, n, false)
+    };
+    if count < 2 {
+        return None;
+    }
+    if count == values.len() || also == values.len() {
+        return Some(ctx.check(
+            values.clone(),
+            Status::Consistent,
+            format!("“{subjects}”{count}项，分别对应{}个数", values.len()),
+        ));
+    }
+    let message = format!(
+        "“分别”前列了{count}项（{subjects}），后面却有{}个数",
+        values.len()
+    );
+    if strong {
+        Some(ctx.broken(values.clone(), values[0], message, ctx.rule.severity))
+    } else {
+        Some(ctx.check(values, Status::Derived, message))
+    }
+}

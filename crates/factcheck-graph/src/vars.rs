@@ -1,0 +1,101 @@
+//! The values of the graph: every figure the relations name (its interval as printed, turned to
+//! the number the arithmetic uses: 22.4% is 0.224, a fall is negative), every value the relations
+//! derive (a base, a whole), and numbers read from words (the count of items listed).
+
+use crate::Page;
+use factcheck_claims::Var;
+use factcheck_interval::Interval;
+use factcheck_numbers::Kind;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+pub type VarId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Value {
+    pub var: Var,
+    /// What the printed interval allows, before any relation narrows it.
+    pub initial: Interval,
+    pub domain: Interval,
+    /// The figure it is shown like (its magnitude and unit).
+    pub like: Option<usize>,
+    /// The factor from the arithmetic's number to the printed one (100 for a percentage).
+    pub shown_scale: Decimal,
+}
+
+impl Value {
+    pub fn is_derived(&self) -> bool {
+        matches!(self.var, Var::Derived(_))
+    }
+}
+
+/// The values of one story's relations.
+#[derive(Debug, Clone, Default)]
+pub struct Values {
+    pub values: Vec<Value>,
+    index: HashMap<String, VarId>,
+}
+
+/// The number a figure stands for in the arithmetic, per unit of its printed value.
+pub fn scale_of(kind: Kind, unit: &str) -> Decimal {
+    match kind {
+        Kind::Percent | Kind::PercentagePoint => Decimal::new(1, 2),
+        Kind::Ratio if unit == "‰" || unit.contains("千分点") => Decimal::new(1, 3),
+        _ => Decimal::ONE,
+    }
+}
+
+impl Values {
+    /// The id of a variable, adding it on first sight.
+    pub fn id(&mut self, var: &Var, page: &Page) -> Option<VarId> {
+        let key = match var {
+            Var::Stated(q) => format!("q{q}"),
+            Var::Derived(d) => format!("d{}", d.key),
+            Var::Literal { span, .. } => format!("l{}:{}", span.start, span.end),
+        };
+        if let Some(&id) = self.index.get(&key) {
+            return Some(id);
+        }
+        let (initial, like, shown_scale) = match var {
+            Var::Stated(q) => {
+                let quantity = page.quantities.get(*q)?;
+                let (lo, hi) = quantity.bounds();
+                quantity.number()?;
+                let scale = scale_of(quantity.kind, &quantity.unit);
+                let sign = page
+                    .frames
+                    .frames
+                    .get(*q)
+                    .map_or(Decimal::ONE, |f| Decimal::from(f.sign));
+                let iv = Interval::new(lo, hi).scale(scale * sign);
+                (iv, Some(*q), Decimal::ONE / scale)
+            }
+            Var::Derived(d) => {
+                let floor = if d.nonnegative {
+                    Interval::new(Some(Decimal::ZERO), None)
+                } else {
+                    Interval::ALL
+                };
+                let like = page.quantities.get(d.like)?;
+                (floor, Some(d.like), Decimal::ONE / scale_of(like.kind, &like.unit))
+            }
+            Var::Literal { value, .. } => (Interval::point(*value), None, Decimal::ONE),
+        };
+        let id = self.values.len();
+        self.values.push(Value {
+            var: var.clone(),
+            initial,
+            domain: initial,
+            like,
+            shown_scale,
+        });
+        self.index.insert(key, id);
+        Some(id)
+    }
+
+    pub fn reset(&mut self) {
+        for v in &mut self.values {
+            v.domain = v.initial;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The structures of copy that find relations without a phrasing of their own: a rule says
+//! `find: parts` and the checker looks for a total and its parts wherever the copy gives them (a
+//! `其中` list, brackets, a partition named across sentences, a table). Each structure declares the
+//! roles it fills; a rule's checks may use those roles and the ones it derives. The structures
+//! themselves are read in `factcheck-claims`.
+
+/// A structure a rule can `find`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finder {
+    pub name: &'static str,
+    /// The roles it fills (a list role holds several figures: use it as `sum(parts)`).
+    pub roles: &'static [&'static str],
+    pub description: &'static str,
+}
+
+pub const ALL: &[Finder] = &[
+    Finder {
+        name: "growth",
+        roles: &["current", "rate", "delta", "base"],
+        description: "a figure with its rate or amount of change (生产总值500亿元，增长6%，增加28亿元); `base` is the figure of the period compared against",
+    },
+    Finder {
+        name: "base-stated",
+        roles: &["base", "stated"],
+        description: "the base a growth implies, against the figure the story gives for that period and measure",
+    },
+    Finder {
+        name: "parts",
+        roles: &["total", "parts"],
+        description: "a total and all of its parts: brackets after the total, a `其中` list that names a whole partition (出口/进口, 城镇/乡村…) or follows 共计/合计, parts then 合计",
+    },
+    Finder {
+        name: "parts-listed",
+        roles: &["total", "parts"],
+        description: "a total and some of its parts (a `其中` list that need not be complete)",
+    },
+    Finder {
+        name: "part-of",
+        roles: &["whole", "part"],
+        description: "one part of a whole (其中…, 此次…中, 受理…办结)",
+    },
+    Finder {
+        name: "bases-of-parts",
+        roles: &["total_base", "part_bases"],
+        description: "a total and all its parts each with a growth rate: their bases add up too",
+    },
+    Finder {
+        name: "rate-of-parts",
+        roles: &["total_rate", "part_rates"],
+        description: "a total's growth rate lies between its parts' rates (all parts named)",
+    },
+    Finder {
+        name: "shares-of-parts",
+        roles: &["shares"],
+        description: "the shares of all the parts of a whole (结构为a:b:c, each part's 占比)",
+    },
+    Finder {
+        name: "share",
+        roles: &["part", "whole", "share"],
+        description: "a part's share of a whole (占…的, 占比, 比重, 是…的); the whole is the figure the copy names, or derived",
+    },
+    Finder {
+        name: "points",
+        roles: &["now", "before", "points"],
+        description: "a rate and its change in percentage points (提高0.7个百分点); `before` is the rate of the period compared against",
+    },
+    Finder {
+        name: "points-against",
+        roles: &["rate", "other", "points"],
+        description: "a rate compared with another's (比全省（7.7%）高0.7个百分点, 增幅高于B 2个百分点)",
+    },
+    Finder {
+        name: "restated",
+        roles: &["first", "second", "first_rate", "second_rate"],
+        description: "one figure stated twice in a story: same measure, subject and period",
+    },
+    Finder {
+        name: "headline",
+        roles: &["headline", "body"],
+        description: "a headline figure and the body figure it rounds or restates",
+    },
+    Finder {
+        name: "per-unit",
+        roles: &["numerator", "denominator", "ratio"],
+        description: "an average or rate per unit (平均每户2.6人, 元/人, 公斤/公顷) and the totals it divides",
+    },
+    Finder {
+        name: "counted-list",
+        roles: &["count", "items"],
+        description: "a stated number of things and the things listed (8个考点，分别为A、B…)",
+    },
+];
+
+pub fn get(name: &str) -> Option<&'static Finder> {
+    ALL.iter().find(|f| f.name == name)
+}
