@@ -3,6 +3,7 @@
 //! the interval its print and qualifier allow, its unit, kind and place.
 
 mod carry;
+mod cells;
 pub mod chinese;
 mod dates;
 mod finish;
@@ -34,7 +35,13 @@ pub fn read_quantities(
         .iter()
         .map(|a| a.range.clone())
         .collect();
-    read_text(source.text(), &articles, vocab, options)
+    read_text_with_tables(
+        source.text(),
+        &articles,
+        &source.document.tables,
+        vocab,
+        options,
+    )
 }
 
 /// Reads the quantities of a normalised text whose stories span `articles`.
@@ -44,7 +51,19 @@ pub fn read_text(
     vocab: &Vocabulary,
     options: &ReadOptions,
 ) -> Vec<Quantity> {
-    let scanned = scan::scan(text, vocab);
+    read_text_with_tables(text, articles, &[], vocab, options)
+}
+
+/// Reads the quantities of a normalised text with its tables (cells take their headers' units).
+pub fn read_text_with_tables(
+    text: &str,
+    articles: &[std::ops::Range<usize>],
+    tables: &[factcheck_text::Table],
+    vocab: &Vocabulary,
+    options: &ReadOptions,
+) -> Vec<Quantity> {
+    let mut scanned = scan::scan(text, vocab);
+    let measures = cells::read_cells(text, tables, &mut scanned, vocab);
     let mut scanned = carry::carry_units(text, scanned);
     let whole = 0..text.len();
     let articles = if articles.is_empty() {
@@ -53,5 +72,12 @@ pub fn read_text(
         articles
     };
     dates::resolve_dates(text, &mut scanned, articles, options.page_date);
-    scanned.iter().filter_map(finish::finish).collect()
+    scanned
+        .iter()
+        .filter_map(finish::finish)
+        .map(|mut q| {
+            q.measures = measures.get(&q.span.start).cloned();
+            q
+        })
+        .collect()
 }

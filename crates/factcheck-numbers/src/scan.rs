@@ -928,7 +928,7 @@ impl Number {
 }
 
 /// The magnitude word at the start of `chars`: 万亿, 亿, 千万, 百万, 万, 千, 百.
-fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
+pub(crate) fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
     let pow = |e: u32| Decimal::from(10u64.pow(e));
     let first = *chars.first()?;
     let second = chars.get(1).copied();

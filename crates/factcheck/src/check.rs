@@ -123,7 +123,11 @@ impl Checker {
         let records: Vec<QuantityRecord> = quantities
             .iter()
             .enumerate()
-            .map(|(k, q)| quantity_record(&source, k, q, labels.get(k)))
+            .map(|(k, q)| {
+                // a table cell says what it measures by its row and column
+                let metric = q.measures.as_deref().unwrap_or(labels.get(k));
+                quantity_record(&source, k, q, metric)
+            })
             .collect();
         let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
         let claims = find_claims(
