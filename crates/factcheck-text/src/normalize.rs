@@ -54,6 +54,10 @@ pub struct Normalized {
     pub text: String,
     pub to_decoded: OffsetMap,
     pub paragraphs: Vec<Paragraph>,
+    /// Digits on both sides of a paragraph break (`…总额41` / `6.25亿元…`): one number cut by a
+    /// line break, or two numbers? The range covers both runs of digits and the break; numbers
+    /// touching it are left unread.
+    pub broken_numbers: Vec<Range<usize>>,
 }
 
 /// One character of a cleaned line: its canonical form and where it came from.
@@ -165,6 +169,7 @@ pub fn normalize_with(
     let mut paragraph_start = 0;
     let mut physical = 0;
     let mut column_joins = 0;
+    let mut broken_numbers = Vec::new();
 
     for (k, &i) in non_blank.iter().enumerate() {
         let line = &lines[i];
@@ -187,7 +192,10 @@ pub fn normalize_with(
                 physical_lines: physical,
                 column_block: column_joins >= 2,
             });
-            if next.is_some() {
+            if let Some(next) = next {
+                let digits_before = digit_run_end(line.chars.iter().rev().map(|c| c.ch));
+                let digits_after = digit_run_end(next.chars.iter().map(|c| c.ch));
+                let cut = text.len() - digits_before;
                 let before = text.len();
                 text.push('\n');
                 map.push_substitute(
@@ -195,6 +203,10 @@ pub fn normalize_with(
                     line.end_len as usize,
                     text.len() - before,
                 );
+                let in_table = line.table_row || next.table_row;
+                if digits_before > 0 && digits_after > 0 && !in_table {
+                    broken_numbers.push(cut..text.len() + digits_after);
+                }
                 paragraph_start = text.len();
             }
             physical = 0;
@@ -205,7 +217,19 @@ pub fn normalize_with(
         text,
         to_decoded: map,
         paragraphs,
+        broken_numbers,
     }
+}
+
+/// How many ASCII digits (and decimal points after the first) `chars` starts with.
+fn digit_run_end(chars: impl Iterator<Item = char>) -> usize {
+    let mut chars = chars.peekable();
+    if !chars.peek().is_some_and(|c| c.is_ascii_digit()) {
+        return 0;
+    }
+    chars
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .count()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,6 +402,8 @@ fn clean_line(text: &str, range: Range<usize>, end_len: usize, table_row: bool) 
                         start: offset as u32,
                         len: c.len_utf8() as u8,
                     });
+                } else if b.is_ascii_digit() && matches!(a, '%' | '‰') {
+                    // `1.4 %`: a sign set apart from its number
                 } else if !(is_cjk(b) || is_cjk(a)) {
                     line.chars.push(SourceChar {
                         ch: ' ',
