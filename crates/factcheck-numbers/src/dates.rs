@@ -7,7 +7,7 @@
 //! 3. the page's dateline (a full date in its masthead), then the publication date (`--date`):
 //!    of the years around it, the one that puts the date nearest to it (12月 on a January page is
 //!    last December);
-//! 4. the latest year the page names.
+//! 4. the latest year the page names (a comparison's year never: better no year than a guess).
 //!
 //! A day without a month takes the month of the date before it in its story, else the page's.
 
@@ -39,9 +39,11 @@ pub fn resolve_dates(
     articles: &[Range<usize>],
     page_date: Option<PartialDate>,
 ) {
-    let dateline = dateline(text, scanned);
+    let dateline_at = dateline(text, scanned);
+    let dateline = dateline_at.map(|(_, d)| d);
+    let is_dateline = |at: usize| dateline_at.is_some_and(|(span_start, _)| span_start == at);
     let printed_years = scanned.iter().filter_map(|s| match &s.reading {
-        Reading::Date(d) => d.year,
+        Reading::Date(d) if !is_compared(text, s.span.start) => d.year,
         _ => None,
     });
     let latest_year = printed_years
@@ -57,7 +59,9 @@ pub fn resolve_dates(
         let anchors: Vec<(usize, i32, Option<u32>)> = story
             .iter()
             .filter_map(|s| match &s.reading {
-                Reading::Date(d) => d.year.map(|y| (s.span.start, y, d.month)),
+                Reading::Date(d) if !is_dateline(s.span.start) => {
+                    d.year.map(|y| (s.span.start, y, d.month))
+                }
                 _ => None,
             })
             .collect();
@@ -70,7 +74,8 @@ pub fn resolve_dates(
                 continue;
             };
             if let Some(y) = date.year {
-                if !is_compared(text, at) {
+                // the masthead's date is the page's, not the story's
+                if !is_compared(text, at) && !is_dateline(at) {
                     year = Some((y, is_coming_year(text, s.span.end)));
                 }
             }
@@ -124,8 +129,9 @@ fn nearest_year(reference: PartialDate, month: u32, day: Option<u32>) -> Option<
     (year - 1..=year + 1).min_by_key(|&y| (days(y, month, day.unwrap_or(15)) - target).abs())
 }
 
-/// The page's dateline: a full date printed on a short line among the page's first three lines.
-fn dateline(text: &str, scanned: &[Scanned]) -> Option<PartialDate> {
+/// The page's dateline: a full date printed on a short line among the page's first three lines
+/// (where it starts, and the date).
+fn dateline(text: &str, scanned: &[Scanned]) -> Option<(usize, PartialDate)> {
     let top_end = text
         .match_indices('\n')
         .nth(2)
@@ -147,7 +153,7 @@ fn dateline(text: &str, scanned: &[Scanned]) -> Option<PartialDate> {
                 let line_end = text[s.span.end..]
                     .find('\n')
                     .map_or(text.len(), |i| s.span.end + i);
-                (text[line_start..line_end].chars().count() <= 40).then_some(*d)
+                (text[line_start..line_end].chars().count() <= 40).then_some((s.span.start, *d))
             }
             _ => None,
         })

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 /// How far (in characters) a figure may stand from its noun.
 const REACH: usize = 40;
 
-/// Characters that link a noun to its figure.
-const LINKS: &str = "为是达至到的于由从报在:：";
+/// Characters that link a noun to its figure (a change on the same scale too: 下降0.8).
+const LINKS: &str = "为是达至到的于由从报在:：升降高低";
 
 pub fn read_measured(text: &str, scanned: &mut [Scanned], vocab: &Vocabulary) {
     if vocab.measured_figures.is_empty() {
@@ -31,9 +31,11 @@ pub fn read_measured(text: &str, scanned: &mut [Scanned], vocab: &Vocabulary) {
         else {
             continue;
         };
-        let year_like =
-            *place == Decimal::ONE && (Decimal::from(1900)..=Decimal::from(2100)).contains(value);
-        if year_like || !measured_before(text, s.span.start, vocab) {
+        // years, and long whole numbers (codes, phone numbers) measure nothing
+        let whole = *place == Decimal::ONE;
+        let year_like = whole && (Decimal::from(1900)..=Decimal::from(2100)).contains(value);
+        let code_like = whole && *value >= Decimal::from(10_000);
+        if year_like || code_like || !measured_before(text, s.span.start, vocab) {
             continue;
         }
         *unit = Some((String::new(), Kind::Ratio));

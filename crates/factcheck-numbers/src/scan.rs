@@ -606,7 +606,11 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut unit: Option<(String, Kind)> = None;
-        if let Some((u, end)) = self.great_count(i, &n) {
+        if open_place && self.at(i) == Some('年') {
+            // 两千多年, 30多年: a span of years
+            unit = Some(("年".to_string(), Kind::Duration));
+            i += 1;
+        } else if let Some((u, end)) = self.great_count(i, &n) {
             unit = Some((u, Kind::Count));
             i = end;
         } else if let Some((u, kind)) = self.vocab.unit_at(self.rest(i)) {
