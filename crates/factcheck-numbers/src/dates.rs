@@ -18,20 +18,21 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words right before a year that make it a comparison's base, not the story's year.
-const COMPARED: [&str; 12] = [
+const COMPARED: [&str; 9] = [
     "较",
     "比",
     "同比",
-    "与",
-    "和",
     "相比",
     "对比",
     "高于",
     "低于",
     "超过",
-    "回到",
     "恢复到",
 ];
+
+/// `与2023年相比`, `和2019年同期持平`: a conjunction before the year, the comparison after it.
+const COMPARED_WITH: [&str; 3] = ["与", "和", "同"];
+const COMPARISON_AFTER: [&str; 4] = ["相比", "比较", "持平", "同期"];
 
 pub fn resolve_dates(
     text: &str,
@@ -59,7 +60,7 @@ pub fn resolve_dates(
         let anchors: Vec<(usize, i32, Option<u32>)> = story
             .iter()
             .filter_map(|s| match &s.reading {
-                Reading::Date(d) if !is_dateline(s.span.start) => {
+                Reading::Date(d) if !is_dateline(s.span.start) && !is_since(text, s.span.start) => {
                     d.year.map(|y| (s.span.start, y, d.month))
                 }
                 _ => None,
@@ -159,10 +160,20 @@ fn dateline(text: &str, scanned: &[Scanned]) -> Option<(usize, PartialDate)> {
         })
 }
 
-/// `较2023年`, `比2019年同期`: a year that is the base of a comparison.
+/// `较2023年`, `比2019年同期`, `与2023年相比`: a year that is the base of a comparison.
 fn is_compared(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    COMPARED.iter().any(|w| before.ends_with(w))
+    if COMPARED.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let after: String = text[start..].chars().take(14).collect();
+    COMPARED_WITH.iter().any(|w| before.ends_with(w))
+        && COMPARISON_AFTER.iter().any(|w| after.contains(w))
+}
+
+/// `自2018年6月`, `从2019年起`: where a period began, not when the story happens.
+fn is_since(text: &str, start: usize) -> bool {
+    text[..start].ends_with(['自', '从'])
 }
 
 /// Years that name an event rather than count (`2019西部农机博览会`, `2022北京冬奥会`):

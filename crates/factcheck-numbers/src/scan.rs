@@ -628,7 +628,11 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         // 3年余: only 余 opens the last place after a unit (多 there starts another word)
-        if !open_place && unit.is_some() && self.at(i) == Some('余') {
+        // (余震, 余额, 余款 are words of their own)
+        let word_of_its_own = self
+            .at(i + 1)
+            .is_some_and(|c| "震额款粮量热温波生".contains(c));
+        if !open_place && unit.is_some() && self.at(i) == Some('余') && !word_of_its_own {
             open_place = true;
             i += 1;
         }
