@@ -207,6 +207,8 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     let own = label::before(text, floor, quantity.span.start, page.words);
     let own = strip_aspect_words(&own, page.words);
     let metric = match anchor {
+        // a table cell says what it measures by its row and column
+        _ if quantity.measures.is_some() => quantity.measures.clone().unwrap_or_default(),
         Some(a) if own.chars().count() < 2 => earlier[a].metric.clone(),
         _ if own.chars().count() < 2 && quantity.kind == Kind::Count => after.clone(),
         _ => own,

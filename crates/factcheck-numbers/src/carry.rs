@@ -53,9 +53,26 @@ fn is_number_list(text: &str, scanned: &[Scanned], k: usize) -> bool {
     before.ends_with("分别为") || before.ends_with("分别")
 }
 
-/// `从A…至B` / `由A…降至B`: B is stated in A's unit.
+/// `从A…至B` / `由A…降至B`, and `A下降为B` whatever comes before: B is stated in A's unit.
 fn from_to(text: &str, a: &Scanned, b: &Scanned) -> bool {
     let between = &text[a.span.end..b.span.start];
+    const CHANGED_TO: [&str; 12] = [
+        "下降为",
+        "上升为",
+        "下降到",
+        "上升到",
+        "降为",
+        "升为",
+        "降至",
+        "升至",
+        "降到",
+        "升到",
+        "提高到",
+        "提高至",
+    ];
+    if CHANGED_TO.contains(&between) {
+        return true;
+    }
     let short = between.chars().count() <= 8 && !between.contains(['。', '，', '；']);
     let to = between.ends_with('至') || between.ends_with('到') || between.ends_with("为");
     let lead: String = text[..a.span.start].chars().rev().take(6).collect();
@@ -87,6 +104,19 @@ fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
             if let Reading::Number { unit: u, .. } = &mut target.reading {
                 *u = Some(unit.clone());
             }
+        }
+        // `10～12时`, `下午2至5时`: the first hour of a span of hours, on the same side of noon
+        Reading::Time { hour, .. } if backward && place == rust_decimal::Decimal::ONE => {
+            let Ok(n) = u32::try_from(value) else { return };
+            let n = if *hour >= 12 && n < 12 && n + 12 <= *hour {
+                n + 12
+            } else {
+                n
+            };
+            if n > *hour {
+                return;
+            }
+            target.reading = Reading::Time { hour: n, minute: 0 };
         }
         Reading::Date(date) if backward && place >= rust_decimal::Decimal::ONE => {
             let Ok(n) = u32::try_from(value) else { return };

@@ -1,6 +1,15 @@
-//! Years and months for dates that do not print them: taken from the story (the last full date
-//! or year before), else from the page (its publication date, else the latest year it names).
-//! `12月30日` in a story about the coming new year of 2008 is 2007-12-30.
+//! Years and months for dates that do not print them. A date without a year takes, in order:
+//! 1. the year of the nearest date in its story that prints the same month with a year
+//!    (`2019年12月28日至2020年1月1日…12月28日` is 2019);
+//! 2. the last year its story printed before it (`2003年…3月7日`), unless that year is a
+//!    comparison (`较2023年`, `比2019年`), and the year before when it names a coming new year
+//!    (`迎接2008年新年…12月30日` is 2007);
+//! 3. the page's dateline (a full date in its masthead), then the publication date (`--date`):
+//!    of the years around it, the one that puts the date nearest to it (12月 on a January page is
+//!    last December);
+//! 4. the latest year the page names (a comparison's year never: better no year than a guess).
+//!
+//! A day without a month takes the month of the date before it in its story, else the page's.
 
 use crate::quantity::PartialDate;
 use crate::scan::{Reading, Scanned};
@@ -8,35 +17,68 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Words right before a year that make it a comparison's base, not the story's year.
+const COMPARED: [&str; 9] = [
+    "较",
+    "比",
+    "同比",
+    "相比",
+    "对比",
+    "高于",
+    "低于",
+    "超过",
+    "恢复到",
+];
+
+/// `与2023年相比`, `和2019年同期持平`: a conjunction before the year, the comparison after it.
+const COMPARED_WITH: [&str; 3] = ["与", "和", "同"];
+const COMPARISON_AFTER: [&str; 4] = ["相比", "比较", "持平", "同期"];
+
 pub fn resolve_dates(
     text: &str,
     scanned: &mut [Scanned],
     articles: &[Range<usize>],
     page_date: Option<PartialDate>,
 ) {
+    let dateline_at = dateline(text, scanned);
+    let dateline = dateline_at.map(|(_, d)| d);
+    let is_dateline = |at: usize| dateline_at.is_some_and(|(span_start, _)| span_start == at);
     let printed_years = scanned.iter().filter_map(|s| match &s.reading {
-        Reading::Date(d) => d.year,
+        Reading::Date(d) if !is_compared(text, s.span.start) => d.year,
         _ => None,
     });
-    let page_year = page_date.and_then(|d| d.year).or_else(|| {
-        printed_years
-            .chain(event_years(text))
-            .filter(|y| (1900..=2100).contains(y))
-            .max()
-    });
+    let latest_year = printed_years
+        .chain(event_years(text))
+        .filter(|y| (1900..=2100).contains(y))
+        .max();
+    let reference = dateline.or(page_date.filter(|d| d.year.is_some()));
     for article in articles {
-        let mut year: Option<(i32, bool)> = None;
-        let mut month: Option<(Option<i32>, u32)> =
-            page_date.and_then(|d| d.month.map(|m| (d.year, m)));
         // scanned numbers are in text order: the article's are one run
         let first = scanned.partition_point(|s| s.span.start < article.start);
         let last = scanned.partition_point(|s| s.span.start < article.end);
-        for s in scanned[first..last].iter_mut() {
+        let story = &mut scanned[first..last];
+        let anchors: Vec<(usize, i32, Option<u32>)> = story
+            .iter()
+            .filter_map(|s| match &s.reading {
+                Reading::Date(d) if !is_dateline(s.span.start) && !is_since(text, s.span.start) => {
+                    d.year.map(|y| (s.span.start, y, d.month))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut year: Option<(i32, bool)> = None;
+        let mut month: Option<(Option<i32>, u32)> =
+            page_date.and_then(|d| d.month.map(|m| (d.year, m)));
+        for s in story.iter_mut() {
+            let at = s.span.start;
             let Reading::Date(date) = &mut s.reading else {
                 continue;
             };
             if let Some(y) = date.year {
-                year = Some((y, is_coming_year(text, s.span.end)));
+                // the masthead's date is the page's, not the story's
+                if !is_compared(text, at) && !is_dateline(at) {
+                    year = Some((y, is_coming_year(text, s.span.end)));
+                }
             }
             if date.day.is_some() && date.month.is_none() {
                 if let Some((y, m)) = month {
@@ -47,15 +89,26 @@ pub fn resolve_dates(
                     }
                 }
             }
-            if date.year.is_none() && date.month.is_some() {
-                let inferred = match year {
-                    Some((y, true)) if date.month == Some(12) => Some(y - 1),
-                    Some((y, _)) => Some(y),
-                    None => page_year,
-                };
-                if let Some(y) = inferred {
-                    date.year = Some(y);
-                    date.year_inferred = true;
+            if date.year.is_none() {
+                if let Some(m) = date.month {
+                    let same_month = anchors
+                        .iter()
+                        .filter(|(_, _, am)| *am == Some(m))
+                        .min_by_key(|(pos, _, _)| pos.abs_diff(at))
+                        .map(|(_, y, _)| *y);
+                    let from_story = match year {
+                        Some((y, true)) if m == 12 => Some(y - 1),
+                        Some((y, _)) => Some(y),
+                        None => None,
+                    };
+                    let inferred = same_month
+                        .or(from_story)
+                        .or_else(|| reference.and_then(|r| nearest_year(r, m, date.day)))
+                        .or(latest_year);
+                    if let Some(y) = inferred {
+                        date.year = Some(y);
+                        date.year_inferred = true;
+                    }
                 }
             }
             if let Some(m) = date.month {
@@ -63,6 +116,64 @@ pub fn resolve_dates(
             }
         }
     }
+}
+
+/// Of the reference's year and the years either side, the one that puts month/day nearest it.
+fn nearest_year(reference: PartialDate, month: u32, day: Option<u32>) -> Option<i32> {
+    let year = reference.year?;
+    let days = |y: i32, m: u32, d: u32| y as i64 * 372 + m as i64 * 31 + d as i64;
+    let target = days(
+        year,
+        reference.month.unwrap_or(6),
+        reference.day.unwrap_or(15),
+    );
+    (year - 1..=year + 1).min_by_key(|&y| (days(y, month, day.unwrap_or(15)) - target).abs())
+}
+
+/// The page's dateline: a full date printed on a short line among the page's first three lines
+/// (where it starts, and the date).
+fn dateline(text: &str, scanned: &[Scanned]) -> Option<(usize, PartialDate)> {
+    let top_end = text
+        .match_indices('\n')
+        .nth(2)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    scanned
+        .iter()
+        .take_while(|s| s.span.start < top_end)
+        .find_map(|s| match &s.reading {
+            Reading::Date(
+                d @ PartialDate {
+                    year: Some(_),
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                },
+            ) => {
+                let line_start = text[..s.span.start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[s.span.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| s.span.end + i);
+                (text[line_start..line_end].chars().count() <= 40).then_some((s.span.start, *d))
+            }
+            _ => None,
+        })
+}
+
+/// `较2023年`, `比2019年同期`, `与2023年相比`: a year that is the base of a comparison.
+fn is_compared(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if COMPARED.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let after: String = text[start..].chars().take(14).collect();
+    COMPARED_WITH.iter().any(|w| before.ends_with(w))
+        && COMPARISON_AFTER.iter().any(|w| after.contains(w))
+}
+
+/// `自2018年6月`, `从2019年起`: where a period began, not when the story happens.
+fn is_since(text: &str, start: usize) -> bool {
+    text[..start].ends_with(['自', '从'])
 }
 
 /// Years that name an event rather than count (`2019西部农机博览会`, `2022北京冬奥会`):

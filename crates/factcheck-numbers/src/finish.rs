@@ -24,6 +24,7 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
             .to_string(),
             kind: Kind::Date,
             qualifier: s.qualifier,
+            measures: None,
         }),
         Reading::Time { hour, minute } => Some(Quantity {
             span: s.span.clone(),
@@ -34,6 +35,7 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
             unit: "时刻".to_string(),
             kind: Kind::Other,
             qualifier: s.qualifier,
+            measures: None,
         }),
         Reading::Number {
             value,
@@ -84,6 +86,7 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
                 unit,
                 kind,
                 qualifier: s.qualifier,
+                measures: None,
             })
         }
     }

@@ -3,9 +3,11 @@
 //! the interval its print and qualifier allow, its unit, kind and place.
 
 mod carry;
+mod cells;
 pub mod chinese;
 mod dates;
 mod finish;
+mod measured;
 pub mod quantity;
 mod scan;
 pub mod vocab;
@@ -14,6 +16,7 @@ pub use quantity::{Kind, PartialDate, Qualifier, Quantity, Value};
 pub use vocab::{Vocabulary, VocabularyError, VocabularyFile};
 
 use factcheck_text::SourceText;
+use std::ops::Range;
 
 /// What the reader may know about the page beyond its text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,24 +37,72 @@ pub fn read_quantities(
         .iter()
         .map(|a| a.range.clone())
         .collect();
-    read_text(source.text(), &articles, vocab, options)
+    let layout = Layout {
+        articles: &articles,
+        tables: &source.document.tables,
+        broken_numbers: &source.normalized.broken_numbers,
+    };
+    read_laid_out(source.text(), &layout, vocab, options)
+}
+
+/// What the reader knows of a page's layout beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout<'a> {
+    /// The stories' ranges (dates take their years within a story).
+    pub articles: &'a [Range<usize>],
+    /// Cells take their headers' units.
+    pub tables: &'a [factcheck_text::Table],
+    /// Digits on both sides of a paragraph break: left unread (see [`Normalized`]).
+    ///
+    /// [`Normalized`]: factcheck_text::Normalized
+    pub broken_numbers: &'a [Range<usize>],
 }
 
 /// Reads the quantities of a normalised text whose stories span `articles`.
 pub fn read_text(
     text: &str,
-    articles: &[std::ops::Range<usize>],
+    articles: &[Range<usize>],
     vocab: &Vocabulary,
     options: &ReadOptions,
 ) -> Vec<Quantity> {
-    let scanned = scan::scan(text, vocab);
+    let layout = Layout {
+        articles,
+        ..Layout::default()
+    };
+    read_laid_out(text, &layout, vocab, options)
+}
+
+/// Reads the quantities of a normalised text laid out as `layout` says.
+pub fn read_laid_out(
+    text: &str,
+    layout: &Layout,
+    vocab: &Vocabulary,
+    options: &ReadOptions,
+) -> Vec<Quantity> {
+    let mut scanned = scan::scan(text, vocab);
+    // a number cut by a paragraph break is one number or two: not read rather than misread
+    scanned.retain(|s| {
+        !layout
+            .broken_numbers
+            .iter()
+            .any(|b| s.core.start < b.end && b.start < s.core.end)
+    });
+    let measures = cells::read_cells(text, layout.tables, &mut scanned, vocab);
+    measured::read_measured(text, &mut scanned, vocab);
     let mut scanned = carry::carry_units(text, scanned);
     let whole = 0..text.len();
-    let articles = if articles.is_empty() {
+    let articles = if layout.articles.is_empty() {
         std::slice::from_ref(&whole)
     } else {
-        articles
+        layout.articles
     };
     dates::resolve_dates(text, &mut scanned, articles, options.page_date);
-    scanned.iter().filter_map(finish::finish).collect()
+    scanned
+        .iter()
+        .filter_map(finish::finish)
+        .map(|mut q| {
+            q.measures = measures.get(&q.span.start).cloned();
+            q
+        })
+        .collect()
 }

@@ -156,6 +156,9 @@ pub struct Quantity {
     pub unit: String,
     pub kind: Kind,
     pub qualifier: Qualifier,
+    /// What the figure measures where the layout says it (a table cell: its row's label and its
+    /// column's title); `None` in prose.
+    pub measures: Option<String>,
 }
 
 impl Quantity {

@@ -200,7 +200,7 @@ impl<'a> Scanner<'a> {
             }
             return self.chinese(i);
         }
-        if c == '上'
+        if "上过超逾破".contains(c)
             && self
                 .at(i + 1)
                 .is_some_and(|n| matches!(n, '百' | '千' | '万' | '亿'))
@@ -284,7 +284,11 @@ impl<'a> Scanner<'a> {
     ) -> Option<(Vec<Scanned>, usize)> {
         let mut parts = vec![(start, first, first_place)];
         let mut i = self.decimal_digits(start)?.2;
-        while self.at(i) == Some(':') && self.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        // `5.9:45.2： 48.9`: once two parts are read, a spaced (full-width) colon goes on
+        let continues = |parts: &Vec<_>, c: Option<char>| {
+            c == Some(':') || (c == Some('：') && parts.len() >= 2)
+        };
+        while continues(&parts, self.at(i)) && self.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
             let (v, p, next) = self.decimal_digits(i + 1)?;
             parts.push((i + 1, v, p));
             i = next;
@@ -334,6 +338,90 @@ impl<'a> Scanner<'a> {
         Some((out, i))
     }
 
+    /// `9时`, `下午3时30分`, `上午9点半`, `傍晚6时许`: a time of day. `N时` is one unless a word
+    /// goes on (时间, 时期); `N点`, otherwise index points, only after a part of the day.
+    fn time_of_day(
+        &self,
+        begin: usize,
+        start: usize,
+        i: usize,
+        n: &Number,
+    ) -> Option<(Scanned, usize)> {
+        let marker = self.at(i)?;
+        let hour: u32 = n.value.try_into().ok()?;
+        if n.place != Decimal::ONE || hour > 24 || !matches!(marker, '时' | '点') {
+            return None;
+        }
+        let next = self.at(i + 1);
+        let (minute, end) = match self.small_number(i + 1) {
+            Some((m, after))
+                if m < 60 && self.at(after) == Some('分') && self.at(after + 1) != Some('钟') =>
+            {
+                (m, after + 1)
+            }
+            _ if next == Some('半') => (30, i + 2),
+            _ => (0, i + 1),
+        };
+        let day_part = self.day_part_before(begin);
+        let timed = minute > 0 || day_part.is_some();
+        let goes_on =
+            next.is_some_and(|c| "间期代候节段任尚光装空速效事势辰令差机针刻".contains(c));
+        match marker {
+            '时' if goes_on && !timed => return None,
+            '点' if !timed => return None,
+            _ => {}
+        }
+        let mut hour = hour;
+        if hour < 12
+            && (day_part == Some(true) || (day_part.is_none() && self.afternoon_before(start)))
+        {
+            hour += 12;
+        }
+        let mut scanned = Scanned {
+            span: self.byte(begin)..self.byte(end),
+            core: self.byte(start)..self.byte(end),
+            reading: Reading::Time { hour, minute },
+            qualifier: Qualifier::Exact,
+        };
+        // 9时许: about nine
+        let end = if self.at(end) == Some('许') {
+            scanned.qualifier = Qualifier::About;
+            scanned.span.end = self.byte(end + 1);
+            end + 1
+        } else {
+            self.qualify(begin, end, &mut scanned)
+        };
+        Some((scanned, end))
+    }
+
+    /// A part of the day right before a time (`下午3时`, `晚上8点`): `Some(true)` after noon.
+    fn day_part_before(&self, begin: usize) -> Option<bool> {
+        const PARTS: [(&str, bool); 14] = [
+            ("上午", false),
+            ("早上", false),
+            ("早晨", false),
+            ("清晨", false),
+            ("凌晨", false),
+            ("中午", false),
+            ("下午", true),
+            ("午后", true),
+            ("傍晚", true),
+            ("晚上", true),
+            ("晚间", true),
+            ("夜间", true),
+            ("当晚", true),
+            ("今晚", true),
+        ];
+        // `下午3时`, `晚上约8时`, `当日下午的3时`: the part may stand a word away
+        let from = begin.saturating_sub(3);
+        let before: String = self.chars[from..begin].iter().collect();
+        PARTS
+            .iter()
+            .filter_map(|(w, pm)| before.rfind(w).map(|at| (at, *pm)))
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, pm)| pm)
+    }
+
     /// Is the clock time at `i` in the afternoon: the last 上午/下午 marker in its sentence?
     fn afternoon_before(&self, i: usize) -> bool {
         let mut k = i;
@@ -381,14 +469,14 @@ impl<'a> Scanner<'a> {
         self.after_number(begin, start, start + n.len, number, negative)
     }
 
-    /// 上百, 上千, 上万: at least that order of magnitude.
+    /// 上百, 上千, 上万: at least that order of magnitude, and less than ten times it. 过亿元,
+    /// 超万人, 破千万元: more than it (said only before a unit).
     fn order_of_magnitude(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
-        let unit = match self.at(start + 1)? {
-            '百' => Decimal::from(100),
-            '千' => Decimal::from(1000),
-            '万' => Decimal::from(10_000),
-            _ => Decimal::from(100_000_000),
-        };
+        let (unit, len) = magnitude_at(&self.chars[start + 1..])?;
+        let passed = self.at(start) != Some('上');
+        if passed && self.vocab.unit_at(self.rest(start + 1 + len)).is_none() {
+            return None;
+        }
         let number = Number {
             value: unit,
             place: unit,
@@ -399,10 +487,11 @@ impl<'a> Scanner<'a> {
             digit_sequence: false,
             lone_one: false,
         };
-        let (mut found, next) = self.after_number(start, start + 1, start + 2, number, false)?;
+        let (mut found, next) =
+            self.after_number(start, start + 1, start + 1 + len, number, false)?;
         for scanned in &mut found {
             if let Reading::Number { open_place, .. } = &mut scanned.reading {
-                *open_place = true;
+                *open_place = !passed;
             }
             scanned.qualifier = Qualifier::MoreThan;
         }
@@ -496,7 +585,7 @@ impl<'a> Scanner<'a> {
         {
             i += n.apply_magnitude(&self.chars[i..]);
         }
-        if self.open_place_at(i) {
+        if self.open_place_at(i, !n.chinese) {
             open_place = true;
             i += 1;
             i += n.apply_magnitude(&self.chars[i..]);
@@ -511,8 +600,20 @@ impl<'a> Scanner<'a> {
                 return Some((if article { Vec::new() } else { vec![found] }, next));
             }
         }
+        if !n.magnitude && !open_place && n.range.is_none() && !negative {
+            if let Some((found, next)) = self.time_of_day(begin, start, i, &n) {
+                return Some((vec![found], next));
+            }
+        }
         let mut unit: Option<(String, Kind)> = None;
-        if let Some((u, kind)) = self.vocab.unit_at(self.rest(i)) {
+        if open_place && self.at(i) == Some('年') {
+            // 两千多年, 30多年: a span of years
+            unit = Some(("年".to_string(), Kind::Duration));
+            i += 1;
+        } else if let Some((u, end)) = self.great_count(i, &n) {
+            unit = Some((u, Kind::Count));
+            i = end;
+        } else if let Some((u, kind)) = self.vocab.unit_at(self.rest(i)) {
             unit = Some((u.to_string(), kind));
             i += u.chars().count();
         } else if self.at(i) == Some('成') && self.percent_tenths_ok(i, &n) {
@@ -527,7 +628,11 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         // 3年余: only 余 opens the last place after a unit (多 there starts another word)
-        if !open_place && unit.is_some() && self.at(i) == Some('余') {
+        // (余震, 余额, 余款 are words of their own)
+        let word_of_its_own = self
+            .at(i + 1)
+            .is_some_and(|c| "震额款粮量热温波生".contains(c));
+        if !open_place && unit.is_some() && self.at(i) == Some('余') && !word_of_its_own {
             open_place = true;
             i += 1;
         }
@@ -590,12 +695,17 @@ impl<'a> Scanner<'a> {
         Some((vec![scanned], end))
     }
 
-    fn open_place_at(&self, i: usize) -> bool {
+    fn open_place_at(&self, i: usize, after_digits: bool) -> bool {
         let Some(c) = self.at(i) else { return false };
         if !self.vocab.open_place.iter().any(|w| w.starts_with(c)) {
             return false;
         }
-        // 多 must not start another word: 多家 is fine, 多元 / 多样 / 多措 are not numbers
+        // 多 must not start another word: 多家 is fine, 多元 / 多样 / 多措 are not numbers; after
+        // Arabic digits no such word starts (50多元, 50多项)
+        if c == '多' && after_digits {
+            let next = self.at(i + 1);
+            return next.is_none_or(|n| !"样措方举维彩少数".contains(n));
+        }
         if c == '多' {
             let next = self.at(i + 1);
             return next.is_none_or(|n| !chinese::is_numeral(n) || n == '万' || n == '亿')
@@ -608,6 +718,40 @@ impl<'a> Scanner<'a> {
                 });
         }
         true
+    }
+
+    /// `三大类`, `十大新闻`, `五大产业`: a Chinese count of named things, 大 its measure word (a
+    /// measure word after it joins: 大类). Congress names (十九大) are non-quantities in the
+    /// vocabulary; 一大 is an article (一大早, 一大批).
+    fn great_count(&self, i: usize, n: &Number) -> Option<(String, usize)> {
+        if !n.chinese || n.lone_one || n.magnitude || n.range.is_some() || self.at(i) != Some('大')
+        {
+            return None;
+        }
+        if n.value < Decimal::TWO || n.value > Decimal::TEN || n.place != Decimal::ONE {
+            return None;
+        }
+        let next = self
+            .at(i + 1)
+            .filter(|&c| factcheck_text::chars::is_han(c))?;
+        // 大于, 大约, 大多, 大学…: 大 starts another word
+        if "于约概量多都学会家型批部".contains(next) {
+            return None;
+        }
+        // `六大产业增加值83亿元`: a group whose figure follows in the clause is named, not counted
+        let figure_follows = self.chars[i + 1..]
+            .iter()
+            .take(30)
+            .take_while(|c| !"，。；：！？\n".contains(**c))
+            .any(|c| c.is_ascii_digit());
+        if figure_follows {
+            return None;
+        }
+        // only a measure word that starts no noun (两大市场 is not 两大市)
+        if "类项门块".contains(next) {
+            return Some((format!("大{next}"), i + 2));
+        }
+        Some(("大".to_string(), i + 1))
     }
 
     /// 三成 is 30%, but 一成果 (a dash read as 一) is not.
@@ -744,7 +888,7 @@ impl<'a> Scanner<'a> {
                     && integer
                     && (1000..=2999).contains(&as_u32(n.value).unwrap_or(0))
                     && (i - start) == 4;
-                if four_digits || n.digit_sequence {
+                if (four_digits || n.digit_sequence) && !self.years_long(begin, i, n) {
                     let mut date = PartialDate {
                         year: Some(as_u32(n.value)? as i32),
                         ..PartialDate::default()
@@ -814,6 +958,22 @@ impl<'a> Scanner<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `建城2500年`, `1000年来`, `2000年的历史`: four digits before 年 that count years. A year
+    /// past 2100 is read as a span of years too: copy names no dates that far ahead.
+    fn years_long(&self, begin: usize, i: usize, n: &Number) -> bool {
+        let lead = self.vocab.duration_lead.iter().any(|w| {
+            let len = w.chars().count();
+            begin >= len && self.starts(begin - len, w)
+        });
+        // 自2019年来 is a year, 2500年来 a span
+        let since = begin > 0 && self.at(begin - 1).is_some_and(|c| "自从以".contains(c));
+        let after = ["之久", "历史", "的历史"]
+            .iter()
+            .any(|w| self.starts(i + 1, w))
+            || (self.starts(i + 1, "来") && !since);
+        lead || after || n.value > Decimal::from(2100)
     }
 
     /// `10月28日` starting at `j`: month, optional day, index after.
@@ -928,7 +1088,7 @@ impl Number {
 }
 
 /// The magnitude word at the start of `chars`: 万亿, 亿, 千万, 百万, 万, 千, 百.
-fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
+pub(crate) fn magnitude_at(chars: &[char]) -> Option<(Decimal, usize)> {
     let pow = |e: u32| Decimal::from(10u64.pow(e));
     let first = *chars.first()?;
     let second = chars.get(1).copied();

@@ -23,6 +23,8 @@ pub struct VocabularyFile {
     pub non_quantities: NonQuantities,
     #[serde(default)]
     pub duration_lead: Vec<String>,
+    #[serde(default)]
+    pub measured_figures: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -77,6 +79,8 @@ pub struct Vocabulary {
     pub non_quantity_finder: AhoCorasick,
     pub non_quantity_patterns: Vec<Regex>,
     pub duration_lead: Vec<String>,
+    /// Nouns whose figures print no unit (性别比, 汇率, 指数).
+    pub measured_figures: Vec<String>,
 }
 
 impl Vocabulary {
@@ -101,6 +105,7 @@ impl Vocabulary {
                 .expect("an empty automaton builds"),
             non_quantity_patterns: Vec::new(),
             duration_lead: Vec::new(),
+            measured_figures: Vec::new(),
         };
         for file in files {
             for (kind, words) in &file.units {
@@ -129,6 +134,9 @@ impl Vocabulary {
             vocab
                 .duration_lead
                 .extend(file.duration_lead.iter().cloned());
+            vocab
+                .measured_figures
+                .extend(file.measured_figures.iter().cloned());
             for pattern in &file.non_quantities.patterns {
                 let regex = Regex::new(pattern).map_err(|source| VocabularyError::Pattern {
                     pattern: pattern.clone(),

@@ -11,9 +11,11 @@ pub mod normalize;
 pub mod offsets;
 pub mod segment;
 pub mod source;
+pub mod table;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use normalize::{normalize, Continuation, Normalized, Paragraph};
 pub use offsets::OffsetMap;
 pub use segment::{Article, Document};
 pub use source::SourceText;
+pub use table::{Table, TableColumn, TableRow};

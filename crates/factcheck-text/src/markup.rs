@@ -43,7 +43,39 @@ pub fn prose(text: &str, markup: Markup) -> (String, Vec<IgnoreComment>) {
         Markup::Markdown => markdown_prose(text),
         Markup::Html => html_prose(text),
     };
-    (blank_outside(text, &keep), comments)
+    let mut prose = blank_outside(text, &keep);
+    if markup == Markup::Html {
+        prose = mark_table_cells(text, prose);
+    }
+    (prose, comments)
+}
+
+/// An HTML table as pipe rows, so the table reader finds it like any other: each `<td>`/`<th>`
+/// tag's `<` becomes `|`, each row one line (its line breaks blanked, `</tr>`'s `<` a line break).
+/// Byte lengths do not change.
+fn mark_table_cells(text: &str, prose: String) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut bytes = prose.into_bytes();
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<tr").map(|i| i + at) {
+        let Some(close) = lower[open..].find("</tr").map(|i| i + open) else {
+            break;
+        };
+        for b in &mut bytes[open..close] {
+            if *b == b'\n' || *b == b'\r' {
+                *b = b' ';
+            }
+        }
+        for (i, _) in lower[open..close].match_indices('<') {
+            let tag = &lower[open + i..];
+            if tag.starts_with("<td") || tag.starts_with("<th") {
+                bytes[open + i] = b'|';
+            }
+        }
+        bytes[close] = b'\n';
+        at = close + 1;
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn ignore_comments(text: &str) -> Vec<IgnoreComment> {
@@ -146,6 +178,19 @@ mod tests {
         let (prose, _) = prose(text, Markup::Html);
         assert_eq!(prose.len(), text.len());
         assert!(prose.contains("共有") && prose.contains("12") && !prose.contains("63"));
+    }
+
+    #[test]
+    fn html_table_cells_become_pipe_rows() {
+        let text = "<table>\n<tr><th>区</th><th>产值（亿元）</th></tr>\n<tr>\n<td>东区</td>\n<td>41.2</td>\n</tr>\n</table>";
+        let (prose, _) = prose(text, Markup::Html);
+        assert_eq!(prose.len(), text.len());
+        let rows: Vec<String> = prose
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(""))
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(rows, vec!["|区|产值（亿元）", "|东区|41.2"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::chars::{canonical, is_cjk, is_han, is_invisible, is_space};
 use crate::markers::{ends_article, starts_article};
 use crate::offsets::OffsetMap;
+use crate::table;
 use std::ops::Range;
 
 /// What the normaliser needs to know about the quantity grammar: whether a line that starts with
@@ -53,6 +54,10 @@ pub struct Normalized {
     pub text: String,
     pub to_decoded: OffsetMap,
     pub paragraphs: Vec<Paragraph>,
+    /// Digits on both sides of a paragraph break (`…总额41` / `6.25亿元…`): one number cut by a
+    /// line break, or two numbers? The range covers both runs of digits and the break; numbers
+    /// touching it are left unread.
+    pub broken_numbers: Vec<Range<usize>>,
 }
 
 /// One character of a cleaned line: its canonical form and where it came from.
@@ -73,6 +78,8 @@ struct Line {
     /// Where the line's terminator starts and how long it is, in decoded bytes.
     end: u32,
     end_len: u32,
+    /// A row of a table: never joined to its neighbours.
+    table_row: bool,
 }
 
 impl Line {
@@ -135,10 +142,24 @@ fn cannot_start_line(c: char) -> bool {
     )
 }
 
-/// Normalises a decoded page.
+/// Normalises a decoded page of plain text.
 pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
-    let lines: Vec<Line> = physical_lines(decoded)
-        .map(|(range, end_len)| clean_line(decoded, range, end_len))
+    normalize_with(decoded, continuation, true)
+}
+
+/// Normalises a decoded page; `space_tables`: lines with column gaps are table rows (plain text
+/// only: the blanked markup of a draft leaves gaps everywhere).
+pub fn normalize_with(
+    decoded: &str,
+    continuation: &dyn Continuation,
+    space_tables: bool,
+) -> Normalized {
+    let raw: Vec<(Range<usize>, usize)> = physical_lines(decoded).collect();
+    let rows = table_rows(decoded, &raw, space_tables);
+    let lines: Vec<Line> = raw
+        .into_iter()
+        .zip(rows)
+        .map(|((range, end_len), row)| clean_line(decoded, range, end_len, row))
         .collect();
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
 
@@ -148,6 +169,7 @@ pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
     let mut paragraph_start = 0;
     let mut physical = 0;
     let mut column_joins = 0;
+    let mut broken_numbers = Vec::new();
 
     for (k, &i) in non_blank.iter().enumerate() {
         let line = &lines[i];
@@ -170,7 +192,10 @@ pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
                 physical_lines: physical,
                 column_block: column_joins >= 2,
             });
-            if next.is_some() {
+            if let Some(next) = next {
+                let digits_before = digit_run_end(line.chars.iter().rev().map(|c| c.ch));
+                let digits_after = digit_run_end(next.chars.iter().map(|c| c.ch));
+                let cut = text.len() - digits_before;
                 let before = text.len();
                 text.push('\n');
                 map.push_substitute(
@@ -178,6 +203,10 @@ pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
                     line.end_len as usize,
                     text.len() - before,
                 );
+                let in_table = line.table_row || next.table_row;
+                if digits_before > 0 && digits_after > 0 && !in_table {
+                    broken_numbers.push(cut..text.len() + digits_after);
+                }
                 paragraph_start = text.len();
             }
             physical = 0;
@@ -188,7 +217,19 @@ pub fn normalize(decoded: &str, continuation: &dyn Continuation) -> Normalized {
         text,
         to_decoded: map,
         paragraphs,
+        broken_numbers,
     }
+}
+
+/// How many ASCII digits (and decimal points after the first) `chars` starts with.
+fn digit_run_end(chars: impl Iterator<Item = char>) -> usize {
+    let mut chars = chars.peekable();
+    if !chars.peek().is_some_and(|c| c.is_ascii_digit()) {
+        return 0;
+    }
+    chars
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .count()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +249,9 @@ fn join_kind(
     after_next: Option<&Line>,
     continuation: &dyn Continuation,
 ) -> Join {
+    if line.table_row || next.table_row {
+        return Join::Break;
+    }
     let next_text = next.text();
     let this_text = line.text();
     if starts_article(&next_text) || ends_article(&this_text) || line.terminated() {
@@ -292,9 +336,40 @@ fn physical_lines(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '
     })
 }
 
+/// Which physical lines are table rows: pipe rows, and lines with column gaps (two, or one where
+/// a neighbouring line has one too).
+fn table_rows(text: &str, lines: &[(Range<usize>, usize)], space_tables: bool) -> Vec<bool> {
+    // a line that ends a sentence is prose, whatever its spacing
+    let gaps: Vec<usize> = lines
+        .iter()
+        .map(|(r, _)| &text[r.clone()])
+        .map(|l| match space_tables && !l.contains('。') {
+            true => table::column_gaps(l),
+            false => 0,
+        })
+        .collect();
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !text[lines[i].0.clone()].trim().is_empty())
+        .collect();
+    let mut rows: Vec<bool> = lines
+        .iter()
+        .map(|(r, _)| table::is_pipe_row(&text[r.clone()]))
+        .collect();
+    for (k, &i) in non_blank.iter().enumerate() {
+        let neighbour_has_gap = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| non_blank.get(n))
+            .any(|&n| gaps[n] >= 1);
+        rows[i] |= gaps[i] >= 2 || (gaps[i] == 1 && neighbour_has_gap);
+    }
+    rows
+}
+
 /// Cleans one physical line: canonical characters, invisible characters dropped, thousands
-/// separators dropped, and whitespace removed wherever a CJK character stands next to it.
-fn clean_line(text: &str, range: Range<usize>, end_len: usize) -> Line {
+/// separators dropped, and whitespace removed wherever a CJK character stands next to it. In a
+/// table row a column gap stays, as one [`table::COLUMN_GAP`].
+fn clean_line(text: &str, range: Range<usize>, end_len: usize, table_row: bool) -> Line {
     let raw: Vec<(usize, char)> = text[range.clone()]
         .char_indices()
         .map(|(i, c)| (range.start + i, c))
@@ -302,6 +377,7 @@ fn clean_line(text: &str, range: Range<usize>, end_len: usize) -> Line {
     let mut line = Line {
         end: range.end as u32,
         end_len: end_len as u32,
+        table_row,
         ..Line::default()
     };
     let mut piece_start = 0;
@@ -318,8 +394,17 @@ fn clean_line(text: &str, range: Range<usize>, end_len: usize) -> Line {
                 .unwrap_or(raw.len());
             let before = line.chars.last().map(|s| s.ch);
             let after = raw.get(run_end).map(|&(_, c)| canonical(c, None, None));
+            let gap = run_end - i >= 2 || raw[i..run_end].iter().any(|&(_, c)| c == '\t');
             if let (Some(b), Some(a)) = (before, after) {
-                if !(is_cjk(b) || is_cjk(a)) {
+                if table_row && gap && b != '|' && a != '|' {
+                    line.chars.push(SourceChar {
+                        ch: table::COLUMN_GAP,
+                        start: offset as u32,
+                        len: c.len_utf8() as u8,
+                    });
+                } else if b.is_ascii_digit() && matches!(a, '%' | '‰') {
+                    // `1.4 %`: a sign set apart from its number
+                } else if !(is_cjk(b) || is_cjk(a)) {
                     line.chars.push(SourceChar {
                         ch: ' ',
                         start: offset as u32,

@@ -20,6 +20,8 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub articles: Vec<Article>,
+    /// The page's tables (see [`crate::table`]).
+    pub tables: Vec<crate::table::Table>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +73,10 @@ impl Document {
             }
         }
         close(&mut current, &mut articles);
-        Document { articles }
+        Document {
+            articles,
+            tables: crate::table::find_tables(text),
+        }
     }
 
     /// The article holding a byte offset of the normalised text.

@@ -3,7 +3,7 @@
 
 use crate::decode::{decode, DecodeError, Decoded};
 use crate::lines::LineIndex;
-use crate::normalize::{normalize, Continuation, Normalized};
+use crate::normalize::{normalize_with, Continuation, Normalized};
 use crate::segment::Document;
 use std::ops::Range;
 
@@ -41,7 +41,8 @@ impl SourceText {
     ) -> Result<(Self, Vec<crate::markup::IgnoreComment>), DecodeError> {
         let decoded = decode(bytes)?;
         let (prose, comments) = crate::markup::prose(&decoded.text, markup);
-        let normalized = normalize(&prose, continuation);
+        let space_tables = markup == crate::markup::Markup::Plain;
+        let normalized = normalize_with(&prose, continuation, space_tables);
         let document = Document::segment(&normalized);
         let lines = LineIndex::new(&decoded.text);
         Ok((

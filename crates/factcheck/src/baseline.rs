@@ -1,13 +1,13 @@
 //! Baselines and suppressions: findings already known in an archive (a baseline file written by
 //! `--write-baseline`) or accepted with a reason (`suppress:` in factcheck.yaml) are left out, so a
 //! gate fails only on new findings. A suppression without a reason, or one that no longer matches
-//! anything, is itself reported.
+//! anything in the files it could have matched in this run, is itself reported.
 
-use crate::config::Loaded;
+use crate::config::{canonical, Loaded};
 use factcheck_report::{FileReport, FindingRecord, Severity};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Baseline {
@@ -44,17 +44,38 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
 
 /// Leaves out baselined and suppressed findings; returns how many. Problems with the
 /// suppressions themselves are added as findings on the configuration file.
-pub fn apply(files: &mut Vec<FileReport>, baseline: &Baseline, loaded: &Loaded) -> usize {
+///
+/// `given` are the paths of the command line. A suppression is reported as unused only when it
+/// could have matched in this run: one naming its `file` when that file was checked, one without
+/// a file when the run walked the configuration's whole folder (a hook given only the changed
+/// files cannot tell whether a suppression of another file still matches).
+pub fn apply(
+    files: &mut Vec<FileReport>,
+    baseline: &Baseline,
+    loaded: &Loaded,
+    given: &[String],
+) -> usize {
     let suppressions = &loaded.config.suppress;
+    let targets: Vec<Option<PathBuf>> = suppressions
+        .iter()
+        .map(|s| s.file.as_ref().and_then(|f| canonical(&loaded.resolve(f))))
+        .collect();
     let mut used = vec![false; suppressions.len()];
+    let mut checked = HashSet::new();
     let mut left_out = 0;
     for file in files.iter_mut() {
+        let here = (file.path != "-")
+            .then(|| canonical(Path::new(&file.path)))
+            .flatten();
+        if file.error.is_none() {
+            checked.extend(here.clone());
+        }
         let before = file.findings.len();
         file.findings.retain(|f| {
-            if let Some(k) = suppressions
-                .iter()
-                .position(|s| s.fingerprint == f.fingerprint)
-            {
+            if let Some(k) = suppressions.iter().enumerate().position(|(k, s)| {
+                s.fingerprint == f.fingerprint
+                    && (s.file.is_none() || (here.is_some() && targets[k] == here))
+            }) {
                 used[k] = true;
                 return false;
             }
@@ -62,6 +83,13 @@ pub fn apply(files: &mut Vec<FileReport>, baseline: &Baseline, loaded: &Loaded) 
         });
         left_out += before - file.findings.len();
     }
+    let whole_folder = loaded.folder().is_some_and(|folder| {
+        given
+            .iter()
+            .filter(|p| *p != "-" && Path::new(p).is_dir())
+            .filter_map(|p| canonical(Path::new(p)))
+            .any(|dir| folder.starts_with(dir))
+    });
     let mut problems = Vec::new();
     for (k, s) in suppressions.iter().enumerate() {
         let (line, column) = loaded.place_of(&s.fingerprint);
@@ -82,14 +110,23 @@ pub fn apply(files: &mut Vec<FileReport>, baseline: &Baseline, loaded: &Loaded) 
                 format!("suppression of {} gives no reason", s.fingerprint),
             ));
         }
-        if !used[k] {
-            problems.push(problem(
-                "unused-suppression",
-                format!(
+        let could_match = whole_folder
+            || targets[k]
+                .as_ref()
+                .is_some_and(|target| checked.contains(target));
+        if !used[k] && could_match {
+            let message = match &s.file {
+                Some(file) => format!(
+                    "suppression of {} matches no finding in {} any more",
+                    s.fingerprint,
+                    file.display()
+                ),
+                None => format!(
                     "suppression of {} matches no finding any more",
                     s.fingerprint
                 ),
-            ));
+            };
+            problems.push(problem("unused-suppression", message));
         }
     }
     if !problems.is_empty() {

@@ -159,6 +159,7 @@ impl Checker {
             .iter()
             .filter_map(|c| finding_record(&source, c))
             .collect();
+        findings.extend(broken_number_notes(&source));
         // in reading order
         findings.sort_by_key(|f| (f.start, f.end));
         let suppressed = apply_ignore_comments(&source, &comments, &mut findings);
@@ -277,6 +278,34 @@ fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
             .collect(),
         fingerprint,
     })
+}
+
+/// Digits on both sides of a paragraph break were left unread (one number cut in two, or two
+/// numbers?): said at info level so that the editor can look.
+fn broken_number_notes(source: &SourceText) -> Vec<FindingRecord> {
+    const RULE: &str = "number-across-lines";
+    source
+        .normalized
+        .broken_numbers
+        .iter()
+        .map(|range| {
+            let at = source.locate(range.clone());
+            FindingRecord {
+                rule: RULE.to_string(),
+                severity: Severity::Info,
+                message: format!(
+                    "数字被换行隔开（“{}”），无法确定是一个数还是两个数，未读取",
+                    source.text()[range.clone()].replace('\n', "⏎")
+                ),
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                related: Vec::new(),
+                fingerprint: fingerprint(source.text(), RULE, range, &[]),
+            }
+        })
+        .collect()
 }
 
 /// A finding's fingerprint: FNV-1a over the rule, the numbers it names (as normalised text), and

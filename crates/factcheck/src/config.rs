@@ -39,6 +39,13 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct Suppression {
     pub fingerprint: String,
+    /// The file the finding is in, relative to the configuration's folder (the `path` of the JSON
+    /// report, made relative). A suppression naming its file leaves out findings of that file only
+    /// and is reported as unused only by a run that checked that file; one without a file (older
+    /// configurations) applies everywhere and is reported as unused only by a run over the
+    /// configuration's whole folder.
+    #[serde(default)]
+    pub file: Option<PathBuf>,
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -69,6 +76,52 @@ impl Loaded {
             _ => path.to_path_buf(),
         }
     }
+
+    /// The folder holding the configuration file, as an absolute path.
+    pub fn folder(&self) -> Option<PathBuf> {
+        let path = std::path::absolute(self.path.as_ref()?).ok()?;
+        let dir = path.parent()?;
+        Some(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()))
+    }
+
+    /// The folder that paths in annotations (GitHub, SARIF, JUnit) are relative to, for a file at
+    /// `path`: the git work tree holding it (what GitHub and code-scanning views resolve paths
+    /// against), else the folder holding the configuration file, if the file is inside either.
+    pub fn root_for(&self, path: &Path) -> Option<PathBuf> {
+        let path = canonical(path)?;
+        path.ancestors()
+            .skip(1)
+            .find(|dir| dir.join(".git").exists())
+            .map(Path::to_path_buf)
+            .or_else(|| self.folder().filter(|dir| path.starts_with(dir)))
+    }
+
+    /// `path` relative to its repository root (see [`Loaded::root_for`]) with `/` between the
+    /// folders, or as given when it is in no repository (and for standard input, `-`).
+    pub fn relative_to_root(&self, path: &str) -> String {
+        if path == "-" {
+            return path.to_string();
+        }
+        let (Some(root), Some(full)) = (self.root_for(Path::new(path)), canonical(Path::new(path)))
+        else {
+            return path.to_string();
+        };
+        match full.strip_prefix(&root) {
+            Ok(inside) => inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => path.to_string(),
+        }
+    }
+}
+
+/// A path made absolute, with links resolved where it exists.
+pub fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| std::path::absolute(path).ok())
 }
 
 impl Loaded {
@@ -183,8 +236,10 @@ severity: {}
 include: []
 exclude: []
 
-# Findings we know and accept, by fingerprint (see `--format json`), always with a reason.
+# Findings we know and accept, by fingerprint (see `--format json`), always with a reason,
+# and the file they are in (relative to this file's folder).
 suppress: []
 #  - fingerprint: 6b08df1e8121a2ea
+#    file: drafts/2025-10-29/page-a03.txt
 #    reason: quoted from the statistics bureau's release as printed
 "#;

@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-/// File endings a folder walk picks up.
-const DRAFT_ENDINGS: [&str; 7] = ["txt", "md", "markdown", "text", "html", "htm", "docx"];
+/// File endings a folder walk picks up, in any case (the readers tell Markdown, HTML and Word
+/// drafts apart by these endings in any case too).
+pub const DRAFT_ENDINGS: [&str; 7] = ["txt", "md", "markdown", "text", "html", "htm", "docx"];
 
 pub fn expand(paths: &[String]) -> Vec<String> {
     let mut out = Vec::new();
@@ -19,7 +20,11 @@ pub fn expand(paths: &[String]) -> Vec<String> {
                     e.path()
                         .extension()
                         .and_then(|x| x.to_str())
-                        .is_some_and(|x| DRAFT_ENDINGS.contains(&x))
+                        .is_some_and(|x| {
+                            DRAFT_ENDINGS
+                                .iter()
+                                .any(|ending| x.eq_ignore_ascii_case(ending))
+                        })
                 })
                 .map(|e| e.path().display().to_string())
                 .collect();

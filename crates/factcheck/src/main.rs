@@ -18,8 +18,12 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Files or folders to check (folders are walked, honouring .gitignore); `-` reads standard
+    /// input.
+    ///
+    /// A folder is walked recursively for drafts ending in .txt, .text, .md, .markdown, .html,
+    /// .htm or .docx, skipping hidden files and what .gitignore leaves out, in sorted order.
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<String>,
 
     /// Output format [default: text, or the configuration's].
@@ -240,7 +244,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let suppressed = factcheck::baseline::apply(&mut files, &baseline, &loaded);
+    let suppressed = factcheck::baseline::apply(&mut files, &baseline, &loaded, &cli.files);
+    if matches!(format, Format::Github | Format::Sarif | Format::Junit) {
+        // annotations name files the way the repository's views do: from its root
+        for file in &mut files {
+            file.path = loaded.relative_to_root(&file.path);
+        }
+    }
     let report = Report::with_suppressed(files, suppressed);
     let rendered = match format {
         Format::Text => text::render(&report),

@@ -6,9 +6,18 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn factcheck(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    factcheck_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
+        args,
+        stdin,
+    )
+}
+
+/// factcheck run in the folder `dir`.
+fn factcheck_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
         .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -607,7 +616,8 @@ fn suppressions_need_reasons_and_must_still_match() {
     assert_eq!(all.len(), 4);
     let config = format!("suppress:\n  - fingerprint: {}\n    reason: quoted from the bureau's release\n  - fingerprint: {}\n  - fingerprint: 0123456789abcdef\n    reason: fixed long ago\n", all[0], all[1]);
     std::fs::write(dir.join("factcheck.yaml"), config).unwrap();
-    let out = factcheck(&["--format", "json", draft.to_str().unwrap()], None);
+    // the whole folder: a suppression naming no file could have matched anywhere in it
+    let out = factcheck(&["--format", "json", dir.to_str().unwrap()], None);
     let report = json(&out);
     assert_eq!(report["summary"]["suppressed"], 2);
     assert_eq!(report["summary"]["errors"], 2);
@@ -879,6 +889,127 @@ fn the_configuration_selects_and_reweighs_rules() {
             ("growth-base-stated", "error"),
             ("span-days", "warning")
         ]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn suppressions_are_reported_unused_only_where_they_could_have_matched() {
+    let dir = scratch("partial");
+    let other = "市长热线共受理来信250件（网上来信150件，信箱来信80件）。\n";
+    std::fs::write(dir.join("drafts/other.txt"), other).unwrap();
+    std::fs::write(
+        dir.join("drafts/copy.txt"),
+        std::fs::read(dir.join("drafts/draft.txt")).unwrap(),
+    )
+    .unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let out = factcheck(&["--format", "json", &path("drafts/draft.txt")], None);
+    let in_draft = fingerprints(&json(&out));
+    let out = factcheck(&["--format", "json", &path("drafts/other.txt")], None);
+    let in_other = fingerprints(&json(&out));
+    assert_eq!((in_draft.len(), in_other.len()), (4, 1));
+    std::fs::write(
+        dir.join("factcheck.yaml"),
+        format!(
+            "suppress:\n\
+             - fingerprint: {}\n  file: drafts/draft.txt\n  reason: as the bureau printed it\n\
+             - fingerprint: {}\n  file: drafts/other.txt\n  reason: as the bureau printed it\n\
+             - fingerprint: 0123456789abcdef\n  file: drafts/other.txt\n  reason: fixed long ago\n\
+             - fingerprint: fedcba9876543210\n  reason: fixed long ago, in some file\n",
+            in_draft[0], in_other[0]
+        ),
+    )
+    .unwrap();
+    let problems = |report: &serde_json::Value| -> Vec<String> {
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"].as_str().unwrap().ends_with("factcheck.yaml"))
+            .flat_map(|f| f["findings"].as_array().unwrap().clone())
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // a hook given only the changed draft: the other file's suppressions are not judged
+    let out = factcheck(&["--format", "json", &path("drafts/draft.txt")], None);
+    let report = json(&out);
+    assert_eq!(problems(&report), Vec::<String>::new());
+    assert_eq!(report["summary"]["suppressed"], 1);
+    assert_eq!(report["summary"]["errors"], 3);
+    assert_eq!(out.status.code(), Some(1));
+
+    // checking the other file judges the suppressions naming it
+    let out = factcheck(&["--format", "json", &path("drafts/other.txt")], None);
+    let report = json(&out);
+    assert_eq!(
+        problems(&report),
+        vec!["suppression of 0123456789abcdef matches no finding in drafts/other.txt any more"]
+    );
+    assert_eq!(report["summary"]["suppressed"], 1);
+    assert_eq!(report["summary"]["errors"], 0);
+
+    // a suppression naming its file leaves the same finding in another file alone
+    let out = factcheck(&["--format", "json", &path("drafts/copy.txt")], None);
+    let report = json(&out);
+    assert_eq!(report["summary"]["errors"], 4);
+    assert_eq!(problems(&report), Vec::<String>::new());
+
+    // the whole folder judges them all, the one naming no file too
+    let out = factcheck(&["--format", "json", dir.to_str().unwrap()], None);
+    let report = json(&out);
+    assert_eq!(
+        problems(&report),
+        vec![
+            "suppression of 0123456789abcdef matches no finding in drafts/other.txt any more",
+            "suppression of fedcba9876543210 matches no finding any more"
+        ]
+    );
+    assert_eq!(report["summary"]["suppressed"], 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn annotations_name_files_from_the_repository_root() {
+    let dir = scratch("root");
+    std::fs::write(dir.join("factcheck.yaml"), "fail_on: never\n").unwrap();
+    let drafts = dir.join("drafts");
+    let absolute = drafts.join("draft.txt");
+    // run inside the drafts folder, the file given relative to it or as an absolute path
+    for given in ["draft.txt", absolute.to_str().unwrap()] {
+        let out = factcheck_in(&drafts, &["--format", "github", given], None);
+        let github = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            github.starts_with("::error file=drafts/draft.txt,line=1,col=5,"),
+            "{github}"
+        );
+        let out = factcheck_in(&drafts, &["--format", "sarif", given], None);
+        let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+                ["uri"],
+            "drafts/draft.txt"
+        );
+        let out = factcheck_in(&drafts, &["--format", "junit", given], None);
+        let junit = String::from_utf8(out.stdout).unwrap();
+        assert!(junit.contains("name=\"drafts/draft.txt\""), "{junit}");
+        assert!(!junit.contains(&format!("\"{given}\"")), "{junit}");
+    }
+    // the terminal's report keeps the path as given
+    let out = factcheck_in(&drafts, &["draft.txt"], None);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("== draft.txt"));
+
+    // without a configuration, the git work tree is the root
+    std::fs::remove_file(dir.join("factcheck.yaml")).unwrap();
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    let out = factcheck_in(&drafts, &["--format", "github", "draft.txt"], None);
+    let github = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        github.starts_with("::error file=drafts/draft.txt,line=1,col=5,"),
+        "{github}"
     );
     std::fs::remove_dir_all(&dir).ok();
 }

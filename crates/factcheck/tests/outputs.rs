@@ -17,8 +17,8 @@ fn every_format_on_the_reference_page_and_a_broken_draft() {
     let pages = [
         (
             "seed",
-            root.join("../shared/seeds/000_4286c6be4b60b62b.txt"),
-            "seeds/000_4286c6be4b60b62b.txt",
+            root.join("fixtures/seed-xining-page.txt"),
+            "fixtures/seed-xining-page.txt",
         ),
         (
             "draft",

@@ -14,7 +14,10 @@ fn pages() -> Vec<PathBuf> {
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
-    pages.push(root.join("../shared/seeds/000_4286c6be4b60b62b.txt"));
+    assert!(
+        pages.iter().any(|p| p.ends_with("seed-xining-page.txt")),
+        "the reference page is among the fixtures"
+    );
     pages.sort();
     pages
 }
@@ -88,4 +91,35 @@ fn spans_map_back_to_the_original_bytes() {
         }
     }
     assert!(checked >= 180, "only {checked} spans checked");
+}
+
+/// Tables in Markdown and HTML drafts: every cell read points at its bytes in the file.
+#[test]
+fn table_cells_of_drafts_map_back_to_the_file() {
+    let vocab = Vocabulary::builtin();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/drafts");
+    for (name, cells) in [
+        (
+            "district-output.md",
+            ["41.2", "44.0", "6.8", "18.5", "19.1", "3.2"],
+        ),
+        (
+            "district-output.html",
+            ["4120", "6.8", "1850", "3.2", "", ""],
+        ),
+    ] {
+        let bytes = std::fs::read(root.join(name)).expect("draft");
+        let markup = factcheck_text::markup::Markup::of_path(name);
+        let (source, _) = SourceText::from_draft(&bytes, markup, &vocab).expect("decodes");
+        let printed: Vec<String> = read_quantities(&source, &vocab, &ReadOptions::default())
+            .iter()
+            .filter(|q| q.measures.is_some())
+            .map(|q| {
+                let at = source.locate(q.span.clone());
+                String::from_utf8(bytes[at.start..at.end].to_vec()).expect("whole characters")
+            })
+            .collect();
+        let expected: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        assert_eq!(printed, expected, "{name}");
+    }
 }
