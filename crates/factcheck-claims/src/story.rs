@@ -17,6 +17,8 @@ pub struct Story<'a> {
     pub quantities: &'a [Quantity],
     pub frames: &'a Frames,
     pub rules: &'a RuleSet,
+    /// The page's tables (a finder keeps those inside the story).
+    pub tables: &'a [factcheck_text::table::Table],
     /// The story's quantities (indices into the page's).
     pub members: Range<usize>,
     /// For each level in the story, the figures that describe it.
@@ -45,6 +47,7 @@ impl<'a> Story<'a> {
             quantities: page.quantities,
             frames: page.frames,
             rules: page.rules,
+            tables: &page.document.tables,
             members: first..last,
             described,
             masked: std::cell::OnceCell::new(),

@@ -60,6 +60,11 @@ pub const ALL: &[Finder] = &[
         description: "a part's share of a whole (占…的, 占比, 比重, 是…的); the whole is the figure the copy names, or derived",
     },
     Finder {
+        name: "structure",
+        roles: &["part", "whole", "share"],
+        description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.9) after a total and all its parts: each ratio is its part's share, in percent",
+    },
+    Finder {
         name: "points",
         roles: &["now", "before", "points"],
         description: "a rate and its change in percentage points (提高0.7个百分点); `before` is the rate of the period compared against",
@@ -83,6 +88,21 @@ pub const ALL: &[Finder] = &[
         name: "per-unit",
         roles: &["numerator", "denominator", "ratio"],
         description: "an average or rate per unit (平均每户2.6人, 元/人, 公斤/公顷) and the totals it divides",
+    },
+    Finder {
+        name: "table-product",
+        roles: &["product", "first", "second", "scale"],
+        description: "a table column that, on most of its rows, is the product of two others (播种面积 × 单位面积产量 = 总产量); `scale` is the power of ten the units call for",
+    },
+    Finder {
+        name: "table-sum",
+        roles: &["total", "parts"],
+        description: "a table's total row (合计, 全省…) and the rows it adds up (its section's numbered items, or all rows below), column by column where the table shows they add up",
+    },
+    Finder {
+        name: "table-within",
+        roles: &["total", "parts"],
+        description: "a numbered table row and the `其中` rows under it",
     },
     Finder {
         name: "counted-list",

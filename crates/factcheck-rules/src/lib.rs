@@ -49,6 +49,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../rules/restated.yaml"),
     ),
     (
+        "rules/tables.yaml",
+        include_str!("../../../rules/tables.yaml"),
+    ),
+    (
         "rules/multiple.yaml",
         include_str!("../../../rules/multiple.yaml"),
     ),

@@ -7,6 +7,7 @@ pub mod parts;
 pub mod points;
 pub mod restated;
 pub mod share;
+pub mod tables;
 
 use crate::{Found, Story};
 
@@ -22,11 +23,15 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "rate-of-parts" => parts::rate_of_parts(story),
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),
+        "structure" => share::structure(story),
         "points" => points::points(story),
         "points-against" => points::against(story),
         "restated" => restated::restated(story),
         "headline" => restated::headline(story),
         "counted-list" => counted::counted(story),
+        "table-product" => tables::products(story),
+        "table-sum" => tables::row_sums(story, false),
+        "table-within" => tables::row_sums(story, true),
         // declared for rules to come (tables and per-unit figures need the table reader)
         _ => Vec::new(),
     }

@@ -148,7 +148,11 @@ pub fn headline(story: &Story) -> Vec<Found> {
         };
         // the same words in the headline and the body name the same figure; a near name may be
         // another subject's (甲国通胀率 in the headline, 乙国通胀率 in the body)
-        let certainty = if clause_label(story, body[0]) == clause_label(story, h) {
+        // (the body may open the clause with the dateline, the period or the subject the headline leaves out)
+        let (body_label, head_label) = (clause_label(story, body[0]), clause_label(story, h));
+        let same = body_label == head_label
+            || (head_label.chars().count() >= 4 && body_label.ends_with(&head_label));
+        let certainty = if same {
             Certainty::Inferred
         } else {
             Certainty::Weak

@@ -6,6 +6,7 @@
 use crate::story::NameMatch;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
+use factcheck_numbers::Kind;
 
 pub fn share(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
@@ -96,4 +97,86 @@ pub fn share(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// `三次产业结构为7.3:37.8:54.9` after the total and its parts: each ratio is its part's share of
+/// the total, in the order the parts were listed. Where one sentence gives two structures (由…
+/// 调整为…), the last is the one of the period the parts are of.
+pub fn structure(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    for run in colon_runs(story) {
+        let last = *run.last().unwrap_or(&run[0]);
+        let sentence = story.frame(run[0]).sentence;
+        // a later structure in the same sentence replaces this one
+        let later = colon_runs_after(story, last)
+            .is_some_and(|next| story.frame(next).sentence == sentence);
+        if later {
+            continue;
+        }
+        let start = story.q(run[0]).span.start;
+        let Some(list) = story
+            .parts_lists()
+            .iter()
+            .filter(|l| l.complete.is_some() && l.parts.len() == run.len() && l.span.end <= start)
+            .max_by_key(|l| l.span.end)
+        else {
+            continue;
+        };
+        let period = |q: usize| story.frame(q).period;
+        if let (Some(a), Some(b)) = (period(run[0]), period(list.total)) {
+            if a != b {
+                continue;
+            }
+        }
+        for (&part, &share) in list.parts.iter().zip(&run) {
+            let mut roles = Roles::new();
+            roles.insert("part".into(), Binding::One(Var::Stated(part)));
+            roles.insert("whole".into(), Binding::One(Var::Stated(list.total)));
+            roles.insert("share".into(), Binding::One(Var::Stated(share)));
+            out.push(Found {
+                span: story.q(part).span.start..story.q(share).span.end,
+                roles,
+                certainty: Certainty::Inferred,
+                alternatives: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Runs of two or more ratios printed with colons between them (`7.3:37.8:54.9`).
+fn colon_runs(story: &Story) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for q in story.members.clone() {
+        let joined = current.last().is_some_and(|&p| {
+            story.q(p).span.end <= story.q(q).span.start
+                && matches!(
+                    story.text[story.q(p).span.end..story.q(q).span.start].trim(),
+                    ":" | "："
+                )
+        });
+        if !joined && current.len() >= 2 {
+            runs.push(std::mem::take(&mut current));
+        }
+        if !joined {
+            current.clear();
+        }
+        if story.q(q).kind == Kind::Ratio {
+            current.push(q);
+        } else {
+            current.clear();
+        }
+    }
+    if current.len() >= 2 {
+        runs.push(current);
+    }
+    runs
+}
+
+fn colon_runs_after(story: &Story, q: usize) -> Option<usize> {
+    colon_runs(story)
+        .into_iter()
+        .map(|run| run[0])
+        .find(|&first| first > q)
 }
