@@ -108,7 +108,9 @@ impl<'a> Story<'a> {
     /// 3.4万人), or units that share their measure word (件 and 件次); money only with money.
     pub fn addable(&self, a: usize, b: usize) -> bool {
         let (a, b) = (self.q(a), self.q(b));
-        if a.kind != b.kind && !(a.unit.is_empty() || b.unit.is_empty()) {
+        // a figure without a unit adds to one with a unit only when both are read as the same kind
+        // (分别为12.3万、4.5万人), never a bare 37.07万 to a count of 只
+        if a.kind != b.kind {
             return false;
         }
         if (a.kind == Kind::Money) != (b.kind == Kind::Money) {

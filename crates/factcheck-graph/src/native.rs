@@ -280,15 +280,39 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
         }
         values.push(pair[1]);
     }
+    // another figure of the same unit later in the clause (`分别为连续8周、连续7周`): the run
+    // may go on past what the joins show
+    let last = ctx.q(*values.last()?);
+    let goes_on = ctx.page.quantities.iter().any(|q| {
+        q.span.start >= last.span.end
+            && q.unit == last.unit
+            && !text[last.span.end..q.span.start].contains(['，', '。', '；', '\n'])
+    });
+    if goes_on {
+        return None;
+    }
     let start = ctx.claim.span.start;
     // the subjects: the clause before 分别, or the one before it when 分别 opens its clause
     let before = &text[..start];
-    let mut clauses = before.rsplit(['，', '；', '。', '\n', '：']);
-    let mut subjects = clauses.next().unwrap_or("").to_string();
-    if !subjects.contains(['、', '和', '与', '及']) {
-        subjects = clauses.next().unwrap_or("").to_string();
+    let clause_start = |end: usize| {
+        text[..end]
+            .rfind(['，', '；', '。', '\n', '：'])
+            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+    };
+    let mut from = clause_start(before.len());
+    let mut to = before.len();
+    if !text[from..to].contains(['、', '和', '与', '及']) && from > 0 {
+        to = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+        from = clause_start(to);
     }
-    let subjects = subjects.split("分别").next().unwrap_or("");
+    let subjects = text[from..to].split("分别").next().unwrap_or("");
+    // figures before 分别 (`从7.1%、7.4%分别上调至…`): the names are not a plain list
+    let named_by_figures = ctx.page.quantities.iter().any(|q| {
+        q.span.start >= from && q.span.end <= from + subjects.len() && q.number().is_some()
+    });
+    if named_by_figures {
+        return None;
+    }
     // figures inside names (上证180ETF) are part of the names
     let subjects: String = subjects
         .chars()

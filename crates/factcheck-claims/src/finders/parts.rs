@@ -69,8 +69,14 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     .filter(|&q| amount_level(story, q) && (in_bracket || !story.frame(q).bracketed))
                     .filter(|&q| story.addable(q, first) && story.same_period(q, first))
                     .collect();
+                // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
+                totals.retain(|&q| !compared_against(story, q));
                 if totals.is_empty() {
                     totals.extend(previous_sentence_total(story, s).filter(|&q| story.addable(q, first)));
+                }
+                // `其中A…，B…，合计C`: the closing total is the list's own
+                if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
+                    totals.insert(0, closing);
                 }
                 let Some(&total) = totals.first() else {
                     continue;
@@ -126,6 +132,10 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         if label.is_empty() {
             break;
         }
+        // `数量占到473只基金总数的13%`: a figure a share is of is no item of the list
+        if words.contains("share_verb", &label) {
+            break;
+        }
         if let Some(&first) = parts.first() {
             let first_label = own_label(story, first);
             let opens = |l: &str| words.starting("statement_start", l).is_some();
@@ -151,10 +161,52 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         if words.contains("which", &clause_after) && !parts.is_empty() {
             break;
         }
-        parts.push(q);
+        // `北京、黑龙江、河南各1例`: one figure for each name before 各
+        for _ in 0..each_count(story, q) {
+            parts.push(q);
+        }
         end = story.q(q).span.end;
     }
     parts
+}
+
+/// How many items a figure stands for: the names before 各 in its clause (`甲、乙、丙各2家` is
+/// three items of 2), else one.
+fn each_count(story: &Story, q: usize) -> usize {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let floor = q
+        .checked_sub(1)
+        .filter(|&p| story.frame(p).clause == story.frame(q).clause)
+        .map_or(clause.range.start, |p| story.q(p).span.end);
+    let before = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start].trim_end();
+    if !before.ends_with('各') {
+        return 1;
+    }
+    1 + before.matches(['、', '和', '及', '与']).count()
+}
+
+/// Is the figure the one its clause compares something against (`高于2月份的10.19亿股`)?
+fn compared_against(story: &Story, q: usize) -> bool {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let before = &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
+    let words = story.words();
+    words.contains("higher", before) && words.find("higher", before).is_some_and(|(_, w)| w.chars().count() >= 2)
+        || words.find("lower", before).is_some_and(|(_, w)| w.chars().count() >= 2)
+}
+
+/// A level after the parts, in the same sentence, that a closing word (合计, 共计) introduces.
+fn closing_total_after(story: &Story, figures: &[usize], parts: &[usize], first: usize) -> Option<usize> {
+    let last = *parts.last()?;
+    let words = story.words();
+    figures
+        .iter()
+        .copied()
+        .filter(|&q| q > last && amount_level(story, q) && story.addable(q, first))
+        .find(|&q| {
+            let clause = &story.frames.layout.clauses[story.frame(q).clause];
+            let lead = &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
+            words.starting("closing_total", lead.trim_start()).is_some()
+        })
 }
 
 /// The words that name a figure in its own clause, before it (not the noun after a count).
@@ -181,11 +233,16 @@ fn previous_sentence_total(story: &Story, s: usize) -> Option<usize> {
     }
     let opens = story.words().starting("which", story.text[b.range.clone()].trim_start());
     opens?;
-    let figures: Vec<usize> = story.frames.in_sentence(prev).collect();
-    figures
-        .into_iter()
-        .rev()
-        .find(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+    let levels: Vec<usize> = story
+        .frames
+        .in_sentence(prev)
+        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+        .collect();
+    // a sentence that lists several figures of one kind: 其中 may pick out some of them, not
+    // parts of the last one
+    let last = *levels.last()?;
+    let same_kind = levels.iter().filter(|&&q| story.addable(q, last)).count();
+    (same_kind == 1).then_some(last)
 }
 
 /// Are the listed parts all the parts? A partition named in full, a count the copy announces, or
@@ -281,6 +338,10 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
         {
             continue;
         }
+        let parts = parts
+            .into_iter()
+            .flat_map(|p| std::iter::repeat_n(p, each_count(story, p)))
+            .collect();
         out.push(PartsList {
             total,
             parts,
@@ -439,14 +500,18 @@ pub fn parts_listed(story: &Story) -> Vec<Found> {
         .iter()
         .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
         .map(|l| {
-            let mut roles = Roles::new();
-            roles.insert("total".into(), Binding::One(Var::Stated(l.total)));
-            roles.insert("parts".into(), stated(&l.parts));
+            let reading = |total: usize| {
+                let mut roles = Roles::new();
+                roles.insert("total".into(), Binding::One(Var::Stated(total)));
+                roles.insert("parts".into(), stated(&l.parts));
+                roles
+            };
             Found {
                 span: l.span.clone(),
-                roles,
+                roles: reading(l.total),
                 certainty: Certainty::Bound,
-                alternatives: Vec::new(),
+                // any level before 其中 may be the one it lists the parts of
+                alternatives: l.other_totals.iter().map(|&t| reading(t)).collect(),
             }
         })
         .collect()
@@ -459,14 +524,17 @@ pub fn part_of(story: &Story) -> Vec<Found> {
         .iter()
         .filter(|l| l.parts.len() == 1)
         .map(|l| {
-            let mut roles = Roles::new();
-            roles.insert("whole".into(), Binding::One(Var::Stated(l.total)));
-            roles.insert("part".into(), Binding::One(Var::Stated(l.parts[0])));
+            let reading = |whole: usize| {
+                let mut roles = Roles::new();
+                roles.insert("whole".into(), Binding::One(Var::Stated(whole)));
+                roles.insert("part".into(), Binding::One(Var::Stated(l.parts[0])));
+                roles
+            };
             Found {
                 span: l.span.clone(),
-                roles,
+                roles: reading(l.total),
                 certainty: Certainty::Bound,
-                alternatives: Vec::new(),
+                alternatives: l.other_totals.iter().map(|&t| reading(t)).collect(),
             }
         })
         .collect()

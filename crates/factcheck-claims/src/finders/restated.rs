@@ -70,9 +70,11 @@ pub fn restated(story: &Story) -> Vec<Found> {
 /// before it), so that a subject in the clause is kept (甲市累计确诊 and 乙市累计确诊 differ).
 fn clause_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
-    let floor = q
-        .checked_sub(1)
-        .filter(|&p| story.frame(p).clause == story.frame(q).clause)
+    // a date inside the label (美国5月通胀率) is part of it, not the figure before it
+    let floor = (story.members.start..q)
+        .rev()
+        .take_while(|&p| story.frame(p).clause == story.frame(q).clause)
+        .find(|&p| story.q(p).kind != factcheck_numbers::Kind::Date)
         .map_or(clause.range.start, |p| story.q(p).span.end);
     let words: String = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]
         .chars()
