@@ -500,18 +500,34 @@ pub fn parts_listed(story: &Story) -> Vec<Found> {
         .iter()
         .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
         .map(|l| {
-            let reading = |total: usize| {
+            let reading = |total: usize, parts: &[usize]| {
                 let mut roles = Roles::new();
                 roles.insert("total".into(), Binding::One(Var::Stated(total)));
-                roles.insert("parts".into(), stated(&l.parts));
+                roles.insert("parts".into(), stated(parts));
                 roles
             };
+            // the list may end at a semicolon (`其中：A…；B…` where B starts a statement of its own)
+            let mut lengths: Vec<usize> = (1..l.parts.len())
+                .filter(|&k| {
+                    let (a, b) = (story.q(l.parts[k - 1]).span.end, story.q(l.parts[k]).span.start);
+                    a <= b && story.text[a..b].contains('；')
+                })
+                .collect();
+            lengths.push(l.parts.len());
+            let mut readings = Vec::new();
+            for &total in std::iter::once(&l.total).chain(&l.other_totals) {
+                for &n in &lengths {
+                    readings.push(reading(total, &l.parts[..n]));
+                }
+            }
+            // the nearest total with the whole list first
+            let first = readings.remove(lengths.len() - 1);
             Found {
                 span: l.span.clone(),
-                roles: reading(l.total),
+                roles: first,
                 certainty: Certainty::Bound,
                 // any level before 其中 may be the one it lists the parts of
-                alternatives: l.other_totals.iter().map(|&t| reading(t)).collect(),
+                alternatives: readings,
             }
         })
         .collect()
