@@ -11,7 +11,8 @@ const LONGEST: usize = 16;
 
 /// The Han words right before `at` and after `floor`, links stripped from their end.
 pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
-    let before = &text[floor.min(at)..at];
+    let before = without_notes(&text[floor.min(at)..at]);
+    let before = before.as_str();
     let run: String = before
         .chars()
         .rev()
@@ -44,7 +45,56 @@ pub fn after(text: &str, at: usize, limit: usize) -> String {
         .collect()
 }
 
+/// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`), which stand
+/// between a name and its figure.
+fn without_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let skip = match c {
+            '[' | '［' | '(' | '（' => {
+                let close = match c {
+                    '[' => ']',
+                    '［' => '］',
+                    '(' => ')',
+                    _ => '）',
+                };
+                let inner = &rest[c.len_utf8()..];
+                inner.find(close).and_then(|end| {
+                    let mark = inner[..end].trim_start_matches('注');
+                    (!mark.is_empty() && end <= 8 && mark.chars().all(|d| d.is_ascii_digit()))
+                        .then(|| c.len_utf8() + end + close.len_utf8())
+                })
+            }
+            '\u{2460}'..='\u{2473}' => Some(c.len_utf8()),
+            _ => None,
+        };
+        match skip {
+            Some(n) => rest = &rest[n..],
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
 /// Han characters only.
 pub fn han(text: &str) -> String {
     text.chars().filter(|&c| is_han(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_notes;
+
+    #[test]
+    fn footnote_marks_do_not_cut_a_name() {
+        assert_eq!(without_notes("全县户籍人口[2]为"), "全县户籍人口为");
+        assert_eq!(without_notes("外贸依存度（注3）为"), "外贸依存度为");
+        assert_eq!(without_notes("营业收入①达"), "营业收入达");
+        // brackets that say something stay
+        assert_eq!(without_notes("全区（含开发区）"), "全区（含开发区）");
+    }
 }

@@ -371,9 +371,15 @@ fn anchor(
     let text = page.text;
     let quantity = &page.quantities[q];
     let clause_range = page.layout.clauses[clause].range.clone();
-    let own = label::before(text, clause_range.start, quantity.span.start, page.words);
+    // its own name: the words since the clause start or the figure before it (`十年共增加`)
+    let floor = q
+        .checked_sub(1)
+        .map_or(clause_range.start, |p| page.quantities[p].span.end)
+        .clamp(clause_range.start, quantity.span.start);
+    let own = label::before(text, floor, quantity.span.start, page.words);
     let own = strip_aspect_words(&own, page.words);
-    let own = page.words.strip_start("compare", &own).to_string();
+    let own = page.words.strip_start("compare", &own);
+    let own = page.words.strip_start("link", own).to_string();
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
         if f.bracketed || f.sentence != sentence {

@@ -392,9 +392,15 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                     .map_or("", String::as_str);
                 label.split(word).last().unwrap_or("").to_string()
             };
-            let common = rest(first);
+            let mut common = rest(first);
             if window.iter().any(|&p| rest(p) != common) {
                 continue;
+            }
+            // parts named by the partition words alone (男性为…，女性为…): the measure is the
+            // whole their shares are of, or the one the sentence opens with (全市常住人口中，)
+            let by_whole = common.is_empty();
+            if by_whole {
+                common = named_whole(story, first).unwrap_or_default();
             }
             // the total names exactly what the parts share (人口 for 城镇人口 and 乡村人口), and is
             // no part of another list
@@ -404,11 +410,17 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .rev()
                 .copied()
                 .filter(|&t| t < first && story.addable(t, first) && story.same_period(t, first))
-                .take_while(|&t| para(t) == para(first) || story.frame(first).sentence - story.frame(t).sentence <= 2)
+                .take_while(|&t| {
+                    para(t) == para(first)
+                        || story.frame(first).sentence - story.frame(t).sentence <= 2
+                        || named_whole(story, first).is_some()
+                })
                 .find(|&t| {
                     let metric = story.plain_name(&story.frame(t).metric);
                     common.chars().count() >= 2
-                        && (metric == common || story.words().strip_start("own_subject", &story.frame(t).metric) == common)
+                        && (metric == common
+                            || story.words().strip_start("own_subject", &story.frame(t).metric) == common
+                            || (by_whole && metric.ends_with(&common)))
                         && !listed(t)
                 });
             let Some(total) = total else {
@@ -423,6 +435,27 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
             });
         }
     }
+}
+
+/// The whole a part is said to be of: its share's (占常住人口的51%), else the name its sentence
+/// opens with (`全市常住人口中，`).
+fn named_whole(story: &Story, part: usize) -> Option<String> {
+    let from_share = story
+        .describing(part, Aspect::Share)
+        .first()
+        .and_then(|&s| story.frame(s).whole.as_ref().map(|(_, name)| name.clone()));
+    let opener = || {
+        let sentence = &story.frames.layout.sentences[story.frame(part).sentence];
+        let body = &story.text[sentence.range.clone()];
+        let head = body.split(['，', '：']).next()?;
+        let name = head.trim().strip_suffix('中')?;
+        let name = crate::story::han(name);
+        (name.chars().count() >= 2).then_some(name)
+    };
+    from_share
+        .or_else(opener)
+        .map(|n| story.plain_name(&n))
+        .filter(|n| n.chars().count() >= 2)
 }
 
 /// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
