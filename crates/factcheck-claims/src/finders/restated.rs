@@ -63,6 +63,60 @@ pub fn restated(story: &Story) -> Vec<Found> {
             seen.insert(key_of(&key), q);
         }
     }
+    out.extend(repeated(story, &out));
+    out
+}
+
+/// The same figure printed again under a shorter or longer name (`本届博览会共达成项目120宗`,
+/// later `共达成项目120宗`): one name ends the other and the figures agree. A name that only ends
+/// another may be another subject's, so such a pair is a weak reading: it shows the relation when
+/// the figures agree and is never more than a note when they do not.
+fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut by_figure: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let paired = |a: usize, b: usize| {
+        found.iter().any(|f| {
+            let qs = crate::stated_in(&f.roles);
+            qs.contains(&a) && qs.contains(&b)
+        })
+    };
+    for q in story.levels().filter(|&q| !story.in_headline(q)) {
+        let key = (story.q(q).value_text(), story.q(q).unit.clone());
+        let label = clause_label(story, q);
+        let earlier = by_figure.entry(key).or_default();
+        let same = earlier.iter().copied().rev().find(|&p| {
+            let other = clause_label(story, p);
+            let (short, long) = if other.chars().count() <= label.chars().count() {
+                (&other, &label)
+            } else {
+                (&label, &other)
+            };
+            story.frame(p).sentence != story.frame(q).sentence
+                && short.chars().count() >= 4
+                && long.ends_with(short.as_str())
+                && story.same_period(p, q)
+                && !paired(p, q)
+        });
+        if let Some(p) = same {
+            let mut roles = Roles::new();
+            roles.insert("first".into(), Binding::One(Var::Stated(p)));
+            roles.insert("second".into(), Binding::One(Var::Stated(q)));
+            let rate = |x: usize| story.describing(x, Aspect::Rate).first().copied();
+            if let (Some(a), Some(b)) = (rate(p), rate(q)) {
+                if story.frame(a).reference == story.frame(b).reference {
+                    roles.insert("first_rate".into(), Binding::One(Var::Stated(a)));
+                    roles.insert("second_rate".into(), Binding::One(Var::Stated(b)));
+                }
+            }
+            out.push(Found {
+                span: story.q(p).span.start..story.q(q).span.end,
+                roles,
+                certainty: Certainty::Weak,
+                alternatives: Vec::new(),
+            });
+        }
+        earlier.push(q);
+    }
     out
 }
 
