@@ -393,7 +393,7 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                 label.split(word).last().unwrap_or("").to_string()
             };
             let mut common = rest(first);
-            if window.iter().any(|&p| rest(p) != common) {
+            if window.iter().any(|&p| rest(p) != common) && !same_around_all(story, group, window) {
                 continue;
             }
             // parts named by the partition words alone (男性为…，女性为…): the measure is the
@@ -405,6 +405,30 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
             // the total names exactly what the parts share (人口 for 城镇人口 and 乡村人口), and is
             // no part of another list
             let listed = |t: usize| out.iter().any(|l| l.parts.contains(&t));
+            // or the parts' name with the partition words' whole in their place (知识型服务出口
+            // and 知识型服务进口 → 知识型服务进出口总额)
+            let around = split_around(story, group, &story.frame(first).metric);
+            let same_around = window
+                .iter()
+                .all(|&p| split_around(story, group, &story.frame(p).metric) == around);
+            let names_whole = |metric: &str| {
+                let Some((prefix, suffix)) = around.as_ref().filter(|_| same_around) else {
+                    return false;
+                };
+                let metric = story.plain_name(metric);
+                let metric = story.words().strip_start("which", &metric);
+                let Some(middle) = metric
+                    .strip_prefix(prefix.as_str())
+                    .and_then(|m| m.strip_suffix(suffix.as_str()))
+                else {
+                    return false;
+                };
+                prefix.chars().count() + suffix.chars().count() >= 2
+                    && !middle.is_empty()
+                    && middle
+                        .chars()
+                        .all(|c| group.iter().any(|w| w.contains(c)) || "总额量数".contains(c))
+            };
             let total = levels
                 .iter()
                 .rev()
@@ -417,11 +441,11 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                 })
                 .find(|&t| {
                     let metric = story.plain_name(&story.frame(t).metric);
-                    common.chars().count() >= 2
+                    let named = common.chars().count() >= 2
                         && (metric == common
                             || story.words().strip_start("own_subject", &story.frame(t).metric) == common
-                            || (by_whole && metric.ends_with(&common)))
-                        && !listed(t)
+                            || (by_whole && metric.ends_with(&common)));
+                    (named || names_whole(&story.frame(t).metric)) && !listed(t)
                 });
             let Some(total) = total else {
                 continue;
@@ -435,6 +459,24 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
             });
         }
     }
+}
+
+/// A part's name cut around its partition word (`知识型服务出口` → `知识型服务`, ``), with the
+/// story's own subject and 其中 left out.
+fn split_around(story: &Story, group: &[String], metric: &str) -> Option<(String, String)> {
+    let name = story.plain_name(metric);
+    let name = story.words().strip_start("which", &name);
+    let word = group.iter().find(|w| name.contains(w.as_str()))?;
+    let at = name.find(word.as_str())?;
+    Some((name[..at].to_string(), name[at + word.len()..].to_string()))
+}
+
+fn same_around_all(story: &Story, group: &[String], window: &[usize]) -> bool {
+    let first = split_around(story, group, &story.frame(window[0]).metric);
+    first.is_some()
+        && window
+            .iter()
+            .all(|&p| split_around(story, group, &story.frame(p).metric) == first)
 }
 
 /// The whole a part is said to be of: its share's (占常住人口的51%), else the name its sentence
