@@ -50,7 +50,8 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
         let sentence = &layout.sentences[s];
         let body = &text[sentence.range.clone()];
         let figures: Vec<usize> = story.frames.in_sentence(s).collect();
-        for which in words.class("which") {
+        // 其中 lists the parts of a whole; 包括 some of them too
+        for which in words.class("which").iter().chain(words.class("includes")) {
             for (offset, _) in body.match_indices(which.as_str()) {
                 let at = sentence.range.start + offset;
                 let in_bracket = layout
@@ -81,7 +82,16 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 let Some(&total) = totals.first() else {
                     continue;
                 };
-                let end = story.q(*parts.last().expect("parts")).span.end;
+                // `19项举措包括：…推进55项重大工程`: a count of another noun is no part
+                let noun = |q: usize| story.frame(q).after.clone();
+                let parts: Vec<usize> = parts
+                    .into_iter()
+                    .take_while(|&p| noun(p).is_empty() || noun(total).is_empty() || noun(p) == noun(total))
+                    .collect();
+                let Some(&last) = parts.last() else {
+                    continue;
+                };
+                let end = story.q(last).span.end;
                 let complete = completeness(story, total, &parts, at, end);
                 out.push(PartsList {
                     total,
@@ -147,7 +157,12 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                     story.partition_word(&label, g).is_some()
                         && story.partition_word(&first_label, g).is_some()
                 });
-            if !parallel && (!total_sure || between.contains('；')) {
+            // items joined by 、 are a list whatever their names
+            let enumerated = between
+                .trim_start()
+                .strip_prefix('、')
+                .is_some_and(|name| !name.contains(['，', '；', '。', '、', '（']));
+            if !parallel && !enumerated && (!total_sure || between.contains('；')) {
                 break;
             }
         }
