@@ -30,6 +30,11 @@ pub const ALL: &[Finder] = &[
         description: "a total and all of its parts: brackets after the total, a `其中` list that names a whole partition (出口/进口, 城镇/乡村…) or follows 共计/合计, parts then 合计",
     },
     Finder {
+        name: "added",
+        roles: &["first", "added", "total"],
+        description: "a level, another added to it (加上, 再加上) and the level the sentence then gives; `first` is a list (the last level before, or all the levels of its clause)",
+    },
+    Finder {
         name: "parts-listed",
         roles: &["total", "parts"],
         description: "a total and some of its parts (a `其中` list that need not be complete)",

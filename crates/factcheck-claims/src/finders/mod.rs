@@ -1,6 +1,7 @@
 //! The structures of copy that state relations whatever their wording (see
 //! `factcheck_rules::finders` for the roles each fills). Each reads the story's frames.
 
+pub mod added;
 pub mod counted;
 pub mod growth;
 pub mod parts;
@@ -17,6 +18,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "growth" => growth::growth(story),
         "base-stated" => growth::base_stated(story),
         "parts" => parts::parts(story),
+        "added" => added::added(story),
         "parts-listed" => parts::parts_listed(story),
         "part-of" => parts::part_of(story),
         "bases-of-parts" => parts::bases_of_parts(story),
