@@ -45,7 +45,8 @@ pub fn after(text: &str, at: usize, limit: usize) -> String {
         .collect()
 }
 
-/// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`), which stand
+/// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`) and abbreviations
+/// in brackets (`生产总值（GDP）`), which stand
 /// between a name and its figure.
 fn without_notes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -62,7 +63,10 @@ fn without_notes(text: &str) -> String {
                 let inner = &rest[c.len_utf8()..];
                 inner.find(close).and_then(|end| {
                     let mark = inner[..end].trim_start_matches('注');
-                    (!mark.is_empty() && end <= 8 && mark.chars().all(|d| d.is_ascii_digit()))
+                    // a note number, or an abbreviation of the name (`生产总值（GDP）`)
+                    let note = mark.chars().all(|d| d.is_ascii_digit());
+                    let abbreviation = mark.chars().all(|d| d.is_ascii_uppercase());
+                    (!mark.is_empty() && end <= 8 && (note || abbreviation))
                         .then(|| c.len_utf8() + end + close.len_utf8())
                 })
             }
@@ -94,6 +98,7 @@ mod tests {
         assert_eq!(without_notes("全县户籍人口[2]为"), "全县户籍人口为");
         assert_eq!(without_notes("外贸依存度（注3）为"), "外贸依存度为");
         assert_eq!(without_notes("营业收入①达"), "营业收入达");
+        assert_eq!(without_notes("地区生产总值（GDP）为"), "地区生产总值为");
         // brackets that say something stay
         assert_eq!(without_notes("全区（含开发区）"), "全区（含开发区）");
     }
