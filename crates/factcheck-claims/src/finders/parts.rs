@@ -152,7 +152,10 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             if opens(&label) && !opens(&first_label) {
                 break;
             }
+            // the same last character (出口额…进口额), or both places (甲市…乙县)
+            let place = |l: &str| words.ending("place", l).is_some();
             let parallel = label.chars().last() == first_label.chars().last()
+                || (place(&label) && place(&first_label))
                 || story.rules.partitions.iter().any(|g| {
                     story.partition_word(&label, g).is_some()
                         && story.partition_word(&first_label, g).is_some()
