@@ -68,54 +68,75 @@ pub fn restated(story: &Story) -> Vec<Found> {
 }
 
 /// The same figure printed again under a shorter or longer name (`本届博览会共达成项目120宗`,
-/// later `共达成项目120宗`): one name ends the other and the figures agree. A name that only ends
-/// another may be another subject's, so such a pair is a weak reading: it shows the relation when
-/// the figures agree and is never more than a note when they do not.
+/// later `共达成项目120宗`): one name ends the other. A name that only ends another may be
+/// another subject's, so the pair needs a second witness: the figures agree, or the rates that
+/// describe them do (a restated level with its restated rate). With agreeing figures alone the
+/// reading stays weak (a note at most); with the rate agreeing too it is inferred.
 fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut by_figure: HashMap<(String, String), Vec<usize>> = HashMap::new();
     let paired = |a: usize, b: usize| {
         found.iter().any(|f| {
             let qs = crate::stated_in(&f.roles);
             qs.contains(&a) && qs.contains(&b)
         })
     };
+    let rate = |x: usize| {
+        story
+            .describing(x, Aspect::Rate)
+            .first()
+            .copied()
+            .filter(|&r| story.q(r).number().is_some())
+    };
+    // names that end one another share their last four characters
+    let mut by_ending: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
     for q in story.levels().filter(|&q| !story.in_headline(q)) {
-        let key = (story.q(q).value_text(), story.q(q).unit.clone());
         let label = clause_label(story, q);
-        let earlier = by_figure.entry(key).or_default();
-        let same = earlier.iter().copied().rev().find(|&p| {
-            let other = clause_label(story, p);
-            let (short, long) = if other.chars().count() <= label.chars().count() {
-                (&other, &label)
+        let count = label.chars().count();
+        if count < 4 {
+            continue;
+        }
+        let ending: String = label.chars().skip(count - 4).collect();
+        let group = by_ending.entry((ending, story.q(q).unit.clone())).or_default();
+        let same = group.iter().rev().find(|(p, other)| {
+            let (short, long) = if other.chars().count() <= count {
+                (other, &label)
             } else {
-                (&label, &other)
+                (&label, other)
             };
-            story.frame(p).sentence != story.frame(q).sentence
-                && short.chars().count() >= 4
+            story.frame(*p).sentence != story.frame(q).sentence
                 && long.ends_with(short.as_str())
-                && story.same_period(p, q)
-                && !paired(p, q)
+                && story.same_period(*p, q)
+                && !paired(*p, q)
         });
-        if let Some(p) = same {
-            let mut roles = Roles::new();
-            roles.insert("first".into(), Binding::One(Var::Stated(p)));
-            roles.insert("second".into(), Binding::One(Var::Stated(q)));
-            let rate = |x: usize| story.describing(x, Aspect::Rate).first().copied();
-            if let (Some(a), Some(b)) = (rate(p), rate(q)) {
-                if story.frame(a).reference == story.frame(b).reference {
+        if let Some(&(p, _)) = same {
+            let same_value = story.q(p).value_text() == story.q(q).value_text();
+            let rates = match (rate(p), rate(q)) {
+                (Some(a), Some(b)) if story.frame(a).reference == story.frame(b).reference => Some((a, b)),
+                _ => None,
+            };
+            let same_rate = rates.is_some_and(|(a, b)| story.q(a).value_text() == story.q(b).value_text());
+            let certainty = match (same_value, same_rate) {
+                (true, false) => Some(Certainty::Weak),
+                (_, true) if rates.is_some() => Some(Certainty::Inferred),
+                _ => None,
+            };
+            if let Some(certainty) = certainty {
+                let mut roles = Roles::new();
+                roles.insert("first".into(), Binding::One(Var::Stated(p)));
+                roles.insert("second".into(), Binding::One(Var::Stated(q)));
+                if let Some((a, b)) = rates {
                     roles.insert("first_rate".into(), Binding::One(Var::Stated(a)));
                     roles.insert("second_rate".into(), Binding::One(Var::Stated(b)));
                 }
+                out.push(Found {
+                    span: story.q(p).span.start..story.q(q).span.end,
+                    roles,
+                    certainty,
+                    alternatives: Vec::new(),
+                });
             }
-            out.push(Found {
-                span: story.q(p).span.start..story.q(q).span.end,
-                roles,
-                certainty: Certainty::Weak,
-                alternatives: Vec::new(),
-            });
         }
-        earlier.push(q);
+        group.push((q, label));
     }
     out
 }
