@@ -166,10 +166,14 @@ pub fn find_claims(page: &Page) -> Vec<Claim> {
         let story = Story::new(page, a, article.range.clone());
         let start = claims.len();
         for rule in &page.rules.rules {
-            let found = match rule.find {
+            // a structure the rule finds, and the phrasings its patterns (and packs extending it) add
+            let mut found = match rule.find {
                 Some(finder) => finders::find(&story, finder.name),
-                None => patterns::find(&story, rule),
+                None => Vec::new(),
             };
+            if !rule.patterns.is_empty() {
+                found.extend(patterns::find(&story, rule));
+            }
             for mut f in found {
                 fill_derived(&mut f, rule, page);
                 let claim = Claim {
@@ -212,7 +216,10 @@ fn fill_derived(found: &mut Found, rule: &factcheck_rules::Rule, page: &Page) {
                     name: Some(label.clone()),
                     nonnegative: !matches!(
                         page.quantities.get(like).map(|q| q.kind),
-                        Some(factcheck_numbers::Kind::Percent | factcheck_numbers::Kind::PercentagePoint)
+                        Some(
+                            factcheck_numbers::Kind::Percent
+                                | factcheck_numbers::Kind::PercentagePoint
+                        )
                     ),
                 }))
             });

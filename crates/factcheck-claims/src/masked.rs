@@ -143,10 +143,14 @@ mod tests {
             unit: "元".into(),
             kind: Kind::Money,
             qualifier: Qualifier::Exact,
+            measures: None,
         };
         let masked = Masked::new(&text, 0..text.len(), &[five]);
         assert_eq!(masked.text.matches(TOKEN_OPEN).count(), 1);
         assert_eq!(masked.tokens_in(&masked.text), vec![0]);
-        assert_eq!(masked.text.len(), text.len() - 4 + "\u{E000}m0\u{E001}".len());
+        assert_eq!(
+            masked.text.len(),
+            text.len() - 4 + "\u{E000}m0\u{E001}".len()
+        );
     }
 }

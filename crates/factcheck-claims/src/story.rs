@@ -31,8 +31,12 @@ pub struct Story<'a> {
 
 impl<'a> Story<'a> {
     pub fn new(page: &Page<'a>, article: usize, range: Range<usize>) -> Story<'a> {
-        let first = page.quantities.partition_point(|q| q.span.start < range.start);
-        let last = page.quantities.partition_point(|q| q.span.start < range.end);
+        let first = page
+            .quantities
+            .partition_point(|q| q.span.start < range.start);
+        let last = page
+            .quantities
+            .partition_point(|q| q.span.start < range.end);
         let mut described: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for q in first..last {
             if let Some(a) = page.frames.get(q).anchor {
@@ -57,7 +61,8 @@ impl<'a> Story<'a> {
 
     /// Every total and its listed parts in the story.
     pub fn parts_lists(&self) -> &[crate::finders::parts::PartsList] {
-        self.lists.get_or_init(|| crate::finders::parts::lists(self))
+        self.lists
+            .get_or_init(|| crate::finders::parts::lists(self))
     }
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {
@@ -161,6 +166,18 @@ impl<'a> Story<'a> {
         })
     }
 
+    /// What the editor calls a measure in a period: `2024年` + `年末户籍人口` reads
+    /// `2024年末户籍人口`, the words both say once.
+    pub fn period_name(period: &Period, metric: &str) -> String {
+        let shown = period.display();
+        let overlap = (1..=metric.len().min(shown.len()))
+            .rev()
+            .filter(|&k| metric.is_char_boundary(k) && shown.is_char_boundary(shown.len() - k))
+            .find(|&k| shown.ends_with(&metric[..k]))
+            .unwrap_or(0);
+        format!("{shown}{}", &metric[overlap..])
+    }
+
     /// The key of the value a measure had in `period` (its base, or a rate's earlier level).
     pub fn earlier_key(&self, q: usize, period: Option<Period>) -> String {
         let period = period
@@ -187,7 +204,9 @@ impl<'a> Story<'a> {
         } else {
             (&metric, &name)
         };
-        if shorter.chars().count() >= 2 && (longer.ends_with(shorter.as_str()) || longer.starts_with(shorter.as_str())) {
+        if shorter.chars().count() >= 2
+            && (longer.ends_with(shorter.as_str()) || longer.starts_with(shorter.as_str()))
+        {
             return NameMatch::Partial;
         }
         NameMatch::No

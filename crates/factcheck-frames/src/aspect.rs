@@ -1,6 +1,6 @@
 //! Which side of a measure a figure gives, read from the words right before it in its clause:
 //! a level (`生产总值500亿元`), an amount of change (`增加28亿元`), a rate of change (`增长6%`), a
-//! share (`占全省的40%`, `比重为22%`), a change in percentage points (`提高0.7个百分点`), a multiple
+//! share (`占全省的40%`, `比重为22%`), a change in percentage points (`提高1.1个百分点`), a multiple
 //! (`是…的3倍`). Every word comes from a word class of the packs.
 
 use factcheck_numbers::{Kind, Quantity};
@@ -8,7 +8,7 @@ use factcheck_rules::Words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Aspect {
-    /// How much there is (or a rate's own level: 城镇化率43.6%).
+    /// How much there is (or a rate's own level: 城镇化率58.2%).
     Level,
     /// How much it changed, in its own unit.
     Change,
@@ -119,7 +119,13 @@ pub fn read(q: &Quantity, pre: &str, next: Option<char>, words: &Words) -> Readi
                 whole: None,
             }
         }
-        Kind::Percent => percent(pre, bare, words, verb("up_to").or(verb("down_to")), direction()),
+        Kind::Percent => percent(
+            pre,
+            bare,
+            words,
+            verb("up_to").or(verb("down_to")),
+            direction(),
+        ),
         Kind::Multiple => match direction() {
             Some((sign, word)) => Reading {
                 aspect: Aspect::Rate,
@@ -176,7 +182,11 @@ fn percent(
     // 占比达75%, 比重为22%: a share whose whole the clause does not name
     if let Some((at, noun)) = words.rfind("share_noun", pre) {
         let after = &pre[at + noun.len()..];
-        if words.strip_start("link", after).chars().all(|c| !c.is_alphanumeric()) {
+        if words
+            .strip_start("link", after)
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+        {
             let whole = words
                 .rfind("share_verb", &pre[..at])
                 .map(|(v, verb)| (v + verb.len(), pre[v + verb.len()..at].to_string()))
@@ -190,7 +200,7 @@ fn percent(
             };
         }
     }
-    // 占全省的40%, 占常住人口的 51.6%
+    // 占全省的40%, 占全县人口的 48.3%
     if let Some((at, verb)) = words.rfind("share_verb", pre) {
         let rest = &pre[at + verb.len()..];
         let rest = words.strip_start("link", rest);

@@ -25,12 +25,9 @@ pub enum Reference {
     Unsaid,
     /// An earlier period of the same measure (同比, 比上年, 较2023年, 比上年末).
     Period(Option<Period>),
-    /// Another subject's figure (比全省（7.7%）, 高于全国平均水平): its name and, when printed
+    /// Another subject's figure (比全省（6.1%）, 高于全国平均水平): its name and, when printed
     /// beside it, the figure.
-    Other {
-        name: String,
-        figure: Option<usize>,
-    },
+    Other { name: String, figure: Option<usize> },
 }
 
 /// One number's frame.
@@ -157,7 +154,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
     let whole_pre = &text[clause_range.start..quantity.span.start];
     let reading = if list_item {
-        // `分别下降4.4%、42%`: the second rate reads like the first
+        // `分别下降3.2%、15%`: the second rate reads like the first
         let p = &earlier[q - 1];
         aspect::Reading {
             aspect: p.aspect,
@@ -173,10 +170,12 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
             page.words,
         )
     };
-    let word = reading
-        .word
-        .as_ref()
-        .map(|(at, w)| (clause_range.start + at..clause_range.start + at + w.len(), w.clone()));
+    let word = reading.word.as_ref().map(|(at, w)| {
+        (
+            clause_range.start + at..clause_range.start + at + w.len(),
+            w.clone(),
+        )
+    });
     let whole = reading.whole.as_ref().map(|(at, name)| {
         (
             clause_range.start + at..clause_range.start + at + name.len(),
@@ -192,7 +191,9 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     } else {
         String::new()
     };
-    let period = page.periods.period_at(text, page.layout, sentence, quantity.span.start);
+    let period = page
+        .periods
+        .period_at(text, page.layout, sentence, quantity.span.start);
     let reference = if list_item {
         earlier[q - 1].reference.clone()
     } else {
@@ -260,7 +261,10 @@ fn strip_aspect_words(label: &str, words: &Words) -> String {
     let mut rest = label.to_string();
     // 占全省的, 是上年的: the whole's name is not the part's measure
     if let Some((at, _)) = words.rfind("share_verb", &rest) {
-        if words.ending("share_noun", &rest).is_some() || rest.ends_with('的') || rest[at..].chars().count() > 1 {
+        if words.ending("share_noun", &rest).is_some()
+            || rest.ends_with('的')
+            || rest[at..].chars().count() > 1
+        {
             rest.truncate(at);
         }
     }
@@ -293,7 +297,9 @@ fn reference(
     let text = page.text;
     let clause_range = page.layout.clauses[clause].range.clone();
     let host = page.layout.clauses[clause].host;
-    let range = host.map_or(clause_range.clone(), |h| page.layout.clauses[h].range.clone());
+    let range = host.map_or(clause_range.clone(), |h| {
+        page.layout.clauses[h].range.clone()
+    });
     let before = &text[range.start..at.max(range.start)];
     let Some((w, word)) = compare_word(before, page.words) else {
         return Reference::Unsaid;
@@ -311,7 +317,10 @@ fn reference(
             ..base.year_before()
         }));
     }
-    let mentions = period::mentions(text, range.start + w + word.len()..at.max(range.start + w + word.len()));
+    let mentions = period::mentions(
+        text,
+        range.start + w + word.len()..at.max(range.start + w + word.len()),
+    );
     if let Some(m) = mentions.first() {
         let named = period::resolve(m, page.periods.year_of(text, range.start));
         let part = match (named.part, base.part) {
@@ -323,17 +332,23 @@ fn reference(
             part,
         }));
     }
-    // 比全省（7.7%）: another subject, with its figure in the brackets that follow its name
+    // 比全省（6.1%）: another subject, with its figure in the brackets that follow its name
     let name: String = label::han(after.split('（').next().unwrap_or(after));
     let name = page.words.strip_end("link", &name).to_string();
-    let figure = (0..q).rev().take_while(|&p| earlier[p].clause >= clause.saturating_sub(3)).find(|&p| {
-        earlier[p].bracketed
-            && page.quantities[p].span.start > range.start + w
-            && page.quantities[p].kind == page.quantities[q].kind
-    });
+    let figure = (0..q)
+        .rev()
+        .take_while(|&p| earlier[p].clause >= clause.saturating_sub(3))
+        .find(|&p| {
+            earlier[p].bracketed
+                && page.quantities[p].span.start > range.start + w
+                && page.quantities[p].kind == page.quantities[q].kind
+        });
     let figure = figure.or_else(|| {
         // the bracket may hold a percentage while the clause compares points
-        (0..q).rev().take_while(|&p| page.quantities[p].span.start > range.start + w).find(|&p| earlier[p].bracketed)
+        (0..q)
+            .rev()
+            .take_while(|&p| page.quantities[p].span.start > range.start + w)
+            .find(|&p| earlier[p].bracketed)
     });
     if name.is_empty() && figure.is_none() {
         return Reference::Unsaid;
@@ -391,20 +406,37 @@ fn anchor(
                 matches!(f.aspect, Aspect::Rate | Aspect::Share)
                     || (f.aspect == Aspect::Level && pq.kind == Kind::Percent)
             }
-            _ => f.aspect == Aspect::Level && matches!(pq.kind, Kind::Money | Kind::Count | Kind::Other | Kind::Ratio)
-                || (f.aspect == Aspect::Level && reading.aspect == Aspect::Change && pq.kind == Kind::Percent && quantity.kind == Kind::Percent),
+            _ => {
+                f.aspect == Aspect::Level
+                    && matches!(
+                        pq.kind,
+                        Kind::Money | Kind::Count | Kind::Other | Kind::Ratio
+                    )
+                    || (f.aspect == Aspect::Level
+                        && reading.aspect == Aspect::Change
+                        && pq.kind == Kind::Percent
+                        && quantity.kind == Kind::Percent)
+            }
         }
     };
-    let candidate = (0..q).rev().take_while(|&p| earlier[p].sentence == sentence).find(|&p| wanted(p))?;
+    let candidate = (0..q)
+        .rev()
+        .take_while(|&p| earlier[p].sentence == sentence)
+        .find(|&p| wanted(p))?;
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own
-    if own.chars().count() >= 2 && !earlier[candidate].metric.ends_with(&own) && !page.words.is("filler", &own) {
+    if own.chars().count() >= 2
+        && !earlier[candidate].metric.ends_with(&own)
+        && !page.words.is("filler", &own)
+    {
         return None;
     }
     // no other level stands between them (each part of a list has its own rate)
     let between_level = (candidate + 1..q).any(|p| {
         let f = &earlier[p];
-        !f.bracketed && f.aspect == Aspect::Level && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
+        !f.bracketed
+            && f.aspect == Aspect::Level
+            && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
     });
     (!between_level).then_some(candidate)
 }
@@ -472,7 +504,12 @@ impl StoryPeriods {
             .iter()
             .rev()
             .find(|m| m.range.start >= s.range.start)
-            .or_else(|| before.iter().rev().find(|m| m.range.start >= paragraph_start))
+            .or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|m| m.range.start >= paragraph_start)
+            })
             .or_else(|| before.first())
             .copied()?;
         let mut period = period::resolve(last, *year);

@@ -213,16 +213,32 @@ mod tests {
 
     #[test]
     fn years_parts_and_relative_years() {
-        let got = read("2029年1-5月，出口增长；上半年进口下降；去年末存款余额；7月份当月；前三季度");
+        let got =
+            read("2029年1-5月，出口增长；上半年进口下降；去年末存款余额；7月份当月；前三季度");
         let periods: Vec<Period> = got.iter().map(|g| g.1).collect();
         assert_eq!(
             periods,
             vec![
-                Period { year: Some(2029), part: Part::Months(1, 5) },
-                Period { year: None, part: Part::Months(1, 6) },
-                Period { year: Some(2029), part: Part::YearEnd },
-                Period { year: None, part: Part::Month(7) },
-                Period { year: None, part: Part::Months(1, 9) },
+                Period {
+                    year: Some(2029),
+                    part: Part::Months(1, 5)
+                },
+                Period {
+                    year: None,
+                    part: Part::Months(1, 6)
+                },
+                Period {
+                    year: Some(2029),
+                    part: Part::YearEnd
+                },
+                Period {
+                    year: None,
+                    part: Part::Month(7)
+                },
+                Period {
+                    year: None,
+                    part: Part::Months(1, 9)
+                },
             ]
         );
     }

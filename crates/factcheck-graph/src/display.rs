@@ -35,6 +35,8 @@ pub fn unit(q: &Quantity) -> &str {
 /// An interval in the magnitude and unit of `like`: `15.0796亿—15.1002亿元`, or one value when narrow.
 pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
     let (word, factor) = magnitude(like, text);
+    let places = places_for(text);
+    let round = |v: Decimal| round(v).round_dp(places).normalize();
     let side = |v: Option<Decimal>, open: &str| {
         v.map(|v| format!("{}{}", round(v / factor), word))
             .unwrap_or_else(|| open.to_string())
@@ -62,13 +64,33 @@ pub fn plain(i: &Interval, suffix: &str) -> String {
     }
 }
 
-/// A percentage interval.
-pub fn percent(i: &Interval) -> String {
+/// The decimals to show a value in that is computed like a printed figure: one more than the
+/// figure prints, enough to tell the two apart (at most four).
+pub fn places_for(text: &str) -> u32 {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    let printed = ascii
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .find(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .and_then(|n| n.split('.').nth(1))
+        .map_or(0, str::len);
+    (printed as u32 + 1).min(4)
+}
+
+/// A percentage interval, to `places` decimals.
+pub fn percent_to(i: &Interval, places: u32) -> String {
+    let r = |v: Decimal| round(v).round_dp(places).normalize();
     match (i.lo, i.hi) {
-        (Some(a), Some(b)) if round(a) == round(b) => format!("{}%", round(a)),
-        (Some(a), None) => format!("{}%以上", round(a)),
-        (None, Some(b)) => format!("{}%以下", round(b)),
-        (Some(a), Some(b)) => format!("{}%～{}%", round(a), round(b)),
+        (Some(a), Some(b)) if r(a) == r(b) => format!("{}%", r(a)),
+        (Some(a), None) => format!("{}%以上", r(a)),
+        (None, Some(b)) => format!("{}%以下", r(b)),
+        (Some(a), Some(b)) => format!("{}%～{}%", r(a), r(b)),
         _ => "任意值".to_string(),
     }
 }

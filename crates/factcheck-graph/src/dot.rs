@@ -4,7 +4,7 @@
 //! diamonds; contradictions red.
 
 use crate::network::Node;
-use crate::vars::{VarId, Values};
+use crate::vars::{Values, VarId};
 use crate::{explain, Check, Page, Status};
 use factcheck_claims::Var;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -19,13 +19,19 @@ pub enum Item {
 /// One story's evaluated graph.
 pub struct Story {
     pub values: Values,
-    pub graph: DiGraph<Item, ()>,
+    /// Edges carry the role the value plays in the relation (total, parts, rate…).
+    pub graph: DiGraph<Item, String>,
 }
 
 impl Story {
     /// The graph of a story: its values, and one relation node per claim with a check, joined to
     /// every value its readings name.
-    pub fn new(values: Values, nodes: &[Node], claim_checks: &[(usize, usize)]) -> Story {
+    pub fn new(
+        values: Values,
+        nodes: &[Node],
+        claims: &[factcheck_claims::Claim],
+        claim_checks: &[(usize, usize)],
+    ) -> Story {
         let mut graph = DiGraph::new();
         let value_nodes: Vec<NodeIndex> = (0..values.values.len())
             .map(|v| graph.add_node(Item::Value(v)))
@@ -40,11 +46,31 @@ impl Story {
             touched.sort_unstable();
             touched.dedup();
             for v in touched {
-                graph.add_edge(value_nodes[v], relation, ());
+                let role = claims
+                    .get(claim)
+                    .map_or(String::new(), |c| role_of(c, v, &values));
+                graph.add_edge(value_nodes[v], relation, role);
             }
         }
         Story { values, graph }
     }
+}
+
+/// The role a value plays in a claim's readings (`total`, `parts`…), empty when none names it.
+fn role_of(claim: &factcheck_claims::Claim, v: VarId, values: &Values) -> String {
+    use factcheck_claims::Binding;
+    std::iter::once(&claim.roles)
+        .chain(&claim.alternatives)
+        .flat_map(|roles| roles.iter())
+        .find(|(_, binding)| {
+            let vars: &[Var] = match binding {
+                Binding::One(var) => std::slice::from_ref(var),
+                Binding::Many(vars) => vars,
+                Binding::Word(..) => &[],
+            };
+            vars.iter().any(|var| values.find(var) == Some(v))
+        })
+        .map_or(String::new(), |(role, _)| role.clone())
 }
 
 fn quote(s: &str) -> String {
@@ -100,11 +126,23 @@ pub fn render(stories: &[Story], checks: &[Check], page: &Page) -> String {
         for edge in story.graph.edge_indices() {
             if let Some((a, b)) = story.graph.edge_endpoints(edge) {
                 let red = matches!(story.graph[b], Item::Relation(k) if checks[k].status == Status::Contradiction);
+                let mut attributes = Vec::new();
+                let role = &story.graph[edge];
+                if !role.is_empty() {
+                    attributes.push(format!("label=\"{}\"", quote(role)));
+                }
+                if red {
+                    attributes.push("color=red".to_string());
+                }
+                let attributes = if attributes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", attributes.join(", "))
+                };
                 out.push_str(&format!(
-                    "    s{s}n{} -> s{s}n{}{};\n",
+                    "    s{s}n{} -> s{s}n{}{attributes};\n",
                     a.index(),
-                    b.index(),
-                    if red { " [color=red]" } else { "" }
+                    b.index()
                 ));
             }
         }

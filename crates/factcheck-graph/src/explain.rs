@@ -4,7 +4,7 @@
 
 use crate::display;
 use crate::hc4::{self, Bindings, Slot};
-use crate::vars::{VarId, Values};
+use crate::vars::{Values, VarId};
 use crate::Page;
 use factcheck_claims::{Binding, Claim, Var};
 use factcheck_interval::Interval;
@@ -37,11 +37,17 @@ pub fn show(i: &Interval, like: Option<usize>, page: &Page) -> String {
     let Some(q) = like.and_then(|q| page.quantities.get(q)) else {
         return display::plain(i, "");
     };
-    let text = page.printed.get(like.unwrap_or(0)).map(String::as_str).unwrap_or("");
+    let text = page
+        .printed
+        .get(like.unwrap_or(0))
+        .map(String::as_str)
+        .unwrap_or("");
     let scale = crate::vars::scale_of(q.kind, &q.unit);
     let shown = i.scale(Decimal::ONE / scale).rounded(4);
     match q.kind {
-        factcheck_numbers::Kind::Percent => display::percent(&shown),
+        factcheck_numbers::Kind::Percent => {
+            display::percent_to(&shown, display::places_for(text).max(2))
+        }
         factcheck_numbers::Kind::PercentagePoint => display::plain(&shown, "个百分点"),
         _ => display::interval(&shown, q, text),
     }
@@ -114,18 +120,31 @@ fn is_single(e: &Expr) -> bool {
 }
 
 /// One side of a check, as the editor reads it: `42件+13件+9件 = 64件`, or the figure itself.
-fn side(e: &Expr, bindings: &Bindings, values: &Values, page: &Page, like: Option<usize>) -> String {
+fn side(
+    e: &Expr,
+    bindings: &Bindings,
+    values: &Values,
+    page: &Page,
+    like: Option<usize>,
+) -> String {
     let text = render(e, bindings, values, page);
     if is_single(e) {
         let Expr::Var(name) = e else { unreachable!() };
         if let Some(Slot::One(v)) = bindings.get(name) {
             if values.values[*v].is_derived() {
-                return format!("{text}（{}）", show(&values.values[*v].domain, values.values[*v].like, page));
+                return format!(
+                    "{text}（{}）",
+                    show(&values.values[*v].domain, values.values[*v].like, page)
+                );
             }
         }
         return text;
     }
     let value = hc4::eval(e, bindings, values);
+    // a bare number (the 0 and 100% a rate lies between) is shown once, as the figure is
+    if matches!(e, Expr::Number(_)) {
+        return show(&value, like, page);
+    }
     format!("{text} = {}", show(&value, like, page))
 }
 
@@ -137,7 +156,8 @@ pub fn check_text(
     page: &Page,
     holds: bool,
 ) -> String {
-    let like = like_of(&check.left, bindings, values).or_else(|| like_of(&check.right, bindings, values));
+    let like =
+        like_of(&check.left, bindings, values).or_else(|| like_of(&check.right, bindings, values));
     let left = side(&check.left, bindings, values, page, like);
     let right = side(&check.right, bindings, values, page, like);
     let relation = match (holds, check.comparison) {

@@ -4,7 +4,7 @@
 //! the check leaves possible (HC4-revise). A value narrowed to nothing is a contradiction: no
 //! reading of the printed figures satisfies the check.
 
-use crate::vars::{VarId, Values};
+use crate::vars::{Values, VarId};
 use factcheck_interval::Interval;
 use factcheck_rules::expr::{CheckExpr, Comparison, Expr, Op};
 use rust_decimal::Decimal;
@@ -138,7 +138,13 @@ pub fn narrow(
         Box::new(check.right.clone()),
     );
     let mut changed = Vec::new();
-    backward(&whole, target(check.comparison), bindings, values, &mut changed)?;
+    backward(
+        &whole,
+        target(check.comparison),
+        bindings,
+        values,
+        &mut changed,
+    )?;
     changed.sort_unstable();
     changed.dedup();
     Ok(changed)
@@ -150,7 +156,12 @@ pub fn satisfiable(check: &CheckExpr, bindings: &Bindings, values: &Values) -> b
     narrow(check, bindings, &mut scratch).is_ok()
 }
 
-fn set(v: VarId, to: Interval, values: &mut Values, changed: &mut Vec<VarId>) -> Result<(), Conflict> {
+fn set(
+    v: VarId,
+    to: Interval,
+    values: &mut Values,
+    changed: &mut Vec<VarId>,
+) -> Result<(), Conflict> {
     let old = values.values[v].domain;
     let new = old.intersect(&to).ok_or(Conflict)?;
     if narrower(&new, &old) {

@@ -22,7 +22,7 @@ use factcheck_rules::{RuleSet, Severity, Words};
 use hc4::{Bindings, Slot};
 use network::Node;
 use std::ops::Range;
-use vars::{VarId, Values};
+use vars::{Values, VarId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -152,7 +152,12 @@ fn bind(roles: &Roles, values: &mut Values, page: &Page) -> Option<Bindings> {
     Some(out)
 }
 
-fn check_story(page: &Page, claims: &[Claim], rules: &RuleSet, checks: &mut Vec<Check>) -> dot::Story {
+fn check_story(
+    page: &Page,
+    claims: &[Claim],
+    rules: &RuleSet,
+    checks: &mut Vec<Check>,
+) -> dot::Story {
     let mut values = Values::default();
     let mut nodes: Vec<Node> = Vec::new();
     // per claim: its rule, and its nodes (the first is the main reading)
@@ -217,7 +222,7 @@ fn check_story(page: &Page, claims: &[Claim], rules: &RuleSet, checks: &mut Vec<
         claim_checks.push((c, checks.len()));
         checks.push(check);
     }
-    dot::Story::new(values, &nodes, &claim_checks)
+    dot::Story::new(values, &nodes, claims, &claim_checks)
 }
 
 /// The check of one arithmetic claim after the network has run.
@@ -231,10 +236,20 @@ fn claim_check(
     outcome: &network::Outcome,
 ) -> Check {
     let main = ids[0];
-    let broken_in = |n: usize| outcome.broken.iter().find(|(b, _)| *b == n).map(|(_, t)| *t);
+    let broken_in = |n: usize| {
+        outcome
+            .broken
+            .iter()
+            .find(|(b, _)| *b == n)
+            .map(|(_, t)| *t)
+    };
     // a claim of several readings holds when any does; one reading narrowed with the rest
     let (holding, broken_tier) = if nodes[main].alternative {
-        match ids.iter().copied().find(|&n| network::holds(&nodes[n], values)) {
+        match ids
+            .iter()
+            .copied()
+            .find(|&n| network::holds(&nodes[n], values))
+        {
             Some(n) => (n, None),
             None => (main, Some(claim.certainty)),
         }
@@ -293,7 +308,10 @@ fn claim_check(
             .map(|&q| {
                 (
                     page.quantities[q].span.clone(),
-                    format!("相关数字：{}", page.printed.get(q).cloned().unwrap_or_default()),
+                    format!(
+                        "相关数字：{}",
+                        page.printed.get(q).cloned().unwrap_or_default()
+                    ),
                 )
             })
             .collect();
@@ -394,13 +412,21 @@ fn adds_up(node: &Node, values: &Values) -> bool {
         // wide open says nothing
         let left = hc4::eval(&c.left, &node.bindings, values);
         let right = hc4::eval(&c.right, &node.bindings, values);
-        left.lo.is_some() && left.hi.is_some() && right.lo.is_some() && right.hi.is_some()
+        left.lo.is_some()
+            && left.hi.is_some()
+            && right.lo.is_some()
+            && right.hi.is_some()
             && hc4::satisfiable(&equal, &node.bindings, values)
     })
 }
 
 /// The stated figures a reading rests on: its own, and those behind the derived values it names.
-fn rested_on(node: usize, nodes: &[Node], values: &Values, outcome: &network::Outcome) -> Vec<usize> {
+fn rested_on(
+    node: usize,
+    nodes: &[Node],
+    values: &Values,
+    outcome: &network::Outcome,
+) -> Vec<usize> {
     let mut out = Vec::new();
     let mut seen = vec![false; nodes.len()];
     let mut stack = vec![node];
@@ -428,7 +454,12 @@ fn rested_on(node: usize, nodes: &[Node], values: &Values, outcome: &network::Ou
 }
 
 /// Where a finding points: the rule's `points_at` role, else the last stated figure.
-fn primary_of(rule: &factcheck_rules::Rule, claim: &Claim, quantities: &[usize], page: &Page) -> Range<usize> {
+fn primary_of(
+    rule: &factcheck_rules::Rule,
+    claim: &Claim,
+    quantities: &[usize],
+    page: &Page,
+) -> Range<usize> {
     let chosen = rule
         .points_at
         .as_deref()

@@ -43,7 +43,12 @@ impl Ctx<'_> {
         let mut related: Vec<(std::ops::Range<usize>, String)> = quantities
             .iter()
             .filter(|&&q| q != primary)
-            .map(|&q| (self.q(q).span.clone(), format!("相关数字：{}", self.text(q))))
+            .map(|&q| {
+                (
+                    self.q(q).span.clone(),
+                    format!("相关数字：{}", self.text(q)),
+                )
+            })
             .collect();
         for (role, binding) in &self.claim.roles {
             if let Binding::Word(word, span) = binding {
@@ -297,12 +302,17 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
     let clause_start = |end: usize| {
         text[..end]
             .rfind(['，', '；', '。', '\n', '：'])
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            })
     };
     let mut from = clause_start(before.len());
     let mut to = before.len();
     if !text[from..to].contains(['、', '和', '与', '及']) && from > 0 {
-        to = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+        to = text[..from]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
         from = clause_start(to);
     }
     let subjects = text[from..to].split("分别").next().unwrap_or("");
@@ -328,7 +338,11 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
             .is_some_and(|last| last.contains(['和', '及']));
         (
             by_comma + 1,
-            if and_in_last { by_comma + 2 } else { by_comma + 1 },
+            if and_in_last {
+                by_comma + 2
+            } else {
+                by_comma + 1
+            },
             true,
         )
     } else {

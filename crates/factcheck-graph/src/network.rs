@@ -6,7 +6,7 @@
 //! several readings never narrows anything: it holds if any reading is possible.
 
 use crate::hc4::{self, Bindings};
-use crate::vars::{VarId, Values};
+use crate::vars::{Values, VarId};
 use factcheck_claims::Certainty;
 use factcheck_rules::expr::CheckExpr;
 use std::collections::VecDeque;
@@ -54,10 +54,17 @@ pub fn solve(nodes: &[Node], values: &mut Values) -> Outcome {
     let mut outcome = Outcome::default();
     let mut active: Vec<usize> = Vec::new();
     let mut broken = vec![false; nodes.len()];
-    let mut order: Vec<usize> = (0..nodes.len()).filter(|&n| !nodes[n].alternative).collect();
+    let mut order: Vec<usize> = (0..nodes.len())
+        .filter(|&n| !nodes[n].alternative)
+        .collect();
     order.sort_by_key(|&n| (!nodes[n].defines, n));
     for tier in [Certainty::Bound, Certainty::Inferred, Certainty::Weak] {
-        active.extend(order.iter().copied().filter(|&n| nodes[n].certainty == tier));
+        active.extend(
+            order
+                .iter()
+                .copied()
+                .filter(|&n| nodes[n].certainty == tier),
+        );
         loop {
             match propagate(nodes, &active, values) {
                 Ok(definer) => {

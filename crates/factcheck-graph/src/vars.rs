@@ -36,6 +36,14 @@ pub struct Values {
     index: HashMap<String, VarId>,
 }
 
+fn key_of(var: &Var) -> String {
+    match var {
+        Var::Stated(q) => format!("q{q}"),
+        Var::Derived(d) => format!("d{}", d.key),
+        Var::Literal { span, .. } => format!("l{}:{}", span.start, span.end),
+    }
+}
+
 /// The number a figure stands for in the arithmetic, per unit of its printed value.
 pub fn scale_of(kind: Kind, unit: &str) -> Decimal {
     match kind {
@@ -46,13 +54,14 @@ pub fn scale_of(kind: Kind, unit: &str) -> Decimal {
 }
 
 impl Values {
+    /// The id of a variable already added.
+    pub fn find(&self, var: &Var) -> Option<VarId> {
+        self.index.get(&key_of(var)).copied()
+    }
+
     /// The id of a variable, adding it on first sight.
     pub fn id(&mut self, var: &Var, page: &Page) -> Option<VarId> {
-        let key = match var {
-            Var::Stated(q) => format!("q{q}"),
-            Var::Derived(d) => format!("d{}", d.key),
-            Var::Literal { span, .. } => format!("l{}:{}", span.start, span.end),
-        };
+        let key = key_of(var);
         if let Some(&id) = self.index.get(&key) {
             return Some(id);
         }
@@ -77,7 +86,11 @@ impl Values {
                     Interval::ALL
                 };
                 let like = page.quantities.get(d.like)?;
-                (floor, Some(d.like), Decimal::ONE / scale_of(like.kind, &like.unit))
+                (
+                    floor,
+                    Some(d.like),
+                    Decimal::ONE / scale_of(like.kind, &like.unit),
+                )
             }
             Var::Literal { value, .. } => (Interval::point(*value), None, Decimal::ONE),
         };

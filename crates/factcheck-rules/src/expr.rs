@@ -375,7 +375,10 @@ mod tests {
         let deep = format!("{}a{} = b", "(".repeat(100_000), ")".repeat(100_000));
         assert!(parse(&deep).unwrap_err().message.contains("nests deeper"));
         let negated = format!("{}a = b", "-".repeat(100_000));
-        assert!(parse(&negated).unwrap_err().message.contains("nests deeper"));
+        assert!(parse(&negated)
+            .unwrap_err()
+            .message
+            .contains("nests deeper"));
         let long = format!("a{} = b", " + a".repeat(100_000));
         assert!(parse(&long).unwrap_err().message.contains("terms in a row"));
     }

@@ -67,7 +67,7 @@ pub const ALL: &[Finder] = &[
     Finder {
         name: "structure",
         roles: &["part", "whole", "share"],
-        description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.9) after a total and all its parts: each ratio is its part's share, in percent",
+        description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.8) after a total and all its parts: each ratio is its part's share, in percent",
     },
     Finder {
         name: "points",

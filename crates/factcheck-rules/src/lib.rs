@@ -11,11 +11,11 @@ pub mod words;
 
 use expr::CheckExpr;
 use pack::{Examples, PackFile, RuleFile};
-pub use words::Words;
 use pattern::{Capture, CompiledPattern};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
+pub use words::Words;
 
 /// The built-in packs, embedded so the binary works alone.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -271,7 +271,8 @@ impl RuleSet {
                     .or_default()
                     .extend(words.iter().cloned());
             }
-            set.partitions.extend(source.pack.partitions.iter().cloned());
+            set.partitions
+                .extend(source.pack.partitions.iter().cloned());
             set.synonyms.extend(source.pack.synonyms.iter().cloned());
         }
         set.lexicon = Words::new(&set.words);
@@ -529,13 +530,7 @@ fn compile_rule(
             format!("rule `{}` has no patterns (or `find:` a structure)", id),
         ));
     }
-    if !rule.patterns.is_empty() && find.is_some() {
-        return Err(fail_at(
-            "find:",
-            0,
-            format!("rule `{id}`: a rule is found either by `patterns` or by `find`, not both"),
-        ));
-    }
+    // a structure and patterns may find the same rule: a pack adds phrasings to a built-in one
     let mut patterns = Vec::new();
     for text in &rule.patterns {
         let compiled = pattern::compile(text, words).map_err(|e| {
@@ -624,7 +619,9 @@ fn compile_rule(
                 if !roles.contains(&var) && !rule.derive.contains_key(&var) {
                     let what = match pattern {
                         Some(p) => format!("pattern `{}` does not capture as a quantity", p.source),
-                        None => "the structure does not fill and `derive` does not name".to_string(),
+                        None => {
+                            "the structure does not fill and `derive` does not name".to_string()
+                        }
                     };
                     return Err(fail_at(
                         text,
@@ -654,7 +651,8 @@ fn compile_rule(
         let used: Vec<String> = checks.iter().flat_map(|c| c.vars()).collect();
         for pattern in &patterns {
             if let Some(unused) = pattern.placeholders.iter().find(|p| {
-                matches!(p.capture, Capture::Quantity(_) | Capture::List(_)) && !used.contains(&p.name)
+                matches!(p.capture, Capture::Quantity(_) | Capture::List(_))
+                    && !used.contains(&p.name)
             }) {
                 return Err(fail_at(
                     &pattern.source,

@@ -15,7 +15,8 @@ impl Words {
         let classes = classes
             .iter()
             .map(|(name, words)| {
-                let mut words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
+                let mut words: Vec<String> =
+                    words.iter().filter(|w| !w.is_empty()).cloned().collect();
                 words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
                 words.dedup();
                 (name.clone(), words)
@@ -99,7 +100,10 @@ mod tests {
     fn words() -> Words {
         Words::new(&BTreeMap::from([
             ("up".to_string(), vec!["增".to_string(), "增长".to_string()]),
-            ("link".to_string(), vec!["达".to_string(), "达到".to_string(), "了".to_string()]),
+            (
+                "link".to_string(),
+                vec!["达".to_string(), "达到".to_string(), "了".to_string()],
+            ),
         ]))
     }
 

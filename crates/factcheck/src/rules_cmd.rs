@@ -146,7 +146,11 @@ pub fn explain(rules: &RuleSet, id: &str, english: bool) -> Option<String> {
             let _ = writeln!(
                 out,
                 "\n{} `{}` ({}): {}\nroles: {}",
-                if english { "found by the structure" } else { "由结构找出" },
+                if english {
+                    "found by the structure"
+                } else {
+                    "由结构找出"
+                },
                 finder.name,
                 rule.origin,
                 finder.description,

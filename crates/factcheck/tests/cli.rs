@@ -224,9 +224,9 @@ fn findings_set_the_exit_status() {
     let out = factcheck(&["-"], Some(page.as_bytes()));
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("error[sum-breakdown]: -:1:5:"), "{text}");
+    assert!(text.contains("error[sum-of-parts]: -:1:5:"), "{text}");
     assert!(
-        text.contains("42件+13件+3件+9件 = 67件，超过了63件"),
+        text.contains("63件，不可能等于42件+13件+3件+9件 = 67件"),
         "{text}"
     );
     let out = factcheck(&["--fail-on", "never", "-"], Some(page.as_bytes()));
@@ -250,7 +250,7 @@ fn rules_list_explain_and_test() {
     let list = String::from_utf8(out.stdout).unwrap();
     assert!(
         list.lines()
-            .any(|l| l.starts_with("sum-breakdown") && l.contains("sum") && l.contains("error")),
+            .any(|l| l.starts_with("sum-of-parts") && l.contains("sum") && l.contains("error")),
         "{list}"
     );
 
@@ -345,7 +345,7 @@ fn packs_switch_off_reweigh_and_extend_rules() {
     let pack = dir.join("house.yaml");
     std::fs::write(
         &pack,
-        "disable: [change-direction]\nseverity:\n  sum-breakdown: warning\n",
+        "disable: [change-direction]\nseverity:\n  sum-of-parts: warning\n",
     )
     .unwrap();
     let out = factcheck(
@@ -365,7 +365,7 @@ fn packs_switch_off_reweigh_and_extend_rules() {
         .iter()
         .map(|f| (f["rule"].as_str().unwrap(), f["severity"].as_str().unwrap()))
         .collect();
-    assert_eq!(rules, vec![("sum-breakdown", "warning")]);
+    assert_eq!(rules, vec![("sum-of-parts", "warning")]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -378,7 +378,7 @@ fn packs_switch_off_reweigh_and_extend_rules() {
         "网民留言63件：微信公众号42件，政府网13件，人民网9件。\n",
     )
     .unwrap();
-    std::fs::write(&pack, "rules:\n  - extends: sum-breakdown\n    patterns:\n      - \"{total:count}：{parts:list(count)}。\"\n").unwrap();
+    std::fs::write(&pack, "rules:\n  - extends: sum-of-parts\n    patterns:\n      - \"{total:count}：{parts:list(count)}。\"\n").unwrap();
     let out = factcheck(
         &[
             "--format",
@@ -391,7 +391,7 @@ fn packs_switch_off_reweigh_and_extend_rules() {
     );
     assert_eq!(
         json(&out)["files"][0]["findings"][0]["rule"],
-        "sum-breakdown"
+        "sum-of-parts"
     );
 
     // words for the grammar: a plan name that holds numerals
@@ -442,7 +442,7 @@ fn every_output_format_and_an_output_file() {
     let draft = "examples/draft.txt";
     let out = factcheck(&["--format", "github", draft], None);
     let github = String::from_utf8(out.stdout).unwrap();
-    assert!(github.lines().next().unwrap().starts_with("::error file=examples/draft.txt,line=1,col=5,title=factcheck sum-breakdown::分项之和与总数不符"), "{github}");
+    assert!(github.lines().next().unwrap().starts_with("::error file=examples/draft.txt,line=1,col=5,title=factcheck sum-of-parts::分项之和与总数不符"), "{github}");
     assert!(
         github.contains("从92%25升至89%25"),
         "percent signs are escaped: {github}"
@@ -477,7 +477,7 @@ fn every_output_format_and_an_output_file() {
         serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let result = &sarif["runs"][0]["results"][0];
-    assert_eq!(result["ruleId"], "sum-breakdown");
+    assert_eq!(result["ruleId"], "sum-of-parts");
     let region = &result["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
@@ -685,10 +685,7 @@ fn a_baseline_lets_only_new_findings_fail() {
         report["summary"]["suppressed"], 4,
         "the four known findings keep their fingerprints"
     );
-    assert_eq!(
-        report["files"][0]["findings"][0]["rule"],
-        "sum-of-which-total"
-    );
+    assert_eq!(report["files"][0]["findings"][0]["rule"], "sum-of-parts");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -845,7 +842,7 @@ fn word_drafts_report_paragraph_and_character() {
     let out = factcheck(&["--format", "json", path.to_str().unwrap()], None);
     let report = json(&out);
     let finding = &report["files"][0]["findings"][0];
-    assert_eq!(finding["rule"], "sum-breakdown");
+    assert_eq!(finding["rule"], "sum-of-parts");
     assert_eq!(
         (finding["line"].as_u64(), finding["column"].as_u64()),
         (Some(2), Some(5)),
@@ -885,7 +882,7 @@ fn the_configuration_selects_and_reweighs_rules() {
     assert_eq!(
         rules,
         vec![
-            ("sum-breakdown", "error"),
+            ("sum-of-parts", "error"),
             ("growth-base-stated", "error"),
             ("span-days", "warning")
         ]

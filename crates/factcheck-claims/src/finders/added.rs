@@ -38,7 +38,9 @@ pub fn added(story: &Story) -> Vec<Found> {
         let same_clause: Vec<usize> = levels[..k]
             .iter()
             .copied()
-            .filter(|&f| story.frame(f).clause == story.frame(first).clause && story.addable(f, first))
+            .filter(|&f| {
+                story.frame(f).clause == story.frame(first).clause && story.addable(f, first)
+            })
             .collect();
         let reading = |firsts: &[usize]| {
             let mut roles = Roles::new();

@@ -15,7 +15,10 @@ pub fn counted(story: &Story) -> Vec<Found> {
         if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
             continue;
         }
-        let Some(_) = q.number().filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= Decimal::from(60)) else {
+        let Some(_) = q
+            .number()
+            .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= Decimal::from(60))
+        else {
             continue;
         };
         let sentence = &story.frames.layout.sentences[story.frame(c).sentence];
@@ -29,7 +32,9 @@ pub fn counted(story: &Story) -> Vec<Found> {
             continue;
         };
         let before_lead = &rest[..at];
-        if before_lead.contains(['。', '；']) || before_lead.chars().filter(|&ch| ch == '，').count() > 1 {
+        if before_lead.contains(['。', '；'])
+            || before_lead.chars().filter(|&ch| ch == '，').count() > 1
+        {
             continue;
         }
         let list_start = at + "分别为".len();
@@ -47,9 +52,9 @@ pub fn counted(story: &Story) -> Vec<Found> {
         }
         // `A、B和C`: the last item may join two with 和
         let pieces: Vec<&str> = list.split('、').filter(|s| !s.trim().is_empty()).collect();
-        let joined_last = pieces.last().map_or(0, |last| {
-            last.matches(['和', '及', '与']).count()
-        });
+        let joined_last = pieces
+            .last()
+            .map_or(0, |last| last.matches(['和', '及', '与']).count());
         let items = pieces.len() + joined_last;
         let span_start = q.span.end + list_start;
         let mut roles = Roles::new();

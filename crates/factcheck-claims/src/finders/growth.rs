@@ -50,19 +50,26 @@ pub fn growths(story: &Story) -> Vec<Growth> {
         }
         // a loss (亏损) falls or rises against a profit: its rate is not one of a positive base
         let clause = &story.frames.layout.clauses[story.frame(current).clause];
-        if story.words().contains("loss", &story.text[clause.range.start..story.q(current).span.start]) {
+        if story.words().contains(
+            "loss",
+            &story.text[clause.range.start..story.q(current).span.start],
+        ) {
             continue;
         }
         for (period, rate, delta) in groups {
             let whole_fall = rate.is_some_and(|r| {
-                story.frame(r).sign < 0 && story.q(r).number().is_some_and(|v| v >= rust_decimal::Decimal::ONE_HUNDRED)
+                story.frame(r).sign < 0
+                    && story
+                        .q(r)
+                        .number()
+                        .is_some_and(|v| v >= rust_decimal::Decimal::ONE_HUNDRED)
             });
             if whole_fall {
                 continue;
             }
             let metric = &story.frame(current).metric;
             let name = period
-                .map(|p| format!("{}{}", p.display(), metric))
+                .map(|p| Story::period_name(&p, metric))
                 .filter(|n| !n.is_empty() && !metric.is_empty());
             out.push(Growth {
                 current,
@@ -72,7 +79,16 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                 base: story.derived(
                     format!("base:{}", story.earlier_key(current, period)),
                     current,
-                    name.or_else(|| Some(format!("上期{metric}").replace("上期", if metric.is_empty() { "上期值" } else { "上期" }))),
+                    name.or_else(|| {
+                        Some(format!("上期{metric}").replace(
+                            "上期",
+                            if metric.is_empty() {
+                                "上期值"
+                            } else {
+                                "上期"
+                            },
+                        ))
+                    }),
                 ),
             });
         }
@@ -125,7 +141,10 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
             .levels()
             .filter(|&b| b != g.current && story.addable(b, g.current))
             .filter(|&b| story.frame(b).period.is_some_and(|p| p.equals(&period)))
-            .filter(|&b| story.frame(b).scope == story.frame(g.current).scope || story.frame(b).sentence != story.frame(g.current).sentence)
+            .filter(|&b| {
+                story.frame(b).scope == story.frame(g.current).scope
+                    || story.frame(b).sentence != story.frame(g.current).sentence
+            })
             .map(|b| (b, story.names(&metric, b)))
             .filter(|(_, m)| *m != NameMatch::No)
             .collect();

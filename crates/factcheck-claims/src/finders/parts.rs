@@ -44,7 +44,11 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
     let text = story.text;
     let layout = &story.frames.layout;
     let words = story.words();
-    let mut sentences: Vec<usize> = story.members.clone().map(|q| story.frame(q).sentence).collect();
+    let mut sentences: Vec<usize> = story
+        .members
+        .clone()
+        .map(|q| story.frame(q).sentence)
+        .collect();
     sentences.dedup();
     for &s in &sentences {
         let sentence = &layout.sentences[s];
@@ -67,13 +71,17 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     .rev()
                     .copied()
                     .filter(|&q| story.q(q).span.end <= at)
-                    .filter(|&q| amount_level(story, q) && (in_bracket || !story.frame(q).bracketed))
+                    .filter(|&q| {
+                        amount_level(story, q) && (in_bracket || !story.frame(q).bracketed)
+                    })
                     .filter(|&q| story.addable(q, first) && story.same_period(q, first))
                     .collect();
                 // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
                 totals.retain(|&q| !compared_against(story, q));
                 if totals.is_empty() {
-                    totals.extend(previous_sentence_total(story, s).filter(|&q| story.addable(q, first)));
+                    totals.extend(
+                        previous_sentence_total(story, s).filter(|&q| story.addable(q, first)),
+                    );
                 }
                 // `其中A…，B…，合计C`: the closing total is the list's own
                 if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
@@ -86,7 +94,9 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 let noun = |q: usize| story.frame(q).after.clone();
                 let parts: Vec<usize> = parts
                     .into_iter()
-                    .take_while(|&p| noun(p).is_empty() || noun(total).is_empty() || noun(p) == noun(total))
+                    .take_while(|&p| {
+                        noun(p).is_empty() || noun(total).is_empty() || noun(p) == noun(total)
+                    })
                     .collect();
                 let Some(&last) = parts.last() else {
                     continue;
@@ -114,8 +124,14 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             .layout
             .clause_at(at)
             .map_or(at, |c| story.frames.layout.clauses[c].range.start);
-        let sentence_start = story.frames.layout.sentences[story.frames.layout.sentence_at(at).unwrap_or(0)].range.start;
-        words.contains("total_sure", &story.text[sentence_start.min(clause_start)..at])
+        let sentence_start = story.frames.layout.sentences
+            [story.frames.layout.sentence_at(at).unwrap_or(0)]
+        .range
+        .start;
+        words.contains(
+            "total_sure",
+            &story.text[sentence_start.min(clause_start)..at],
+        )
     };
     let mut parts: Vec<usize> = Vec::new();
     let mut end = at;
@@ -208,12 +224,22 @@ fn compared_against(story: &Story, q: usize) -> bool {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let before = &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
     let words = story.words();
-    words.contains("higher", before) && words.find("higher", before).is_some_and(|(_, w)| w.chars().count() >= 2)
-        || words.find("lower", before).is_some_and(|(_, w)| w.chars().count() >= 2)
+    words.contains("higher", before)
+        && words
+            .find("higher", before)
+            .is_some_and(|(_, w)| w.chars().count() >= 2)
+        || words
+            .find("lower", before)
+            .is_some_and(|(_, w)| w.chars().count() >= 2)
 }
 
 /// A level after the parts, in the same sentence, that a closing word (合计, 共计) introduces.
-fn closing_total_after(story: &Story, figures: &[usize], parts: &[usize], first: usize) -> Option<usize> {
+fn closing_total_after(
+    story: &Story,
+    figures: &[usize],
+    parts: &[usize],
+    first: usize,
+) -> Option<usize> {
     let last = *parts.last()?;
     let words = story.words();
     figures
@@ -222,7 +248,8 @@ fn closing_total_after(story: &Story, figures: &[usize], parts: &[usize], first:
         .filter(|&q| q > last && amount_level(story, q) && story.addable(q, first))
         .find(|&q| {
             let clause = &story.frames.layout.clauses[story.frame(q).clause];
-            let lead = &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
+            let lead =
+                &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
             words.starting("closing_total", lead.trim_start()).is_some()
         })
 }
@@ -234,7 +261,8 @@ fn own_label(story: &Story, q: usize) -> String {
         .checked_sub(1)
         .filter(|&p| story.frame(p).clause == story.frame(q).clause)
         .map_or(clause.range.start, |p| story.q(p).span.end);
-    let raw = crate::story::han(&story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]);
+    let raw =
+        crate::story::han(&story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]);
     let words = story.words();
     let raw = words.strip_start("which", &raw);
     words.strip_end("link", raw).to_string()
@@ -249,7 +277,9 @@ fn previous_sentence_total(story: &Story, s: usize) -> Option<usize> {
     if a.article != b.article || a.paragraph != b.paragraph {
         return None;
     }
-    let opens = story.words().starting("which", story.text[b.range.clone()].trim_start());
+    let opens = story
+        .words()
+        .starting("which", story.text[b.range.clone()].trim_start());
     opens?;
     let levels: Vec<usize> = story
         .frames
@@ -277,14 +307,16 @@ fn completeness(
     }
     let words = story.words();
     let list_text = &story.text[list_start..list_end.max(list_start)];
-    let tail = story.text[list_end..]
-        .chars()
-        .take(2)
-        .collect::<String>();
+    let tail = story.text[list_end..].chars().take(2).collect::<String>();
     if words.contains("partial_list", list_text) || tail.starts_with('等') {
         return None;
     }
     if names_partition(story, parts) {
+        return Some(Certainty::Bound);
+    }
+    // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
+    let last_label = own_label(story, parts[parts.len() - 1]);
+    if words.starting("the_rest", &last_label).is_some() {
         return Some(Certainty::Bound);
     }
     let total_q = story.q(total);
@@ -338,7 +370,8 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
             continue;
         };
         let inside = &text[open..close];
-        if story.words().contains("which", inside) || story.words().contains("partial_list", inside) {
+        if story.words().contains("which", inside) || story.words().contains("partial_list", inside)
+        {
             continue;
         }
         let parts: Vec<usize> = story
@@ -383,7 +416,9 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
         for window in levels.windows(n) {
             let first = window[0];
             if !names_partition(story, window)
-                || window.iter().any(|&p| !story.addable(p, first) || !story.same_period(p, first))
+                || window
+                    .iter()
+                    .any(|&p| !story.addable(p, first) || !story.same_period(p, first))
             {
                 continue;
             }
@@ -461,7 +496,10 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                     let metric = story.plain_name(&story.frame(t).metric);
                     let named = common.chars().count() >= 2
                         && (metric == common
-                            || story.words().strip_start("own_subject", &story.frame(t).metric) == common
+                            || story
+                                .words()
+                                .strip_start("own_subject", &story.frame(t).metric)
+                                == common
                             || (by_whole && metric.ends_with(&common)));
                     (named || names_whole(&story.frame(t).metric)) && !listed(t)
                 });
@@ -549,7 +587,13 @@ fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
             .into_iter()
             .rev()
             .collect();
-        if parts.len() < 2 || story.says_between("partial_list", story.q(parts[0]).span.start, story.q(total).span.start) {
+        if parts.len() < 2
+            || story.says_between(
+                "partial_list",
+                story.q(parts[0]).span.start,
+                story.q(total).span.start,
+            )
+        {
             continue;
         }
         out.push(PartsList {
@@ -602,7 +646,10 @@ pub fn parts_listed(story: &Story) -> Vec<Found> {
             // the list may end at a semicolon (`其中：A…；B…` where B starts a statement of its own)
             let mut lengths: Vec<usize> = (1..l.parts.len())
                 .filter(|&k| {
-                    let (a, b) = (story.q(l.parts[k - 1]).span.end, story.q(l.parts[k]).span.start);
+                    let (a, b) = (
+                        story.q(l.parts[k - 1]).span.end,
+                        story.q(l.parts[k]).span.start,
+                    );
                     a <= b && story.text[a..b].contains('；')
                 })
                 .collect();
@@ -673,7 +720,10 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             let certainty = l.complete?;
             // rates at comparable prices need not add up in money of the day
             let sentence = &story.frames.layout.sentences[story.frame(l.total).sentence];
-            if story.words().contains("real_terms", &story.text[sentence.range.clone()]) {
+            if story
+                .words()
+                .contains("real_terms", &story.text[sentence.range.clone()])
+            {
                 return None;
             }
             let total_base = base_of(l.total)?;
@@ -699,7 +749,8 @@ pub fn rate_of_parts(story: &Story) -> Vec<Found> {
         .filter_map(|l| {
             let certainty = l.complete?;
             let total_rate = rate_of(story, l.total)?;
-            let part_rates: Option<Vec<usize>> = l.parts.iter().map(|&p| rate_of(story, p)).collect();
+            let part_rates: Option<Vec<usize>> =
+                l.parts.iter().map(|&p| rate_of(story, p)).collect();
             let part_rates = part_rates?;
             let mut roles = Roles::new();
             roles.insert("total_rate".into(), Binding::One(Var::Stated(total_rate)));

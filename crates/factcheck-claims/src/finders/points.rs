@@ -1,5 +1,5 @@
-//! Percentage points. A rate with its change (`城镇化率43.6%，比上年末提高0.7个百分点`): the
-//! earlier rate is derived. A rate compared with another's (`增长8.4%，比全省（7.7%）高0.7个百分点`,
+//! Percentage points. A rate with its change (`城镇化率58.2%，比上年末提高1.1个百分点`): the
+//! earlier rate is derived. A rate compared with another's (`增长6.9%，比全省（6.1%）高0.8个百分点`,
 //! `出口增幅高于进口3个百分点`): the difference of the two rates is the points.
 
 use crate::story::NameMatch;
@@ -23,7 +23,7 @@ pub fn points(story: &Story) -> Vec<Found> {
             continue;
         };
         let metric = &story.frame(now).metric;
-        let name = period.map(|x| format!("{}{metric}", x.display()));
+        let name = period.map(|x| Story::period_name(&x, metric));
         let mut before = story.derived(
             format!("before:{}", story.earlier_key(now, period)),
             now,
@@ -31,8 +31,8 @@ pub fn points(story: &Story) -> Vec<Found> {
         );
         if let Var::Derived(d) = &mut before {
             // a growth rate may have been negative
-            d.nonnegative = story.q(now).kind == Kind::Percent
-                && story.frame(now).aspect != Aspect::Rate;
+            d.nonnegative =
+                story.q(now).kind == Kind::Percent && story.frame(now).aspect != Aspect::Rate;
         }
         let reading = |before: Var| {
             let mut roles = Roles::new();
@@ -122,7 +122,11 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
 /// A rate against another subject's or measure's rate.
 pub fn against(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
-    let all: Vec<usize> = story.members.clone().filter(|&p| is_points(story, p)).collect();
+    let all: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&p| is_points(story, p))
+        .collect();
     for &p in &all {
         let frame = story.frame(p);
         let Reference::Other { name, figure } = &frame.reference else {
@@ -131,7 +135,7 @@ pub fn against(story: &Story) -> Vec<Found> {
         let Some(rate) = frame.anchor.or_else(|| rate_named_before(story, p)) else {
             continue;
         };
-        // `比全省（7.7%）和全国（7.0%）分别高0.7、1.4个百分点`: the k-th points go with the k-th
+        // `比全省（6.1%）和全国（5.2%）分别高0.8、1.7个百分点`: the k-th points go with the k-th
         // bracketed figure of the clause
         let clause = frame.clause;
         let run: Vec<usize> = all
@@ -177,15 +181,14 @@ pub fn against(story: &Story) -> Vec<Found> {
         if name.chars().count() < 2 {
             continue;
         }
-        let name = story
-            .words()
-            .strip_end("change_noun", name)
-            .to_string();
+        let name = story.words().strip_end("change_noun", name).to_string();
         let rate_aspect = story.frame(rate).aspect;
         let candidates: Vec<usize> = story
             .members
             .clone()
-            .filter(|&o| o != rate && story.frame(o).aspect == rate_aspect && !story.frame(o).bracketed)
+            .filter(|&o| {
+                o != rate && story.frame(o).aspect == rate_aspect && !story.frame(o).bracketed
+            })
             .filter(|&o| story.same_period(o, rate))
             .filter(|&o| {
                 let described = story.frame(o).anchor.unwrap_or(o);

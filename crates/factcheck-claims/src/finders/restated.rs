@@ -19,10 +19,7 @@ pub fn restated(story: &Story) -> Vec<Found> {
         if label.chars().count() < 4 {
             continue;
         }
-        let period = frame
-            .period
-            .map(|p| p.display())
-            .unwrap_or_default();
+        let period = frame.period.map(|p| p.display()).unwrap_or_default();
         let key_of = |label: &str| {
             format!(
                 "{label}|{}|{}|{}|{period}",
@@ -96,7 +93,9 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
             continue;
         }
         let ending: String = label.chars().skip(count - 4).collect();
-        let group = by_ending.entry((ending, story.q(q).unit.clone())).or_default();
+        let group = by_ending
+            .entry((ending, story.q(q).unit.clone()))
+            .or_default();
         let same = group.iter().rev().find(|(p, other)| {
             let (short, long) = if other.chars().count() <= count {
                 (other, &label)
@@ -111,10 +110,13 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
         if let Some(&(p, _)) = same {
             let same_value = story.q(p).value_text() == story.q(q).value_text();
             let rates = match (rate(p), rate(q)) {
-                (Some(a), Some(b)) if story.frame(a).reference == story.frame(b).reference => Some((a, b)),
+                (Some(a), Some(b)) if story.frame(a).reference == story.frame(b).reference => {
+                    Some((a, b))
+                }
                 _ => None,
             };
-            let same_rate = rates.is_some_and(|(a, b)| story.q(a).value_text() == story.q(b).value_text());
+            let same_rate =
+                rates.is_some_and(|(a, b)| story.q(a).value_text() == story.q(b).value_text());
             let certainty = match (same_value, same_rate) {
                 (true, false) => Some(Certainty::Weak),
                 (_, true) if rates.is_some() => Some(Certainty::Inferred),
@@ -169,6 +171,12 @@ fn label_keys(story: &Story, label: &str) -> Vec<String> {
     keys
 }
 
+/// Two counts of the same noun: the words after them agree for three characters at least
+/// (`3个新建公园年底开放`, `3个新建公园主体完工`).
+fn same_noun(a: &str, b: &str) -> bool {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 3
+}
+
 /// Every headline figure against the body figures it may restate.
 pub fn headline(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
@@ -179,7 +187,11 @@ pub fn headline(story: &Story) -> Vec<Found> {
         ) && story.q(q).number().is_some()
             && story.frame(q).aspect != Aspect::Date
     };
-    for h in story.members.clone().filter(|&q| story.in_headline(q) && comparable(q)) {
+    for h in story
+        .members
+        .clone()
+        .filter(|&q| story.in_headline(q) && comparable(q))
+    {
         let mut body: Vec<usize> = story
             .members
             .clone()
@@ -198,7 +210,8 @@ pub fn headline(story: &Story) -> Vec<Found> {
         };
         let overlaps = |b: usize| {
             let ((hl, hh), (bl, bh)) = (interval(h), interval(b));
-            !(matches!((hh, bl), (Some(x), Some(y)) if x < y) || matches!((hl, bh), (Some(x), Some(y)) if x > y))
+            !(matches!((hh, bl), (Some(x), Some(y)) if x < y)
+                || matches!((hl, bh), (Some(x), Some(y)) if x > y))
         };
         let near = |b: usize| {
             let v = value(b);
@@ -207,15 +220,19 @@ pub fn headline(story: &Story) -> Vec<Found> {
                 && v <= hv * rust_decimal::Decimal::TWO
                 && hv <= v * rust_decimal::Decimal::TWO
         };
-        body.retain(|&b| overlaps(b) || (near(b) && story.names(&story.frame(h).metric, b) != NameMatch::No));
+        // the same measure: the names match, or two counts count the same noun (3个新建公园)
+        let named = |b: usize| {
+            let (hf, bf) = (story.frame(h), story.frame(b));
+            story.names(&hf.metric, b) != NameMatch::No || same_noun(&hf.after, &bf.after)
+        };
+        body.retain(|&b| overlaps(b) || (near(b) && named(b)));
         if body.is_empty() {
             continue;
         }
         // the body figure that names the same measure first, then by closeness of value
         body.sort_by_key(|&b| {
-            let named = story.names(&story.frame(h).metric, b) != NameMatch::No;
             let distance = (value(b) - hv).abs();
-            (!named, distance)
+            (!named(b), distance)
         });
         let reading = |b: usize| {
             let mut roles = Roles::new();
@@ -228,7 +245,9 @@ pub fn headline(story: &Story) -> Vec<Found> {
         // (the body may open the clause with the dateline, the period or the subject the headline leaves out)
         let (body_label, head_label) = (clause_label(story, body[0]), clause_label(story, h));
         let same = body_label == head_label
-            || (head_label.chars().count() >= 4 && body_label.ends_with(&head_label));
+            || (head_label.chars().count() >= 4 && body_label.ends_with(&head_label))
+            || (story.q(h).kind == Kind::Count
+                && same_noun(&story.frame(h).after, &story.frame(body[0]).after));
         let certainty = if same {
             Certainty::Inferred
         } else {

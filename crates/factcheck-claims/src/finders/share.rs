@@ -15,7 +15,10 @@ pub fn share(story: &Story) -> Vec<Found> {
         if frame.aspect != Aspect::Share {
             continue;
         }
-        let Some(part) = frame.anchor.filter(|&p| crate::story::is_amount(story.q(p))) else {
+        let Some(part) = frame
+            .anchor
+            .filter(|&p| crate::story::is_amount(story.q(p)))
+        else {
             continue;
         };
         let reading = |whole: Var| {
@@ -54,7 +57,11 @@ pub fn share(story: &Story) -> Vec<Found> {
         let Some((_, name)) = &frame.whole else {
             // 占比41%: the whole is the total the part is listed under
             if let Some(total) = listed_under {
-                out.push(found(reading(Var::Stated(total)), Certainty::Inferred, Vec::new()));
+                out.push(found(
+                    reading(Var::Stated(total)),
+                    Certainty::Inferred,
+                    Vec::new(),
+                ));
             }
             continue;
         };
@@ -71,10 +78,18 @@ pub fn share(story: &Story) -> Vec<Found> {
             }
         }
         // the nearest exact name first
-        candidates.sort_by_key(|&(w, m)| (std::cmp::Reverse(m), story.q(w).span.start.abs_diff(story.q(part).span.start)));
+        candidates.sort_by_key(|&(w, m)| {
+            (
+                std::cmp::Reverse(m),
+                story.q(w).span.start.abs_diff(story.q(part).span.start),
+            )
+        });
         match candidates.first() {
             Some(&(best, how)) => {
-                let exact = candidates.iter().filter(|c| c.1 == NameMatch::Exact).count();
+                let exact = candidates
+                    .iter()
+                    .filter(|c| c.1 == NameMatch::Exact)
+                    .count();
                 let certainty = match (how, exact) {
                     (NameMatch::Exact, 1) => Certainty::Bound,
                     (NameMatch::Exact, _) => Certainty::Inferred,
@@ -99,7 +114,7 @@ pub fn share(story: &Story) -> Vec<Found> {
     out
 }
 
-/// `三次产业结构为7.3:37.8:54.9` after the total and its parts: each ratio is its part's share of
+/// `三次产业结构为7.3:37.8:54.8` after the total and its parts: each ratio is its part's share of
 /// the total, in the order the parts were listed. Where one sentence gives two structures (由…
 /// 调整为…), the last is the one of the period the parts are of.
 pub fn structure(story: &Story) -> Vec<Found> {
@@ -144,7 +159,7 @@ pub fn structure(story: &Story) -> Vec<Found> {
     out
 }
 
-/// Runs of two or more ratios printed with colons between them (`7.3:37.8:54.9`).
+/// Runs of two or more ratios printed with colons between them (`7.3:37.8:54.8`).
 fn colon_runs(story: &Story) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();

@@ -164,7 +164,11 @@ fn is_percent(story: &Story, q: usize) -> bool {
 
 fn row_span(story: &Story, qs: &[usize]) -> std::ops::Range<usize> {
     let start = qs.iter().map(|&q| story.q(q).span.start).min().unwrap_or(0);
-    let end = qs.iter().map(|&q| story.q(q).span.end).max().unwrap_or(start);
+    let end = qs
+        .iter()
+        .map(|&q| story.q(q).span.end)
+        .max()
+        .unwrap_or(start);
     start..end
 }
 
@@ -279,9 +283,7 @@ pub fn row_sums(story: &Story, within: bool) -> Vec<Found> {
         };
         let additive: Vec<bool> = (0..columns)
             .map(|c| {
-                groups
-                    .iter()
-                    .any(|g| !g.within && adds(g, c) == Some(true))
+                groups.iter().any(|g| !g.within && adds(g, c) == Some(true))
                     || amount_column(story, &grid, c)
             })
             .collect();
