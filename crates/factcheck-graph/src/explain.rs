@@ -170,6 +170,12 @@ pub fn check_text(
     };
     if holds && check.comparison == Comparison::Eq {
         format!("{left}，与{right}相符")
+    } else if check.comparison == Comparison::Eq
+        && is_single(&check.left)
+        && !is_single(&check.right)
+    {
+        // what the figures add up to first, then what the copy prints
+        format!("{right}，而文中为{left}")
     } else {
         format!("{left}，{relation}{right}")
     }

@@ -226,7 +226,7 @@ fn findings_set_the_exit_status() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("error[sum-of-parts]: -:1:5:"), "{text}");
     assert!(
-        text.contains("63件，不可能等于42件+13件+3件+9件 = 67件"),
+        text.contains("42件+13件+3件+9件 = 67件，而文中为63件"),
         "{text}"
     );
     let out = factcheck(&["--fail-on", "never", "-"], Some(page.as_bytes()));
