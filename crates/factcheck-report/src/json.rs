@@ -22,11 +22,26 @@ impl Stream {
     }
 
     pub fn file(&mut self, file: &FileReport) -> String {
-        let mut out = String::from(if self.files == 0 { "\n" } else { ",\n" });
+        let mut out = Vec::new();
+        self.write_file(&mut out, file)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    /// [`Stream::file`] written straight to `out`, without the file's JSON held in memory.
+    pub fn write_file(
+        &mut self,
+        out: &mut impl std::io::Write,
+        file: &FileReport,
+    ) -> std::io::Result<()> {
+        out.write_all(if self.files == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
         self.files += 1;
-        let text = serde_json::to_string_pretty(file).expect("a file's report serialises");
-        indent(&mut out, &text, "    ");
-        out
+        let mut indented = Indented { out, by: b"    " };
+        serde_json::to_writer_pretty(&mut indented, file).map_err(std::io::Error::other)
     }
 
     pub fn end(&mut self, summary: &Summary) -> String {
@@ -41,6 +56,29 @@ impl Stream {
         out.replace_range(at..at + 2, "");
         out.push_str("\n}\n");
         out
+    }
+}
+
+/// Indents every line after the first (JSON strings hold no raw line breaks).
+struct Indented<'a, W: std::io::Write> {
+    out: &'a mut W,
+    by: &'static [u8],
+}
+
+impl<W: std::io::Write> std::io::Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (k, piece) in buf.split(|&b| b == b'\n').enumerate() {
+            if k > 0 {
+                self.out.write_all(b"\n")?;
+                self.out.write_all(self.by)?;
+            }
+            self.out.write_all(piece)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

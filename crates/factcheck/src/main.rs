@@ -431,14 +431,16 @@ impl Run<'_> {
             }
             return;
         }
-        let piece = match self.format {
-            Format::Json => self.json.file(&file),
-            _ => {
-                let mut out = String::new();
-                text::render_file(&mut out, &file);
-                out
+        if matches!(self.format, Format::Json) {
+            if self.write_failed.is_none() {
+                if let Err(e) = self.json.write_file(&mut self.sink, &file) {
+                    self.write_failed = Some(e);
+                }
             }
-        };
+            return;
+        }
+        let mut piece = String::new();
+        text::render_file(&mut piece, &file);
         self.emit(&piece);
     }
 }
@@ -474,13 +476,27 @@ fn failed_input(path: &str, message: String) -> factcheck_report::FileReport {
     }
 }
 
+/// The largest file checked: offsets inside are 32-bit, and a page is a few kilobytes.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
 fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
     if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        return Ok(bytes);
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
     }
-    std::fs::read(path)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB, the most one file may hold: split it",
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 fn rules(action: RulesAction) -> ExitCode {
