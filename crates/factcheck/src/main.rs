@@ -504,6 +504,10 @@ fn rules(action: RulesAction) -> ExitCode {
         RulesAction::List { rules, .. } | RulesAction::Explain { rules, .. } => rules.clone(),
         RulesAction::Test { packs } => packs.clone(),
     };
+    if let Err(message) = factcheck::yaml_guard::check_packs(&paths) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
     let checker = match factcheck::Checker::with_rules(&paths) {
         Ok(checker) => checker,
         Err(error) => {

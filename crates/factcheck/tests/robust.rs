@@ -227,6 +227,9 @@ fn yaml_aliases_and_injected_selections_are_refused() {
     let out = run(&dir, &["--rules", "pack.yaml", "d.txt"], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("pack.yaml:2:5"), "{}", stderr(&out));
+    let out = run(&dir, &["rules", "test", "pack.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pack.yaml:2:5"), "{}", stderr(&out));
 }
 
 #[test]
@@ -268,4 +271,29 @@ fn reports_stream_in_the_order_given() {
         .collect::<Vec<_>>();
     assert_eq!(order, names.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(stdout(&text).ends_with("2800 个错误，0 个警告，0 条提示\n"));
+}
+
+#[test]
+fn forged_token_characters_do_not_take_the_run_down() {
+    // U+E000/U+E001 delimit the quantity tokens rule patterns match (GBK user-defined characters
+    // decode to them): today they forge a token and panic the relation engine, which the run turns
+    // into this file's error; once the engine escapes them the file is simply checked
+    let dir = scratch("forged");
+    let forged: String = (0..6)
+        .map(|k| format!("\u{E000}c{k}\u{E001}件，"))
+        .collect();
+    std::fs::write(dir.join("forged.txt"), format!("共{forged}增长。\n")).unwrap();
+    std::fs::write(dir.join("good.txt"), CONTRADICTION).unwrap();
+    let out = run(&dir, &["forged.txt", "good.txt"], &[]);
+    let code = out.status.code();
+    assert!(matches!(code, Some(1 | 2)), "{code:?}: {}", stderr(&out));
+    if code == Some(2) {
+        assert!(
+            stderr(&out).contains("error: forged.txt:"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(stdout(&out).contains("error[sum-breakdown]: good.txt"));
+    assert!(stdout(&out).ends_with("1 个错误，0 个警告，0 条提示\n"));
 }
