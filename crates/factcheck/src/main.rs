@@ -603,6 +603,7 @@ fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factch
             }
         }
     };
+    IN_CHECK.with(|flag| flag.set(true));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // the tests make one file's check panic to see the others still reported
         if std::env::var_os("FACTCHECK_TEST_PANIC_ON").is_some_and(|p| p == path) {
@@ -610,6 +611,7 @@ fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factch
         }
         checker.check_with_graph(path, &bytes, want_dot)
     }));
+    IN_CHECK.with(|flag| flag.set(false));
     checked.unwrap_or_else(|payload| {
         let what = LAST_PANIC
             .with(|last| last.borrow_mut().take())
@@ -631,11 +633,18 @@ fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factch
 thread_local! {
     /// The message and place of the last panic on this thread, for the file's error.
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// This thread is checking a file (its panics become the file's error).
+    static IN_CHECK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Panics while checking a file are reported as that file's error, not printed as they happen.
+/// Panics while checking a file are reported as that file's error, not printed as they happen;
+/// any other panic is printed as usual.
 fn quiet_panics() {
-    std::panic::set_hook(Box::new(|info| {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_CHECK.with(std::cell::Cell::get) {
+            return default(info);
+        }
         let message = info
             .payload()
             .downcast_ref::<&str>()
