@@ -95,6 +95,24 @@ mod tests {
     }
 
     #[test]
+    fn columns_on_one_very_long_line_cost_no_scan_from_its_start() {
+        // 600 KB on one line, 30,000 numbers: counting from the line's start for each would take
+        // minutes (issue 11); the checkpoints answer in milliseconds
+        let text = "增长12%，".repeat(30_000);
+        let index = LineIndex::new(&text);
+        let started = std::time::Instant::now();
+        let mut last = 0;
+        for (offset, _) in text.match_indices("12") {
+            let (line, column) = index.line_column(&text, offset);
+            assert_eq!(line, 1);
+            assert!(column > last);
+            last = column;
+        }
+        assert_eq!(last, 29_999 * 6 + 3);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn columns_on_a_long_line_agree_with_counting() {
         let text: String = (0..3000)
             .map(|k| if k % 7 == 0 { "增长12.5%，" } else { "字a" })
