@@ -5,7 +5,8 @@
 //! A fixed seed keeps a failure reproducible (the failing draft is printed); `FACTCHECK_FUZZ_SEED`
 //! and `FACTCHECK_FUZZ_CASES` try others. (`FACTCHECK_FUZZ_SEED=20261203
 //! FACTCHECK_FUZZ_CASES=50000` finds, at case 3251, the forged-token panic of the relation engine
-//! that its replacement removes: U+E000/U+E001 in the copy.)
+//! that its replacement removes: U+E000/U+E001 in the copy; `FACTCHECK_FUZZ_NO_PRIVATE_USE=1`
+//! leaves those characters out.)
 
 use factcheck::Checker;
 
@@ -144,11 +145,14 @@ const PIECES: &[&str] = &[
     "&a",
 ];
 
-fn draft(rng: &mut Rng) -> Vec<u8> {
+fn draft(rng: &mut Rng, skip_private_use: bool) -> Vec<u8> {
     let mut out = String::new();
     let pieces = 1 + rng.below(120);
     for _ in 0..pieces {
         let piece = PIECES[rng.below(PIECES.len())];
+        if skip_private_use && piece.contains(['\u{E000}', '\u{E001}']) {
+            continue;
+        }
         // now and then a long run of one piece
         let times = if rng.below(20) == 0 {
             1 + rng.below(60)
@@ -178,11 +182,13 @@ fn hostile_drafts_never_panic() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(2000);
+    // leaves out the token delimiters, to look past the panic they cause today
+    let skip_private_use = std::env::var_os("FACTCHECK_FUZZ_NO_PRIVATE_USE").is_some();
     let checker = Checker::new();
     let mut rng = Rng(seed | 1);
     let names = ["draft.txt", "draft.md", "draft.html"];
     for case in 0..cases {
-        let bytes = draft(&mut rng);
+        let bytes = draft(&mut rng, skip_private_use);
         let name = names[case % names.len()];
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             checker.check_with_graph(name, &bytes, case % 7 == 0)
