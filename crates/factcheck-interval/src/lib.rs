@@ -66,7 +66,11 @@ impl Interval {
     /// The midpoint when bounded, else the bounded side.
     pub fn center(&self) -> Option<Decimal> {
         match (self.lo, self.hi) {
-            (Some(a), Some(b)) => Some((a + b) / Decimal::TWO),
+            // a + (b − a)/2 when the sum would not fit (then a and b share a sign)
+            (Some(a), Some(b)) => a.checked_add(b).map(|s| s / Decimal::TWO).or_else(|| {
+                b.checked_sub(a)
+                    .and_then(|d| a.checked_add(d / Decimal::TWO))
+            }),
             (a, b) => a.or(b),
         }
     }
@@ -219,6 +223,24 @@ mod tests {
         let open = Interval::new(Some(d("300")), None);
         assert!(open.overlaps(&iv("1000", "2000")));
         assert!(!open.overlaps(&iv("100", "299")));
+    }
+
+    #[test]
+    fn overflowing_bounds_become_unbounded_not_a_panic() {
+        let big = iv(
+            "50000000000000000000000000000",
+            "50000000000000000000000000000",
+        );
+        let sum = big.add(&big);
+        assert_eq!(sum, Interval::ALL);
+        assert_eq!(big.neg().sub(&big), Interval::ALL);
+        assert_eq!(big.mul(&big), Interval::ALL);
+        assert_eq!(big.div(&iv("0.0000001", "0.0000001")), Interval::ALL);
+        let max = Interval::new(Some(Decimal::MAX), Some(Decimal::MAX));
+        assert_eq!(max.center(), Some(Decimal::MAX));
+        let half_open = Interval::new(Some(Decimal::MAX), None);
+        assert_eq!(half_open.add(&big).lo, None);
+        assert_eq!(max.rounded(2), max);
     }
 
     #[test]

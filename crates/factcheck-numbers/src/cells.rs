@@ -88,10 +88,25 @@ fn apply_unit(scanned: &mut Scanned, (factor, unit, kind): &(Decimal, String, Ki
     if *magnitude {
         return;
     }
-    *value *= factor;
-    *place *= factor;
-    *step *= factor;
-    *range = range.map(|(a, b)| (a * factor, b * factor));
+    // a figure the header's magnitude would take past what can be held stays unread
+    let limit = crate::chinese::readable_limit();
+    let scale = |v: Decimal| v.checked_mul(*factor).filter(|v| v.abs() <= limit);
+    let (Some(new_value), Some(new_place), Some(new_step)) =
+        (scale(*value), scale(*place), scale(*step))
+    else {
+        return;
+    };
+    let new_range = match range {
+        Some((a, b)) => match (scale(*a), scale(*b)) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => return,
+        },
+        None => None,
+    };
+    *value = new_value;
+    *place = new_place;
+    *step = new_step;
+    *range = new_range;
     *magnitude = *factor != Decimal::ONE;
     *u = Some((unit.clone(), *kind));
 }

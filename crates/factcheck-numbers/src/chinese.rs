@@ -16,6 +16,31 @@ pub struct ChineseNumber {
     pub range: Option<(Decimal, Decimal)>,
     /// Written digit by digit (二〇二四), as years are.
     pub digit_sequence: bool,
+    /// Too large to hold (stacked magnitudes such as 一亿亿亿亿): the value is unreadable and `len`
+    /// covers every numeral character of the run.
+    pub too_large: bool,
+}
+
+/// The largest value a numeral may name: beyond it sums and products of printed figures could no
+/// longer be held exactly, so a larger number is unreadable (no newspaper prints one).
+pub fn readable_limit() -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(24), 0)
+}
+
+/// A run of numeral characters too large to read.
+fn too_large(chars: &[char]) -> ChineseNumber {
+    ChineseNumber {
+        value: Decimal::ZERO,
+        place: Decimal::ONE,
+        len: chars
+            .iter()
+            .take_while(|&&c| is_numeral(c) || c == '点')
+            .count()
+            .max(1),
+        range: None,
+        digit_sequence: false,
+        too_large: true,
+    }
 }
 
 pub fn digit(c: char) -> Option<u32> {
@@ -72,7 +97,8 @@ fn digit_sequence(chars: &[char]) -> Option<ChineseNumber> {
         .iter()
         .take_while(|&&c| digit(c).is_some() && c != '两')
         .count();
-    if len < 2 || chars.get(len) != Some(&'年') {
+    // a year has at most four digits (二〇二四年); a longer run is no year
+    if !(2..=4).contains(&len) || chars.get(len) != Some(&'年') {
         return None;
     }
     let value = chars[..len]
@@ -84,6 +110,7 @@ fn digit_sequence(chars: &[char]) -> Option<ChineseNumber> {
         len,
         range: None,
         digit_sequence: true,
+        too_large: false,
     })
 }
 
@@ -107,6 +134,7 @@ fn approximate(chars: &[char]) -> Option<ChineseNumber> {
             len,
             range: Some((lo, hi)),
             digit_sequence: false,
+            too_large: false,
         });
     }
     // 十几
@@ -118,6 +146,7 @@ fn approximate(chars: &[char]) -> Option<ChineseNumber> {
             len: 2,
             range: Some((lo, hi)),
             digit_sequence: false,
+            too_large: false,
         });
     }
     // two neighbouring digits: 三四, 一两, 七八
@@ -143,12 +172,35 @@ fn approximate(chars: &[char]) -> Option<ChineseNumber> {
         len,
         range: Some((lo, hi)),
         digit_sequence: false,
+        too_large: false,
     })
 }
 
 /// The positional reading: sections of 十/百/千 grouped by 万 and 亿, with 点 for decimals and the
 /// colloquial elision of the last unit (三千五 = 3500, 一万五 = 15000).
 fn standard(chars: &[char]) -> Option<ChineseNumber> {
+    match standard_checked(chars) {
+        Ok(found) => found,
+        Err(Overflow) => Some(too_large(chars)),
+    }
+}
+
+/// A value past what a decimal holds, or past [`readable_limit`].
+struct Overflow;
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b)
+        .filter(|v| v.abs() <= readable_limit())
+        .ok_or(Overflow)
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b)
+        .filter(|v| v.abs() <= readable_limit())
+        .ok_or(Overflow)
+}
+
+fn standard_checked(chars: &[char]) -> Result<Option<ChineseNumber>, Overflow> {
     let mut total = Decimal::ZERO;
     let mut section = Decimal::ZERO;
     let mut number: Option<u32> = None;
@@ -172,7 +224,7 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
                 None if c == '十' && section.is_zero() && (total.is_zero() || seen_digit) => 1,
                 None => break,
             };
-            section += Decimal::from(n) * Decimal::from(u);
+            section = add(section, mul(Decimal::from(n), Decimal::from(u))?)?;
             // 二十 is as exact as 20: small units do not coarsen the print
             place = Decimal::ONE;
             last_unit = Some(Decimal::from(u));
@@ -180,7 +232,7 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
         } else if let Some(big) = big_unit(c) {
             let digit_before = number.take();
             if let Some(n) = digit_before {
-                section += Decimal::from(n);
+                section = add(section, Decimal::from(n))?;
             }
             if digit_before.is_some() || !section.is_zero() {
                 place = Decimal::ONE;
@@ -189,12 +241,12 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
                 break;
             }
             if big == Decimal::from(100_000_000) {
-                total = (total + section) * big;
+                total = mul(add(total, section)?, big)?;
             } else {
-                total += section * big;
+                total = add(total, mul(section, big)?)?;
             }
             section = Decimal::ZERO;
-            place *= big;
+            place = mul(place, big)?;
             last_unit = Some(big);
         } else if c == '点' && seen_digit && chars.get(i + 1).and_then(|&c| digit(c)).is_some() {
             let whole = Decimal::from(number.take().unwrap_or(0));
@@ -202,19 +254,23 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
             let mut scale = Decimal::ONE;
             let mut k = i + 1;
             while let Some(d) = chars.get(k).and_then(|&c| digit(c)) {
+                // more places than a decimal holds exactly
+                if k - i > 20 {
+                    return Err(Overflow);
+                }
                 scale /= Decimal::TEN;
                 frac += Decimal::from(d) * scale;
                 k += 1;
             }
-            section += whole + frac;
+            section = add(section, add(whole, frac)?)?;
             place = scale;
             last_unit = None;
             i = k;
             // a magnitude may follow (三点五亿)
             if let Some(big) = chars.get(i).and_then(|&c| big_unit(c)) {
-                total = (total + section) * big;
+                total = mul(add(total, section)?, big)?;
                 section = Decimal::ZERO;
-                place *= big;
+                place = mul(place, big)?;
                 i += 1;
             }
             break;
@@ -224,7 +280,7 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
         i += 1;
     }
     if !seen_digit && number.is_none() {
-        return None;
+        return Ok(None);
     }
     if let Some(n) = number {
         match last_unit {
@@ -236,26 +292,27 @@ fn standard(chars: &[char]) -> Option<ChineseNumber> {
                         .is_some_and(|&c| small_unit(c).is_some() || big_unit(c).is_some()) =>
             {
                 let below = u / Decimal::TEN;
-                section += Decimal::from(n) * below;
+                section = add(section, mul(Decimal::from(n), below)?)?;
                 place = below;
             }
             _ => {
-                section += Decimal::from(n);
+                section = add(section, Decimal::from(n))?;
                 place = Decimal::ONE;
             }
         }
     }
-    let value = total + section;
+    let value = add(total, section)?;
     if i == 0 {
-        return None;
+        return Ok(None);
     }
-    Some(ChineseNumber {
+    Ok(Some(ChineseNumber {
         value,
         place,
         len: i,
         range: None,
         digit_sequence: false,
-    })
+        too_large: false,
+    }))
 }
 
 #[cfg(test)]

@@ -72,6 +72,33 @@ pub fn read_text(
     read_laid_out(text, &layout, vocab, options)
 }
 
+/// Reads every quantity of a page, in text order, and the byte spans (in the normalised text) of
+/// numbers too large to hold, which are left unread: a report says so at info level.
+pub fn read_quantities_noting(
+    source: &SourceText,
+    vocab: &Vocabulary,
+    options: &ReadOptions,
+) -> (Vec<Quantity>, Vec<Range<usize>>) {
+    let articles: Vec<_> = source
+        .document
+        .articles
+        .iter()
+        .map(|a| a.range.clone())
+        .collect();
+    let layout = Layout {
+        articles: &articles,
+        tables: &source.document.tables,
+        broken_numbers: &source.normalized.broken_numbers,
+    };
+    read_laid_out_noting(source.text(), &layout, vocab, options)
+}
+
+/// The byte spans of the normalised text's numbers too large to hold (see
+/// [`read_quantities_noting`]).
+pub fn unreadable_numbers(text: &str, vocab: &Vocabulary) -> Vec<Range<usize>> {
+    scan::scan_noting(text, vocab).1
+}
+
 /// Reads the quantities of a normalised text laid out as `layout` says.
 pub fn read_laid_out(
     text: &str,
@@ -79,7 +106,17 @@ pub fn read_laid_out(
     vocab: &Vocabulary,
     options: &ReadOptions,
 ) -> Vec<Quantity> {
-    let mut scanned = scan::scan(text, vocab);
+    read_laid_out_noting(text, layout, vocab, options).0
+}
+
+/// [`read_laid_out`], with the spans of numbers too large to hold.
+pub fn read_laid_out_noting(
+    text: &str,
+    layout: &Layout,
+    vocab: &Vocabulary,
+    options: &ReadOptions,
+) -> (Vec<Quantity>, Vec<Range<usize>>) {
+    let (mut scanned, unreadable) = scan::scan_noting(text, vocab);
     // a number cut by a paragraph break is one number or two: not read rather than misread
     scanned.retain(|s| {
         !layout
@@ -97,12 +134,13 @@ pub fn read_laid_out(
         layout.articles
     };
     dates::resolve_dates(text, &mut scanned, articles, options.page_date);
-    scanned
+    let quantities = scanned
         .iter()
         .filter_map(finish::finish)
         .map(|mut q| {
             q.measures = measures.get(&q.span.start).cloned();
             q
         })
-        .collect()
+        .collect();
+    (quantities, unreadable)
 }

@@ -50,10 +50,16 @@ pub enum Reading {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[!-~]+").expect("url pattern"));
 
-/// Scans a normalised text.
-pub fn scan(text: &str, vocab: &Vocabulary) -> Vec<Scanned> {
+/// Scans a normalised text; also returns the byte spans of numbers too large or too long to hold
+/// (more than 20 integer digits, more than 28 digits in all, or magnitudes stacked past 10²⁴), which
+/// are left unread.
+pub fn scan_noting(text: &str, vocab: &Vocabulary) -> (Vec<Scanned>, Vec<Range<usize>>) {
     let scanner = Scanner::new(text, vocab);
-    scanner.run()
+    let found = scanner.run();
+    let mut unreadable = scanner.unreadable.into_inner();
+    unreadable.sort_by_key(|r| (r.start, r.end));
+    unreadable.dedup_by(|b, a| b.start < a.end);
+    (found, unreadable)
 }
 
 struct Scanner<'a> {
@@ -63,6 +69,8 @@ struct Scanner<'a> {
     vocab: &'a Vocabulary,
     /// Per character: inside a name, URL or ordinal where no quantity is read.
     excluded: Vec<bool>,
+    /// Byte spans of numbers too large to hold, left unread.
+    unreadable: std::cell::RefCell<Vec<Range<usize>>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -74,9 +82,17 @@ impl<'a> Scanner<'a> {
             offsets,
             vocab,
             excluded: Vec::new(),
+            unreadable: std::cell::RefCell::new(Vec::new()),
         };
         scanner.excluded = scanner.excluded_mask();
         scanner
+    }
+
+    /// Notes chars `start..end` as a number too large to read.
+    fn note_unreadable(&self, start: usize, end: usize) {
+        self.unreadable
+            .borrow_mut()
+            .push(self.byte(start)..self.byte(end.max(start + 1)));
     }
 
     fn byte(&self, i: usize) -> usize {
@@ -266,11 +282,13 @@ impl<'a> Scanner<'a> {
             }
         }
         let digits = &self.text[self.byte(start)..self.byte(i)];
-        if int_end - start > 20 {
+        let frac = if i > int_end { i - int_end - 1 } else { 0 };
+        // more digits than a decimal holds exactly: unreadable, never misread
+        if int_end - start > 20 || int_end - start + frac > 28 {
+            self.note_unreadable(start, i);
             return None;
         }
         let value: Decimal = digits.parse().ok()?;
-        let frac = if i > int_end { i - int_end - 1 } else { 0 };
         let place = Decimal::new(1, frac as u32);
         Some((value, place, i))
     }
@@ -445,6 +463,10 @@ impl<'a> Scanner<'a> {
 
     fn chinese(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
         let n: ChineseNumber = chinese::parse(&self.chars[start..])?;
+        if n.too_large {
+            self.note_unreadable(start, start + n.len);
+            return Some((Vec::new(), start + n.len));
+        }
         let lone_one = n.len == 1 && self.at(start) == Some('一');
         let magnitude = self.chars[start..start + n.len]
             .iter()
@@ -539,7 +561,7 @@ impl<'a> Scanner<'a> {
         let (value, place, end) = if self.at(i).is_some_and(|c| c.is_ascii_digit()) {
             self.decimal_digits(i)?
         } else {
-            let n = chinese::parse(&self.chars[i..])?;
+            let n = chinese::parse(&self.chars[i..]).filter(|n| !n.too_large)?;
             (n.value, n.place, i + n.len)
         };
         let (unit, kind) = if per_mille {
@@ -589,6 +611,19 @@ impl<'a> Scanner<'a> {
             open_place = true;
             i += 1;
             i += n.apply_magnitude(&self.chars[i..]);
+        }
+        // 1亿亿亿: magnitudes stacked past 万亿 name no figure
+        let stacked = n.magnitude && !n.chinese && self.at(i) == Some('亿');
+        if n.too_large() || stacked {
+            // 99999999999999999999亿亿: more than a figure can be; the whole run stays unread
+            while self
+                .at(i)
+                .is_some_and(|c| chinese::is_numeral(c) || c.is_ascii_digit())
+            {
+                i += 1;
+            }
+            self.note_unreadable(start, i);
+            return Some((Vec::new(), i));
         }
         if self.starts(i, "分之") {
             return self.fraction_of(begin, start, i, &n);
@@ -1079,11 +1114,22 @@ impl Number {
         let Some((factor, len)) = magnitude_at(chars) else {
             return 0;
         };
-        self.value *= factor;
-        self.place *= factor;
-        self.step *= factor;
+        let scaled = |v: Decimal| v.checked_mul(factor).unwrap_or(Decimal::MAX);
+        self.value = scaled(self.value);
+        self.place = scaled(self.place);
+        self.step = scaled(self.step);
         self.magnitude = true;
         len
+    }
+
+    /// Past what a figure can be (see [`chinese::readable_limit`]).
+    fn too_large(&self) -> bool {
+        let limit = chinese::readable_limit();
+        self.value.abs() > limit
+            || self.place.abs() > limit
+            || self
+                .range
+                .is_some_and(|(a, b)| a.abs() > limit || b.abs() > limit)
     }
 }
 

@@ -73,7 +73,9 @@ fn decode_utf8(bytes: &[u8], shift: usize) -> Result<Decoded, DecodeError> {
     }
 }
 
-/// True when the bytes hold long valid UTF-8 multi-byte runs: a legacy encoding would not.
+/// True when the bytes hold long valid UTF-8 multi-byte runs, or when, across the whole file, the
+/// bytes above ASCII are overwhelmingly valid UTF-8 sequences (a stray 0xFF early in a UTF-8 draft):
+/// a legacy encoding's Chinese text would not be.
 fn looks_like_broken_utf8(bytes: &[u8]) -> bool {
     let valid = std::str::from_utf8(bytes)
         .err()
@@ -81,7 +83,16 @@ fn looks_like_broken_utf8(bytes: &[u8]) -> bool {
         .unwrap_or(bytes.len());
     let prefix = &bytes[..valid];
     let multibyte = prefix.iter().filter(|&&b| b >= 0x80).count();
-    multibyte >= 64 && valid * 2 >= bytes.len()
+    if multibyte >= 64 && valid * 2 >= bytes.len() {
+        return true;
+    }
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().bytes().filter(|&b| b >= 0x80).count();
+        bad += chunk.invalid().len();
+    }
+    // four Han characters at least, and eight valid high bytes for every invalid one
+    good >= 12 && good >= 8 * bad
 }
 
 /// Decodes with `encoding`, feeding the decoder a byte at a time so that every character's source
@@ -183,6 +194,33 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00").unwrap_err(),
             DecodeError::Binary { offset: 4 }
         );
+    }
+
+    #[test]
+    fn a_stray_byte_early_in_utf8_is_a_located_error_not_windows_1252() {
+        let mut bytes = "增".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("长了百分之五，全县新建校舍12所，\n完成投资3.5亿元。".as_bytes());
+        match decode(&bytes).unwrap_err() {
+            DecodeError::Malformed {
+                encoding,
+                offset,
+                line,
+                column,
+            } => {
+                assert_eq!(encoding, "UTF-8");
+                assert_eq!((offset, line, column), (3, 1, 2));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn short_gb18030_is_still_detected() {
+        let (bytes, _, _) =
+            encoding_rs::GB18030.encode("全县新建校舍12所，完成投资3.5亿元，比上年增长百分之五。");
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "gb18030");
     }
 
     #[test]

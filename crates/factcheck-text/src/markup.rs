@@ -82,10 +82,11 @@ fn ignore_comments(text: &str) -> Vec<IgnoreComment> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find("<!--").map(|i| i + from) {
-        let Some(close) = text[open..].find("-->").map(|i| i + open + 3) else {
+        // `<!-->` and `<!--->` are empty comments (HTML5): the close may overlap the opening
+        let Some(close) = text[open + 2..].find("-->").map(|i| i + open + 2 + 3) else {
             break;
         };
-        let body = text[open + 4..close - 3].trim();
+        let body = text.get(open + 4..close - 3).unwrap_or("").trim();
         if let Some(rest) = body.strip_prefix("factcheck-ignore") {
             let (rule, reason) = rest.split_once(':').unwrap_or((rest, ""));
             out.push(IgnoreComment {
@@ -191,6 +192,28 @@ mod tests {
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(rows, vec!["|区|产值（亿元）", "|东区|41.2"]);
+    }
+
+    #[test]
+    fn empty_comments_are_comments_not_a_panic() {
+        for text in [
+            "<!-->共12家",
+            "<!--->共12家",
+            "<!---->共12家",
+            "共12家<!--",
+            "<!-- -->",
+        ] {
+            assert!(ignore_comments(text).is_empty(), "{text}");
+            for markup in [Markup::Plain, Markup::Markdown, Markup::Html] {
+                let (prose, _) = prose(text, markup);
+                assert_eq!(prose.len(), text.len(), "{text} {markup:?}");
+            }
+        }
+        let (prose, _) = prose("<!-->共12家", Markup::Html);
+        assert_eq!(prose.trim(), "共12家");
+        let found = ignore_comments("<!-->\n<!-- factcheck-ignore sum-breakdown: ok -->");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, "sum-breakdown");
     }
 
     #[test]

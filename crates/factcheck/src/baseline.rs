@@ -21,6 +21,11 @@ pub fn write(path: &Path, files: &[FileReport]) -> Result<(), String> {
         .flat_map(|f| &f.findings)
         .map(|f| f.fingerprint.clone())
         .collect();
+    write_fingerprints(path, fingerprints)
+}
+
+/// Writes a baseline of these fingerprints.
+pub fn write_fingerprints(path: &Path, fingerprints: BTreeSet<String>) -> Result<(), String> {
     let baseline = Baseline {
         schema: "factcheck-baseline/1".into(),
         fingerprints,
@@ -55,22 +60,53 @@ pub fn apply(
     loaded: &Loaded,
     given: &[String],
 ) -> usize {
-    let suppressions = &loaded.config.suppress;
-    let targets: Vec<Option<PathBuf>> = suppressions
-        .iter()
-        .map(|s| s.file.as_ref().and_then(|f| canonical(&loaded.resolve(f))))
-        .collect();
-    let mut used = vec![false; suppressions.len()];
-    let mut checked = HashSet::new();
-    let mut left_out = 0;
+    let mut filter = Filter::new(baseline, loaded);
     for file in files.iter_mut() {
+        filter.file(file);
+    }
+    let (problems, left_out) = filter.finish(given);
+    files.extend(problems);
+    left_out
+}
+
+/// [`apply`] one file at a time, as a run streams its files: [`Filter::file`] for each, then
+/// [`Filter::finish`] for the report entry on the suppressions themselves.
+pub struct Filter<'a> {
+    baseline: &'a Baseline,
+    loaded: &'a Loaded,
+    targets: Vec<Option<PathBuf>>,
+    used: Vec<bool>,
+    checked: HashSet<PathBuf>,
+    left_out: usize,
+}
+
+impl<'a> Filter<'a> {
+    pub fn new(baseline: &'a Baseline, loaded: &'a Loaded) -> Filter<'a> {
+        let suppressions = &loaded.config.suppress;
+        Filter {
+            baseline,
+            loaded,
+            targets: suppressions
+                .iter()
+                .map(|s| s.file.as_ref().and_then(|f| canonical(&loaded.resolve(f))))
+                .collect(),
+            used: vec![false; suppressions.len()],
+            checked: HashSet::new(),
+            left_out: 0,
+        }
+    }
+
+    /// Leaves out the file's baselined and suppressed findings.
+    pub fn file(&mut self, file: &mut FileReport) {
+        let suppressions = &self.loaded.config.suppress;
         let here = (file.path != "-")
             .then(|| canonical(Path::new(&file.path)))
             .flatten();
         if file.error.is_none() {
-            checked.extend(here.clone());
+            self.checked.extend(here.clone());
         }
         let before = file.findings.len();
+        let (targets, used, baseline) = (&self.targets, &mut self.used, self.baseline);
         file.findings.retain(|f| {
             if let Some(k) = suppressions.iter().enumerate().position(|(k, s)| {
                 s.fingerprint == f.fingerprint
@@ -81,65 +117,69 @@ pub fn apply(
             }
             !baseline.fingerprints.contains(&f.fingerprint)
         });
-        left_out += before - file.findings.len();
+        self.left_out += before - file.findings.len();
     }
-    let whole_folder = loaded.folder().is_some_and(|folder| {
-        given
-            .iter()
-            .filter(|p| *p != "-" && Path::new(p).is_dir())
-            .filter_map(|p| canonical(Path::new(p)))
-            .any(|dir| folder.starts_with(dir))
-    });
-    let mut problems = Vec::new();
-    for (k, s) in suppressions.iter().enumerate() {
-        let (line, column) = loaded.place_of(&s.fingerprint);
-        let problem = |rule: &str, message: String| FindingRecord {
-            rule: rule.into(),
-            severity: Severity::Warning,
-            message,
-            start: 0,
-            end: 0,
-            line,
-            column,
-            related: Vec::new(),
-            fingerprint: format!("{rule}:{}", s.fingerprint),
-        };
-        if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            problems.push(problem(
-                "suppression-without-reason",
-                format!("suppression of {} gives no reason", s.fingerprint),
-            ));
-        }
-        let could_match = whole_folder
-            || targets[k]
-                .as_ref()
-                .is_some_and(|target| checked.contains(target));
-        if !used[k] && could_match {
-            let message = match &s.file {
-                Some(file) => format!(
-                    "suppression of {} matches no finding in {} any more",
-                    s.fingerprint,
-                    file.display()
-                ),
-                None => format!(
-                    "suppression of {} matches no finding any more",
-                    s.fingerprint
-                ),
+
+    /// The report entry on the suppressions (without a reason, or no longer matching), if any,
+    /// and how many findings were left out in all.
+    pub fn finish(self, given: &[String]) -> (Option<FileReport>, usize) {
+        let loaded = self.loaded;
+        let suppressions = &loaded.config.suppress;
+        let whole_folder = loaded.folder().is_some_and(|folder| {
+            given
+                .iter()
+                .filter(|p| *p != "-" && Path::new(p).is_dir())
+                .filter_map(|p| canonical(Path::new(p)))
+                .any(|dir| folder.starts_with(dir))
+        });
+        let mut problems = Vec::new();
+        for (k, s) in suppressions.iter().enumerate() {
+            let (line, column) = loaded.place_of(&s.fingerprint);
+            let problem = |rule: &str, message: String| FindingRecord {
+                rule: rule.into(),
+                severity: Severity::Warning,
+                message,
+                start: 0,
+                end: 0,
+                line,
+                column,
+                related: Vec::new(),
+                fingerprint: format!("{rule}:{}", s.fingerprint),
             };
-            problems.push(problem("unused-suppression", message));
+            if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                problems.push(problem(
+                    "suppression-without-reason",
+                    format!("suppression of {} gives no reason", s.fingerprint),
+                ));
+            }
+            let could_match = whole_folder
+                || self.targets[k]
+                    .as_ref()
+                    .is_some_and(|target| self.checked.contains(target));
+            if !self.used[k] && could_match {
+                let message = match &s.file {
+                    Some(file) => format!(
+                        "suppression of {} matches no finding in {} any more",
+                        s.fingerprint,
+                        file.display()
+                    ),
+                    None => format!(
+                        "suppression of {} matches no finding any more",
+                        s.fingerprint
+                    ),
+                };
+                problems.push(problem("unused-suppression", message));
+            }
         }
-    }
-    if !problems.is_empty() {
-        let path = loaded
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        files.push(FileReport {
-            path,
+        let entry = (!problems.is_empty()).then(|| FileReport {
+            path: loaded
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             findings: problems,
             ..FileReport::default()
         });
+        (entry, self.left_out)
     }
-    left_out
 }

@@ -131,9 +131,14 @@ impl Loaded {
         if c.disable.is_empty() && c.severity.is_empty() {
             return None;
         }
-        let mut yaml = format!("disable: [{}]\nseverity:\n", c.disable.join(", "));
+        // every entry a quoted scalar (JSON strings are YAML): an entry is a name, never YAML
+        let quoted = |s: &String| serde_json::to_string(s).expect("a string serialises");
+        let mut yaml = format!(
+            "disable: [{}]\nseverity:\n",
+            c.disable.iter().map(quoted).collect::<Vec<_>>().join(", ")
+        );
         for (id, level) in &c.severity {
-            yaml.push_str(&format!("  {id}: {level}\n"));
+            yaml.push_str(&format!("  {}: {}\n", quoted(id), quoted(level)));
         }
         if c.severity.is_empty() {
             yaml = yaml.replace("severity:\n", "");
@@ -193,8 +198,19 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
     let Some(path) = path else {
         return Ok(Loaded::default());
     };
+    if let Ok(meta) = std::fs::metadata(&path) {
+        if meta.len() > crate::yaml_guard::MAX_BYTES as u64 {
+            return Err(format!(
+                "{}: {} bytes is more than the {} a YAML file of factcheck may hold",
+                path.display(),
+                meta.len(),
+                crate::yaml_guard::MAX_BYTES
+            ));
+        }
+    }
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    crate::yaml_guard::check(&path.display().to_string(), &text)?;
     let config: Config = serde_yaml::from_str(&text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.to_string();

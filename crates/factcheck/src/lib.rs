@@ -6,5 +6,6 @@ mod check;
 pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
+pub mod yaml_guard;
 
 pub use check::{unreadable, Checked, Checker};

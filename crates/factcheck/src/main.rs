@@ -192,14 +192,22 @@ fn main() -> ExitCode {
     let page_date = match date.as_deref().map(parse_date) {
         Some(Some(d)) => Some(d),
         Some(None) => {
-            eprintln!(
-                "error: the date `{}` is not YYYY-MM-DD",
+            let what = format!(
+                "the date `{}` is not a date YYYY-MM-DD (a day that exists, year 1000–9999)",
                 date.unwrap_or_default()
             );
+            if cli.date.is_none() {
+                return config_error(&loaded, "date", &what);
+            }
+            eprintln!("error: {what}");
             return ExitCode::from(2);
         }
         None => None,
     };
+    if let Err(message) = factcheck::yaml_guard::check_packs(&packs) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
     let checker =
         match factcheck::Checker::with_rules_and_selection(&packs, loaded.selection_pack()) {
             Ok(checker) => checker.with_page_date(page_date),
@@ -209,26 +217,23 @@ fn main() -> ExitCode {
             }
         };
     let want_dot = matches!(format, Format::Dot);
-    let paths = match loaded.filter(factcheck::inputs::expand(&cli.files)) {
+    let expanded = factcheck::inputs::expand_reporting(&cli.files);
+    for note in &expanded.notes {
+        eprintln!("note: skipped {note}");
+    }
+    let paths = match loaded.filter(expanded.paths) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
-    let checked = check_all(&checker, &paths, want_dot);
-    let mut dots = Vec::new();
-    let files = checked
-        .into_iter()
-        .map(|c| {
-            dots.extend(c.dot);
-            c.report
-        })
-        .collect();
-    let mut files: Vec<factcheck_report::FileReport> = files;
-    if let Some(path) = &cli.write_baseline {
-        if let Err(message) = factcheck::baseline::write(path, &files) {
-            eprintln!("error: {message}");
+    if let Some(output) = &cli.output {
+        if let Some(input) = same_file_as_input(output, &paths) {
+            eprintln!(
+                "error: the output file {} is the input {input}: refusing to overwrite a draft",
+                output.display()
+            );
             return ExitCode::from(2);
         }
     }
@@ -244,63 +249,254 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let suppressed = factcheck::baseline::apply(&mut files, &baseline, &loaded, &cli.files);
-    if matches!(format, Format::Github | Format::Sarif | Format::Junit) {
-        // annotations name files the way the repository's views do: from its root
-        for file in &mut files {
-            file.path = loaded.relative_to_root(&file.path);
+    let sink: Box<dyn Write> = match &cli.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut run = Run {
+        sink: std::io::BufWriter::new(sink),
+        write_failed: None,
+        format,
+        streamed: matches!(format, Format::Text | Format::Json),
+        json: json::Stream::default(),
+        kept: Vec::new(),
+        dots: Vec::new(),
+        fingerprints: std::collections::BTreeSet::new(),
+        filter: factcheck::baseline::Filter::new(&baseline, &loaded),
+        loaded: &loaded,
+        summary: factcheck_report::Summary::default(),
+        worst: None,
+        input_errors: Vec::new(),
+    };
+    if matches!(format, Format::Json) {
+        let begin = run.json.begin();
+        run.emit(&begin);
+    }
+    check_all(&checker, &paths, want_dot, |checked| run.file(checked));
+    for (path, message) in expanded.problems {
+        run.file(factcheck::Checked {
+            report: failed_input(&path, message),
+            dot: None,
+        });
+    }
+    let Run {
+        mut sink,
+        mut write_failed,
+        summary,
+        worst,
+        input_errors,
+        kept,
+        dots,
+        fingerprints,
+        json: mut stream,
+        filter,
+        ..
+    } = run;
+    let (problems, suppressed) = filter.finish(&cli.files);
+    let mut summary = summary;
+    summary.suppressed += suppressed;
+    let mut worst = worst;
+    let mut tail = String::new();
+    let mut kept = kept;
+    if let Some(mut entry) = problems {
+        // the suppressions' own findings, on the configuration file, close the report
+        for finding in &entry.findings {
+            count(&mut summary, finding.severity);
+            worst = worst.max(Some(finding.severity));
+        }
+        if matches!(format, Format::Github | Format::Sarif | Format::Junit) {
+            entry.path = loaded.relative_to_root(&entry.path);
+        }
+        match format {
+            Format::Text => text::render_file(&mut tail, &entry),
+            Format::Json => tail.push_str(&stream.file(&entry)),
+            _ => kept.push(entry),
         }
     }
-    let report = Report::with_suppressed(files, suppressed);
     let rendered = match format {
-        Format::Text => text::render(&report),
-        Format::Json => json::render(&report),
-        Format::Dot => dots.concat(),
-        Format::Sarif => factcheck_report::sarif::render(&report),
-        Format::Github => factcheck_report::github::render(&report),
-        Format::Junit => factcheck_report::junit::render(&report),
-        Format::Markdown => factcheck_report::markdown::render(&report),
-    };
-    let written = match &cli.output {
-        Some(path) => std::fs::write(path, rendered.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|_| stdout.flush())
-                .map_err(|e| format!("cannot write the report: {e}"))
+        Format::Text => {
+            text::render_summary(&mut tail, &summary);
+            tail
         }
-    };
-    if let Err(message) = written {
-        eprintln!("error: {message}");
-        return ExitCode::from(2);
-    }
-    for file in report.files.iter().filter(|f| f.error.is_some()) {
-        if let Some(error) = &file.error {
-            let place = match (error.line, error.column) {
-                (Some(l), Some(c)) => format!(":{l}:{c}"),
-                _ => String::new(),
+        Format::Json => tail + &stream.end(&summary),
+        other => {
+            let report = Report {
+                schema: factcheck_report::model::SCHEMA,
+                files: kept,
+                summary: summary.clone(),
             };
-            eprintln!("error: {}{place}: {}", file.path, error.message);
+            match other {
+                Format::Dot => dots.concat(),
+                Format::Sarif => factcheck_report::sarif::render(&report),
+                Format::Github => factcheck_report::github::render(&report),
+                Format::Junit => factcheck_report::junit::render(&report),
+                _ => factcheck_report::markdown::render(&report),
+            }
+        }
+    };
+    if write_failed.is_none() {
+        if let Err(e) = sink
+            .write_all(rendered.as_bytes())
+            .and_then(|_| sink.flush())
+        {
+            write_failed = Some(e);
         }
     }
-    if report.has_input_errors() {
+    if let Some(e) = write_failed {
+        match &cli.output {
+            Some(path) => eprintln!("error: cannot write {}: {e}", path.display()),
+            None => eprintln!("error: cannot write the report: {e}"),
+        }
         return ExitCode::from(2);
     }
-    match (fail_on.threshold(), report.worst()) {
+    if let Some(path) = &cli.write_baseline {
+        if let Err(message) = factcheck::baseline::write_fingerprints(path, fingerprints) {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    for line in &input_errors {
+        eprintln!("{line}");
+    }
+    if !input_errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    match (fail_on.threshold(), worst) {
         (Some(threshold), Some(worst)) if worst >= threshold => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        return Ok(bytes);
+/// A run's output as its files finish: text and JSON reports are written file by file (nothing but
+/// counts kept), the other formats keep the files for one rendering at the end.
+struct Run<'a> {
+    sink: std::io::BufWriter<Box<dyn Write + 'a>>,
+    write_failed: Option<std::io::Error>,
+    format: Format,
+    streamed: bool,
+    json: json::Stream,
+    kept: Vec<factcheck_report::FileReport>,
+    dots: Vec<String>,
+    fingerprints: std::collections::BTreeSet<String>,
+    filter: factcheck::baseline::Filter<'a>,
+    loaded: &'a factcheck::config::Loaded,
+    summary: factcheck_report::Summary,
+    worst: Option<Severity>,
+    input_errors: Vec<String>,
+}
+
+impl Run<'_> {
+    fn emit(&mut self, text: &str) {
+        if self.write_failed.is_none() {
+            if let Err(e) = self.sink.write_all(text.as_bytes()) {
+                self.write_failed = Some(e);
+            }
+        }
     }
-    std::fs::read(path)
+
+    fn file(&mut self, checked: factcheck::Checked) {
+        let mut file = checked.report;
+        self.dots.extend(checked.dot);
+        // a baseline records every finding, before any is left out
+        self.fingerprints
+            .extend(file.findings.iter().map(|f| f.fingerprint.clone()));
+        self.filter.file(&mut file);
+        if let Some(error) = &file.error {
+            let place = match (error.line, error.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                _ => String::new(),
+            };
+            self.input_errors
+                .push(format!("error: {}{place}: {}", file.path, error.message));
+        }
+        self.summary.suppressed += file.suppressed;
+        for finding in &file.findings {
+            count(&mut self.summary, finding.severity);
+            self.worst = self.worst.max(Some(finding.severity));
+        }
+        if matches!(self.format, Format::Github | Format::Sarif | Format::Junit) {
+            // annotations name files the way the repository's views do: from its root
+            file.path = self.loaded.relative_to_root(&file.path);
+        }
+        if !self.streamed {
+            if !matches!(self.format, Format::Dot) {
+                file.source = file.source.filter(|_| !file.findings.is_empty());
+                self.kept.push(file);
+            }
+            return;
+        }
+        if matches!(self.format, Format::Json) {
+            if self.write_failed.is_none() {
+                if let Err(e) = self.json.write_file(&mut self.sink, &file) {
+                    self.write_failed = Some(e);
+                }
+            }
+            return;
+        }
+        let mut piece = String::new();
+        text::render_file(&mut piece, &file);
+        self.emit(&piece);
+    }
+}
+
+fn count(summary: &mut factcheck_report::Summary, severity: Severity) {
+    match severity {
+        Severity::Error => summary.errors += 1,
+        Severity::Warning => summary.warnings += 1,
+        Severity::Info => summary.infos += 1,
+    }
+}
+
+/// The input that `output` would overwrite, if it is one of them (the same file, however named).
+fn same_file_as_input(output: &std::path::Path, inputs: &[String]) -> Option<String> {
+    let target = std::fs::canonicalize(output).ok()?;
+    inputs
+        .iter()
+        .filter(|p| *p != "-")
+        .find(|p| std::fs::canonicalize(p).is_ok_and(|c| c == target))
+        .cloned()
+}
+
+/// The report entry of an input that could not be taken at all.
+fn failed_input(path: &str, message: String) -> factcheck_report::FileReport {
+    factcheck_report::FileReport {
+        path: path.to_string(),
+        error: Some(factcheck_report::InputError {
+            message,
+            line: None,
+            column: None,
+        }),
+        ..factcheck_report::FileReport::default()
+    }
+}
+
+/// The largest file checked: offsets inside are 32-bit, and a page is a few kilobytes.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB, the most one file may hold: split it",
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 fn rules(action: RulesAction) -> ExitCode {
@@ -308,6 +504,10 @@ fn rules(action: RulesAction) -> ExitCode {
         RulesAction::List { rules, .. } | RulesAction::Explain { rules, .. } => rules.clone(),
         RulesAction::Test { packs } => packs.clone(),
     };
+    if let Err(message) = factcheck::yaml_guard::check_packs(&paths) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
     let checker = match factcheck::Checker::with_rules(&paths) {
         Ok(checker) => checker,
         Err(error) => {
@@ -346,13 +546,16 @@ fn rules(action: RulesAction) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Checks every file, as many at once as there are cores, and returns the results in the order of
-/// the paths.
+/// Checks every file, as many at once as there are cores, and hands each result to `done` in the
+/// order of the paths as soon as it and the ones before it are finished (at most a few results
+/// wait). A panic while checking one file becomes that file's input error (a bug of factcheck,
+/// reported with the file named); the other files are still checked.
 fn check_all(
     checker: &factcheck::Checker,
     paths: &[String],
     want_dot: bool,
-) -> Vec<factcheck::Checked> {
+    mut done: impl FnMut(factcheck::Checked),
+) {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     // checking is CPU work: blocking tasks, at most one per core
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -361,26 +564,99 @@ fn check_all(
         .build()
         .expect("a runtime starts");
     let checker = std::sync::Arc::new(checker.clone());
+    quiet_panics();
     runtime.block_on(async {
-        let mut tasks = Vec::new();
+        let mut pending = std::collections::VecDeque::new();
         for path in paths {
             let (checker, path) = (checker.clone(), path.clone());
-            tasks.push(tokio::task::spawn_blocking(move || {
-                match read_input(&path) {
-                    Ok(bytes) => checker.check_with_graph(&path, &bytes, want_dot),
-                    Err(error) => factcheck::Checked {
-                        report: factcheck::unreadable(&path, &error),
-                        dot: None,
-                    },
-                }
+            pending.push_back(tokio::task::spawn_blocking(move || {
+                check_one(&checker, &path, want_dot)
             }));
+            // enough in flight to keep every core busy, few enough to hold little
+            while pending.len() > workers * 2 {
+                if let Some(task) = pending.pop_front() {
+                    done(joined(task.await));
+                }
+            }
         }
-        let mut out = Vec::new();
-        for task in tasks {
-            out.push(task.await.expect("a check does not panic"));
+        while let Some(task) = pending.pop_front() {
+            done(joined(task.await));
         }
-        out
+    });
+}
+
+fn joined(result: Result<factcheck::Checked, tokio::task::JoinError>) -> factcheck::Checked {
+    result.unwrap_or_else(|error| factcheck::Checked {
+        report: failed_input("?", format!("internal error: {error}")),
+        dot: None,
     })
+}
+
+/// Reads and checks one file; a panic becomes the file's error.
+fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factcheck::Checked {
+    let bytes = match read_input(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return factcheck::Checked {
+                report: factcheck::unreadable(path, &error),
+                dot: None,
+            }
+        }
+    };
+    IN_CHECK.with(|flag| flag.set(true));
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // the tests make one file's check panic to see the others still reported
+        if std::env::var_os("FACTCHECK_TEST_PANIC_ON").is_some_and(|p| p == path) {
+            panic!("a panic the tests asked for");
+        }
+        checker.check_with_graph(path, &bytes, want_dot)
+    }));
+    IN_CHECK.with(|flag| flag.set(false));
+    checked.unwrap_or_else(|payload| {
+        let what = LAST_PANIC
+            .with(|last| last.borrow_mut().take())
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        factcheck::Checked {
+            report: failed_input(
+                path,
+                format!(
+                    "internal error while checking this file (a bug in factcheck; please report it with the file): {what}"
+                ),
+            ),
+            dot: None,
+        }
+    })
+}
+
+thread_local! {
+    /// The message and place of the last panic on this thread, for the file's error.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// This thread is checking a file (its panics become the file's error).
+    static IN_CHECK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Panics while checking a file are reported as that file's error, not printed as they happen;
+/// any other panic is printed as usual.
+fn quiet_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_CHECK.with(std::cell::Cell::get) {
+            return default(info);
+        }
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(format!("{message}{place}")));
+    }));
 }
 
 /// A setting from the flag, else from the configuration (`None` when that is not a known value),
@@ -404,20 +680,31 @@ fn config_error(loaded: &factcheck::config::Loaded, key: &str, what: &str) -> Ex
     ExitCode::from(2)
 }
 
-/// `2025-10-29` as a date.
+/// `2025-10-29` as a date: a day that exists, in a year from 1000 to 9999.
 fn parse_date(text: &str) -> Option<PartialDate> {
     let mut parts = text.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts
+    let year: i32 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
+    let month: u32 = parts
         .next()?
         .parse()
         .ok()
         .filter(|m| (1..=12).contains(m))?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     let day = parts
         .next()?
         .parse()
         .ok()
-        .filter(|d| (1..=31).contains(d))?;
+        .filter(|d| (1..=days).contains(d))?;
     parts.next().is_none().then_some(PartialDate {
         year: Some(year),
         month: Some(month),
