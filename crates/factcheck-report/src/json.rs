@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn the_stream_writes_what_render_writes() {
         let finding = FindingRecord {
-            rule: "sum-breakdown".into(),
+            rule: "sum-of-parts".into(),
             severity: Severity::Error,
             message: "两行\n之间".into(),
             start: 1,

@@ -232,7 +232,7 @@ mod tests {
 
     fn finding(line: usize, column: usize, start: usize, end: usize) -> FindingRecord {
         FindingRecord {
-            rule: "sum-breakdown".into(),
+            rule: "sum-of-parts".into(),
             severity: Severity::Error,
             message: "m".into(),
             start,

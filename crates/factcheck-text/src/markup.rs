@@ -211,9 +211,9 @@ mod tests {
         }
         let (prose, _) = prose("<!-->共12家", Markup::Html);
         assert_eq!(prose.trim(), "共12家");
-        let found = ignore_comments("<!-->\n<!-- factcheck-ignore sum-breakdown: ok -->");
+        let found = ignore_comments("<!-->\n<!-- factcheck-ignore sum-of-parts: ok -->");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].rule, "sum-breakdown");
+        assert_eq!(found[0].rule, "sum-of-parts");
     }
 
     #[test]

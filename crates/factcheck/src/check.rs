@@ -3,7 +3,7 @@
 
 use factcheck_claims::find_claims;
 use factcheck_graph::{Check, Graph, Page};
-use factcheck_numbers::{read_quantities, Kind, Quantity, ReadOptions, Vocabulary};
+use factcheck_numbers::{Kind, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::{
     ArticleRecord, CheckRecord, DerivedRecord, FileReport, FindingRecord, InputError,
     QuantityRecord, RelatedRecord, Severity,
@@ -118,7 +118,8 @@ impl Checker {
                 }
             }
         };
-        let quantities = read_quantities(&source, &self.vocab, &self.options);
+        let (quantities, unreadable) =
+            factcheck_numbers::read_quantities_noting(&source, &self.vocab, &self.options);
         let frames = factcheck_frames::read(
             source.text(),
             &source.document,
@@ -160,6 +161,7 @@ impl Checker {
             .filter_map(|c| finding_record(&source, c))
             .collect();
         findings.extend(broken_number_notes(&source));
+        findings.extend(unreadable_number_notes(&source, &unreadable));
         // in reading order
         findings.sort_by_key(|f| (f.start, f.end));
         let suppressed = apply_ignore_comments(&source, &comments, &mut findings);
@@ -297,6 +299,33 @@ fn broken_number_notes(source: &SourceText) -> Vec<FindingRecord> {
                     "数字被换行隔开（“{}”），无法确定是一个数还是两个数，未读取",
                     source.text()[range.clone()].replace('\n', "⏎")
                 ),
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                related: Vec::new(),
+                fingerprint: fingerprint(source.text(), RULE, range, &[]),
+            }
+        })
+        .collect()
+}
+
+/// Numbers too large or too long to hold (`1亿亿亿`, thirty digits): left unread, said at info
+/// level so that the editor knows they were not checked.
+fn unreadable_number_notes(
+    source: &SourceText,
+    spans: &[std::ops::Range<usize>],
+) -> Vec<FindingRecord> {
+    const RULE: &str = "number-unreadable";
+    spans
+        .iter()
+        .map(|range| {
+            let at = source.locate(range.clone());
+            let printed: String = source.text()[range.clone()].chars().take(40).collect();
+            FindingRecord {
+                rule: RULE.to_string(),
+                severity: Severity::Info,
+                message: format!("数字过大或位数过多（“{printed}”），无法读取，未参与核对"),
                 start: at.start,
                 end: at.end,
                 line: at.line,

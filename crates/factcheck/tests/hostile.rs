@@ -111,7 +111,7 @@ const PIECES: &[&str] = &[
     "<",
     ">",
     "&",
-    "factcheck-ignore sum-breakdown:",
+    "factcheck-ignore sum-of-parts:",
     "\u{E000}",
     "\u{E001}",
     "\u{E000}c7\u{E001}",

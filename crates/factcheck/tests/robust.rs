@@ -89,7 +89,7 @@ fn an_output_file_that_is_an_input_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(std::fs::read_to_string(dir.join("report.txt"))
         .unwrap()
-        .contains("sum-breakdown"));
+        .contains("sum-of-parts"));
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_stray_byte_early_in_utf8_is_a_located_error() {
         "{}",
         stderr(&out)
     );
-    assert!(stdout(&out).contains("error[sum-breakdown]: good.txt"));
+    assert!(stdout(&out).contains("error[sum-of-parts]: good.txt"));
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn walks_say_what_they_skip() {
     let out = run(&dir, &["drafts"], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not valid UTF-8"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("error[sum-breakdown]: drafts/real/a.txt"));
+    assert!(stdout(&out).contains("error[sum-of-parts]: drafts/real/a.txt"));
 }
 
 #[test]
@@ -294,6 +294,32 @@ fn forged_token_characters_do_not_take_the_run_down() {
             stderr(&out)
         );
     }
-    assert!(stdout(&out).contains("error[sum-breakdown]: good.txt"));
+    assert!(stdout(&out).contains("error[sum-of-parts]: good.txt"));
     assert!(stdout(&out).ends_with("1 个错误，0 个警告，0 条提示\n"));
+}
+
+#[test]
+fn numbers_too_large_to_hold_are_noted_not_read() {
+    let dir = scratch("unreadable");
+    std::fs::write(
+        dir.join("a.txt"),
+        format!(
+            "全市收入1亿亿亿元，余额0.{}元。\n{CONTRADICTION}",
+            "7".repeat(30)
+        ),
+    )
+    .unwrap();
+    let out = run(&dir, &["--format", "json", "a.txt"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let notes: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "number-unreadable")
+        .collect();
+    assert_eq!(notes.len(), 2, "{findings:?}");
+    assert!(notes.iter().all(|f| f["severity"] == "info"));
+    assert_eq!(notes[0]["line"], 1);
+    // the readable copy is still checked
+    assert!(findings.iter().any(|f| f["rule"] == "sum-of-parts"));
 }
