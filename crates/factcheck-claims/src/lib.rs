@@ -164,7 +164,7 @@ pub fn find_claims(page: &Page) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     for (a, article) in page.document.articles.iter().enumerate() {
         let story = Story::new(page, a, article.range.clone());
-        let start = claims.len();
+        let mut seen = std::collections::HashSet::new();
         for rule in &page.rules.rules {
             // a structure the rule finds, and the phrasings its patterns (and packs extending it) add
             let mut found = match rule.find {
@@ -186,13 +186,12 @@ pub fn find_claims(page: &Page) -> Vec<Claim> {
                     alternatives: f.alternatives,
                 };
                 // two rules that found the same relation between the same figures: the first stands
-                let set = sorted(claim.quantities());
-                let known = claims[start..].iter().any(|c| {
-                    c.relation == claim.relation
-                        && sorted(c.quantities()) == set
-                        && derived_keys(c) == derived_keys(&claim)
-                });
-                if !known {
+                let identity = (
+                    format!("{:?}", claim.relation),
+                    sorted(claim.quantities()),
+                    derived_keys(&claim),
+                );
+                if seen.insert(identity) {
                     claims.push(claim);
                 }
             }

@@ -288,7 +288,9 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
     // another figure of the same unit later in the clause (`分别为连续8周、连续7周`): the run
     // may go on past what the joins show
     let last = ctx.q(*values.last()?);
-    let goes_on = ctx.page.quantities.iter().any(|q| {
+    let quantities = ctx.page.quantities;
+    let after = quantities.partition_point(|q| q.span.start < last.span.end);
+    let goes_on = quantities[after..].iter().take(8).any(|q| {
         q.span.start >= last.span.end
             && q.unit == last.unit
             && !text[last.span.end..q.span.start].contains(['，', '。', '；', '\n'])
@@ -317,9 +319,12 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
     }
     let subjects = text[from..to].split("分别").next().unwrap_or("");
     // figures before 分别 (`从7.1%、7.4%分别上调至…`): the names are not a plain list
-    let named_by_figures = ctx.page.quantities.iter().any(|q| {
-        q.span.start >= from && q.span.end <= from + subjects.len() && q.number().is_some()
-    });
+    let quantities = ctx.page.quantities;
+    let first = quantities.partition_point(|q| q.span.start < from);
+    let named_by_figures = quantities[first..]
+        .iter()
+        .take_while(|q| q.span.start < from + subjects.len())
+        .any(|q| q.span.end <= from + subjects.len() && q.number().is_some());
     if named_by_figures {
         return None;
     }

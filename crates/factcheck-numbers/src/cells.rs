@@ -31,10 +31,11 @@ pub fn read_cells(
                 if !is_figure(&text[cell.clone()]) {
                     continue;
                 }
-                let inside: Vec<usize> = (0..scanned.len())
-                    .filter(|&i| {
-                        scanned[i].core.start >= cell.start && scanned[i].core.end <= cell.end
-                    })
+                // the numbers are in text order: look only at those that start in the cell
+                let first = scanned.partition_point(|s| s.core.start < cell.start);
+                let inside: Vec<usize> = (first..scanned.len())
+                    .take_while(|&i| scanned[i].core.start < cell.end)
+                    .filter(|&i| scanned[i].core.end <= cell.end)
                     .collect();
                 let [only] = inside[..] else { continue };
                 apply_unit(&mut scanned[only], &units[k]);

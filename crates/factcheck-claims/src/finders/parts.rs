@@ -455,6 +455,7 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
             if by_whole {
                 common = named_whole(story, first).unwrap_or_default();
             }
+            let far = by_whole && !common.is_empty();
             // the total names exactly what the parts share (人口 for 城镇人口 and 乡村人口), and is
             // no part of another list
             let listed = |t: usize| out.iter().any(|l| l.parts.contains(&t));
@@ -487,10 +488,12 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .rev()
                 .copied()
                 .filter(|&t| t < first && story.addable(t, first) && story.same_period(t, first))
+                // a total named by the parts' whole may stand further back, not without bound
+                .take(if far { 64 } else { usize::MAX })
                 .take_while(|&t| {
                     para(t) == para(first)
                         || story.frame(first).sentence - story.frame(t).sentence <= 2
-                        || named_whole(story, first).is_some()
+                        || far
                 })
                 .find(|&t| {
                     let metric = story.plain_name(&story.frame(t).metric);
