@@ -6,5 +6,6 @@ mod check;
 pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
+pub mod view;
 
 pub use check::{unreadable, Checked, Checker};

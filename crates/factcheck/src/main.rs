@@ -57,6 +57,9 @@ struct Cli {
     /// Write the report to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    view: factcheck::view::ViewArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +126,8 @@ enum Format {
     Junit,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// One self-contained HTML page: the copy with its numbers, findings, arithmetic and graphs.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -208,7 +213,6 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-    let want_dot = matches!(format, Format::Dot);
     let paths = match loaded.filter(factcheck::inputs::expand(&cli.files)) {
         Ok(paths) => paths,
         Err(message) => {
@@ -216,16 +220,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let checked = check_all(&checker, &paths, want_dot);
-    let mut dots = Vec::new();
-    let files = checked
-        .into_iter()
-        .map(|c| {
-            dots.extend(c.dot);
-            c.report
-        })
-        .collect();
-    let mut files: Vec<factcheck_report::FileReport> = files;
+    let mut files = check_all(&checker, &paths);
     if let Some(path) = &cli.write_baseline {
         if let Err(message) = factcheck::baseline::write(path, &files) {
             eprintln!("error: {message}");
@@ -253,13 +248,16 @@ fn main() -> ExitCode {
     }
     let report = Report::with_suppressed(files, suppressed);
     let rendered = match format {
-        Format::Text => text::render(&report),
+        Format::Text => {
+            text::render_with(&report, &cli.view.options_for_stdout(cli.output.is_some()))
+        }
         Format::Json => json::render(&report),
-        Format::Dot => dots.concat(),
+        Format::Dot => factcheck_report::dot::render(&report),
         Format::Sarif => factcheck_report::sarif::render(&report),
         Format::Github => factcheck_report::github::render(&report),
-        Format::Junit => factcheck_report::junit::render(&report),
+        Format::Junit => factcheck_report::junit::render_with(&report, fail_on.threshold()),
         Format::Markdown => factcheck_report::markdown::render(&report),
+        Format::Html => factcheck_report::html::render(&report),
     };
     let written = match &cli.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
@@ -348,11 +346,7 @@ fn rules(action: RulesAction) -> ExitCode {
 
 /// Checks every file, as many at once as there are cores, and returns the results in the order of
 /// the paths.
-fn check_all(
-    checker: &factcheck::Checker,
-    paths: &[String],
-    want_dot: bool,
-) -> Vec<factcheck::Checked> {
+fn check_all(checker: &factcheck::Checker, paths: &[String]) -> Vec<factcheck_report::FileReport> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     // checking is CPU work: blocking tasks, at most one per core
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -367,11 +361,8 @@ fn check_all(
             let (checker, path) = (checker.clone(), path.clone());
             tasks.push(tokio::task::spawn_blocking(move || {
                 match read_input(&path) {
-                    Ok(bytes) => checker.check_with_graph(&path, &bytes, want_dot),
-                    Err(error) => factcheck::Checked {
-                        report: factcheck::unreadable(&path, &error),
-                        dot: None,
-                    },
+                    Ok(bytes) => checker.check(&path, &bytes),
+                    Err(error) => factcheck::unreadable(&path, &error),
                 }
             }));
         }
