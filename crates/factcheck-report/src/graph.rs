@@ -99,10 +99,20 @@ pub fn describe(q: &QuantityRecord) -> String {
     text
 }
 
+/// A file's quantities by id.
+pub type Quantities<'a> = HashMap<&'a str, &'a QuantityRecord>;
+
+pub fn quantities(file: &FileReport) -> Quantities<'_> {
+    file.quantities.iter().map(|q| (q.id.as_str(), q)).collect()
+}
+
 /// The part of a file's graph made of the given checks (indexes into `file.checks`).
 pub fn of_checks(file: &FileReport, checks: &[usize]) -> Graph {
-    let quantities: HashMap<&str, &QuantityRecord> =
-        file.quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+    of_checks_in(file, &quantities(file), checks)
+}
+
+/// `of_checks` with the file's quantities already indexed.
+pub fn of_checks_in(file: &FileReport, quantities: &Quantities, checks: &[usize]) -> Graph {
     let mut graph = Graph::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut add = |graph: &mut Graph, node: Node| -> usize {
@@ -158,10 +168,16 @@ pub fn of_checks(file: &FileReport, checks: &[usize]) -> Graph {
                 Node {
                     id: format!("{}.d{}", check.id, k + 1),
                     kind: NodeKind::Derived,
-                    label: format!("{} {}", d.label, d.display),
-                    detail: format!(
-                        "{} = {}{}",
+                    // the value without its bounds (`≈15.0899亿元`); they are in the detail
+                    label: format!(
+                        "{} {}",
                         d.label,
+                        d.display.split('（').next().unwrap_or(&d.display)
+                    ),
+                    detail: format!(
+                        "{} {} = {}{}",
+                        d.label,
+                        d.display,
                         d.value,
                         interval(d.lower.as_deref(), d.upper.as_deref())
                             .map(|i| format!(" {i}"))

@@ -1,12 +1,13 @@
 //! One self-contained HTML page for desk editors: no script, no network. Per file, the copy with
 //! every number highlighted (hover: its value, unit, interval and what it measures; a number found
 //! wrong links to its finding), and beside it the findings, then every relation checked. Each
-//! finding and relation opens (a `<details>`; a `#f1-3` address opens it too) onto its chain of
-//! arithmetic and a picture of its part of the graph, drawn here as SVG.
+//! finding and relation opens (a `<details>`) onto its chain of arithmetic and a picture of its part
+//! of the graph, drawn here as SVG; clicking a number found wrong goes to its finding and opens it
+//! (the link's target, `#f1-3-work`, is inside the closed `<details>`, which browsers then open).
 //!
 //! The page is also well-formed XML, so the tests read it with an XML parser.
 
-use crate::graph::{self, describe, Links};
+use crate::graph::{self, describe, Links, Quantities};
 use crate::model::{FileReport, Report, Severity};
 use crate::svg::{self, escape};
 use crate::text::summary_line;
@@ -32,7 +33,7 @@ aside { flex: 1 1 45%; min-width: 0; padding: 12px 16px; position: sticky; top: 
 aside h3 { font-size: 15px; margin: 8px 0; }
 ol { padding-left: 0; list-style: none; margin: 0; }
 li { margin: 0 0 6px; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
-li:target { outline: 2px solid var(--info); }
+li:target, details > div:target { outline: 2px solid var(--info); }
 summary { cursor: pointer; padding: 4px 8px; }
 details > div { padding: 4px 10px 8px; border-top: 1px dashed var(--line); }
 .q { background: #e3f0fb; border-bottom: 1px solid #90b8e0; color: inherit; text-decoration: none; cursor: help; }
@@ -115,8 +116,9 @@ fn render_file(out: &mut String, k: usize, file: &FileReport) {
     out.push_str("<div class=\"columns\">\n<div class=\"copy\"><pre>");
     copy(out, k, file);
     out.push_str("</pre></div>\n<aside>\n");
-    findings(out, k, file, &links);
-    checks(out, k, file, &links);
+    let quantities = graph::quantities(file);
+    findings(out, k, file, &quantities, &links);
+    checks(out, k, file, &quantities, &links);
     out.push_str("</aside>\n</div>\n</section>\n");
 }
 
@@ -199,8 +201,9 @@ fn copy(out: &mut String, k: usize, file: &FileReport) {
         }
     }
     // a finding pointing at something not read as a number (a word) is marked too
+    let marked: std::collections::HashSet<usize> = marks.iter().filter_map(|m| m.finding).collect();
     for (n, f) in file.findings.iter().enumerate() {
-        if marks.iter().any(|m| m.finding == Some(n)) {
+        if marked.contains(&n) {
             continue;
         }
         if let Some((start, end)) = span(f.line, f.column, f.end - f.start, "?") {
@@ -224,7 +227,7 @@ fn copy(out: &mut String, k: usize, file: &FileReport) {
             Some(n) => {
                 let _ = write!(
                     out,
-                    "<a class=\"q bad\" href=\"#f{k}-{}\" title=\"{}\">{text}</a>",
+                    "<a class=\"q bad\" href=\"#f{k}-{}-work\" title=\"{}\">{text}</a>",
                     n + 1,
                     escape(&m.title)
                 );
@@ -243,7 +246,12 @@ fn copy(out: &mut String, k: usize, file: &FileReport) {
 }
 
 /// The relations of a picture: these, then their neighbours, at most `PICTURE_CHECKS`.
-fn picture(file: &FileReport, links: &Links, mut chosen: Vec<usize>) -> String {
+fn picture(
+    file: &FileReport,
+    quantities: &Quantities,
+    links: &Links,
+    mut chosen: Vec<usize>,
+) -> String {
     let mut k = 0;
     while k < chosen.len() && chosen.len() < PICTURE_CHECKS {
         for &n in &links.neighbours[chosen[k]] {
@@ -253,7 +261,7 @@ fn picture(file: &FileReport, links: &Links, mut chosen: Vec<usize>) -> String {
         }
         k += 1;
     }
-    let drawn = svg::render(&graph::of_checks(file, &chosen));
+    let drawn = svg::render(&graph::of_checks_in(file, quantities, &chosen));
     if drawn.is_empty() {
         String::new()
     } else {
@@ -262,8 +270,7 @@ fn picture(file: &FileReport, links: &Links, mut chosen: Vec<usize>) -> String {
 }
 
 /// The chain of arithmetic of some checks: the numbers they read, what was computed, the result.
-fn arithmetic(out: &mut String, file: &FileReport, checks: &[usize]) {
-    let quantities: HashMap<&str, _> = file.quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+fn arithmetic(out: &mut String, file: &FileReport, quantities: &Quantities, checks: &[usize]) {
     for &c in checks {
         let check = &file.checks[c];
         out.push_str("<ul class=\"arith\">");
@@ -304,7 +311,7 @@ fn arithmetic(out: &mut String, file: &FileReport, checks: &[usize]) {
     }
 }
 
-fn findings(out: &mut String, k: usize, file: &FileReport, links: &Links) {
+fn findings(out: &mut String, k: usize, file: &FileReport, quantities: &Quantities, links: &Links) {
     let _ = writeln!(out, "<h3>发现 {} 处问题</h3>", file.findings.len());
     if file.findings.is_empty() {
         out.push_str("<p class=\"none\">没有发现数字之间的矛盾。</p>\n");
@@ -315,12 +322,13 @@ fn findings(out: &mut String, k: usize, file: &FileReport, links: &Links) {
         let (class, word) = severity_word(f.severity);
         let _ = write!(
             out,
-            "<li class=\"finding {class}\" id=\"f{k}-{}\"><details><summary><span class=\"sev\">{word}</span> <span class=\"rule\">{}</span> <span class=\"where\">{}:{}</span> {}</summary><div>",
+            "<li class=\"finding {class}\" id=\"f{k}-{}\"><details><summary><span class=\"sev\">{word}</span> <span class=\"rule\">{}</span> <span class=\"where\">{}:{}</span> {}</summary><div id=\"f{k}-{}-work\">",
             n + 1,
             escape(&f.rule),
             f.line,
             f.column,
-            escape(&f.message)
+            escape(&f.message),
+            n + 1
         );
         let chosen = &links.checks_of_finding[n];
         if chosen.is_empty() && !f.related.is_empty() {
@@ -331,14 +339,14 @@ fn findings(out: &mut String, k: usize, file: &FileReport, links: &Links) {
             }
             out.push_str("</ul>");
         }
-        arithmetic(out, file, chosen);
-        out.push_str(&picture(file, links, chosen.clone()));
+        arithmetic(out, file, quantities, chosen);
+        out.push_str(&picture(file, quantities, links, chosen.clone()));
         out.push_str("</div></details></li>\n");
     }
     out.push_str("</ol>\n");
 }
 
-fn checks(out: &mut String, k: usize, file: &FileReport, links: &Links) {
+fn checks(out: &mut String, k: usize, file: &FileReport, quantities: &Quantities, links: &Links) {
     let _ = writeln!(out, "<h3>核对了 {} 处关系</h3>", file.checks.len());
     if file.checks.is_empty() {
         return;
@@ -360,8 +368,8 @@ fn checks(out: &mut String, k: usize, file: &FileReport, links: &Links) {
             escape(&check.rule),
             escape(&check.explanation)
         );
-        arithmetic(out, file, &[c]);
-        out.push_str(&picture(file, links, vec![c]));
+        arithmetic(out, file, quantities, &[c]);
+        out.push_str(&picture(file, quantities, links, vec![c]));
         out.push_str("</div></details></li>\n");
     }
     out.push_str("</ol>\n");

@@ -80,11 +80,13 @@ fn check_html(report: &Report) -> usize {
             "finding {} has its picture",
             finding.message
         );
-        // the number it points at links to it
+        // the number it points at links into it (to its arithmetic, which opens)
         let id = node.attribute("id").expect("an id");
+        let work = format!("{id}-work");
+        assert!(node.descendants().any(|n| n.attribute("id") == Some(&work)));
         assert!(
             doc.descendants()
-                .any(|n| n.attribute("href") == Some(&format!("#{id}"))),
+                .any(|n| n.attribute("href") == Some(&format!("#{work}"))),
             "{id} is linked from the copy"
         );
     }
