@@ -6,6 +6,7 @@ mod check;
 pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
+pub mod serve;
 pub mod view;
 
 pub use check::{unreadable, Checked, Checker};

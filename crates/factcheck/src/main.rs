@@ -71,6 +71,8 @@ enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Serve checks over HTTP (POST /v1/check, GET /v1/rules, GET /health, GET /).
+    Serve(factcheck::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +156,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Rules { action }) => return rules(action),
         Some(Command::Init) => return init(),
+        Some(Command::Serve(args)) => return factcheck::serve::run(args),
         None => {}
     }
     let start = cli
