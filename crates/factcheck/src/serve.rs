@@ -12,6 +12,7 @@
 
 use crate::Checker;
 use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -149,10 +150,19 @@ fn draft_name(
 
 async fn check(
     State(app): State<Shared>,
-    Query(query): Query<HashMap<String, String>>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    // axum's own rejections (a body over the limit: 413) answered in JSON too
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(r) => return error(r.status(), r.body_text()),
+    };
+    let body = match body {
+        Ok(body) => body,
+        Err(r) => return error(r.status(), r.body_text()),
+    };
     let name = match draft_name(&query, &headers) {
         Ok(name) => name,
         Err(message) => return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, message),

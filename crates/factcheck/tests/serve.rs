@@ -233,6 +233,7 @@ fn checks_rules_health_and_the_page() {
     let big = DRAFT.repeat(60); // over 4000 bytes
     let bad = server.request("POST", "/v1/check", Some("text/plain"), big.as_bytes());
     assert_eq!(bad.status, 413, "{}", bad.body);
+    assert!(bad.json()["error"].is_string());
     let bad = server.request("GET", "/v2/nothing", None, b"");
     assert_eq!(bad.status, 404);
     assert!(bad.json()["error"].is_string());
