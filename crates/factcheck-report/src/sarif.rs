@@ -1,5 +1,26 @@
 //! SARIF 2.1.0, for code-scanning views: one run, the rules that fired as the driver's rules, each
-//! finding a result with its primary location and the related numbers as related locations.
+//! finding a result with its primary location and the related numbers as related locations. A
+//! result's `partialFingerprints` carry the finding's fingerprint (stable across edits elsewhere),
+//! so code-scanning views follow a finding from run to run; a rule's `helpUri` is its entry in
+//! `docs/rules-reference.md` of the repository named by the crate's `repository` key.
+
+/// Where the repository's files are browsed: the `repository` of the crate's manifest, else a
+/// placeholder that names no real host.
+fn repository() -> &'static str {
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => "https://example.invalid/factcheck",
+        url => url.trim_end_matches('/'),
+    }
+}
+
+/// A rule's entry in the reference (`## \`sum-of-parts\`` has the anchor `sum-of-parts`).
+pub fn help_uri(rule: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules-reference.md#{}",
+        repository(),
+        rule.to_lowercase()
+    )
+}
 
 use crate::model::{FindingRecord, Report, Severity};
 use serde_json::{json, Value};
@@ -34,7 +55,7 @@ pub fn render(report: &Report) -> String {
     rules.dedup();
     let rule_entries: Vec<Value> = rules
         .iter()
-        .map(|id| json!({ "id": id, "name": id, "helpUri": "https://example.invalid/factcheck/docs/rules-reference.md", "shortDescription": { "text": id } }))
+        .map(|id| json!({ "id": id, "name": id, "helpUri": help_uri(id), "shortDescription": { "text": id } }))
         .collect();
     let mut results = Vec::new();
     for file in &report.files {
@@ -47,7 +68,7 @@ pub fn render(report: &Report) -> String {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": { "name": "factcheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://example.invalid/factcheck", "rules": rule_entries } },
+            "tool": { "driver": { "name": "factcheck", "version": env!("CARGO_PKG_VERSION"), "informationUri": repository(), "rules": rule_entries } },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]
@@ -83,5 +104,6 @@ fn result(uri: &str, source: Option<&str>, finding: &FindingRecord, rules: &[Str
         "message": { "text": finding.message },
         "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri }, "region": primary } }],
         "relatedLocations": related,
+        "partialFingerprints": { "factcheck/v1": finding.fingerprint },
     })
 }

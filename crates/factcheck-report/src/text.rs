@@ -1,39 +1,214 @@
-//! The text report for a desk editor: per file and story, every quantity with its place, value and
-//! interval; then the findings.
+//! The text report. By default what an editor or a CI log needs: the findings, rustc-style with a
+//! caret under the number, and one summary line. The full listing (every relation checked, every
+//! quantity per story) comes with `Options::show_checks` / `show_quantities`; `quiet` leaves the
+//! summary out; `statistics` counts the findings per rule instead of listing them. Colour is ANSI,
+//! only when asked for.
 
 use crate::model::{FileReport, Report, Severity};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        render_file(&mut out, file);
+/// What the text report shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Every relation examined, with its mark and explanation, per file.
+    pub show_checks: bool,
+    /// Every quantity, per story, with its place, value and interval.
+    pub show_quantities: bool,
+    /// Findings only: no summary line.
+    pub quiet: bool,
+    /// Counts per rule instead of the findings.
+    pub statistics: bool,
+    /// ANSI colours (the caller decides: a terminal, `NO_COLOR`, `--color`).
+    pub color: bool,
+}
+
+impl Options {
+    /// The full listing: findings, checks and quantities.
+    pub fn full() -> Options {
+        Options {
+            show_checks: true,
+            show_quantities: true,
+            ..Options::default()
+        }
     }
-    render_summary(&mut out, &report.summary);
+}
+
+/// The default report: findings and one summary line, no colour.
+pub fn render(report: &Report) -> String {
+    render_with(report, &Options::default())
+}
+
+pub fn render_with(report: &Report, options: &Options) -> String {
+    let paint = Paint(options.color);
+    let mut out = String::new();
+    if options.statistics {
+        statistics(&mut out, report, paint);
+    } else {
+        let listing = options.show_checks || options.show_quantities;
+        for file in &report.files {
+            render_file(&mut out, file, options, listing, paint);
+        }
+    }
+    if !options.quiet {
+        summary(&mut out, report, paint);
+    }
     out
 }
 
-/// The last line of the report: the findings counted.
-pub fn render_summary(out: &mut String, s: &crate::model::Summary) {
+/// What the summary line counts, gathered file by file (a streamed run keeps only this).
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub files: usize,
+    pub quantities: usize,
+    pub checks: usize,
+    pub unreadable: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.quantities += file.quantities.len();
+        self.checks += file.checks.len();
+        self.unreadable += usize::from(file.error.is_some());
+    }
+
+    pub fn of(report: &Report) -> Tally {
+        let mut tally = Tally::default();
+        for file in &report.files {
+            tally.add(file);
+        }
+        tally
+    }
+}
+
+/// The one summary line: `检查了1个文件，读出16个数字，核对了6处关系：4 个错误，0 个警告，0 条提示`.
+pub fn summary_line(report: &Report) -> String {
+    summary_line_of(&Tally::of(report), &report.summary)
+}
+
+pub fn summary_line_of(tally: &Tally, s: &crate::model::Summary) -> String {
+    let mut line = format!(
+        "检查了{}个文件，读出{}个数字，核对了{}处关系：{} 个错误，{} 个警告，{} 条提示",
+        tally.files, tally.quantities, tally.checks, s.errors, s.warnings, s.infos
+    );
+    if s.suppressed > 0 {
+        let _ = write!(line, "，{} 条已忽略", s.suppressed);
+    }
+    if tally.unreadable > 0 {
+        let _ = write!(line, "，{} 个文件无法读取", tally.unreadable);
+    }
+    line
+}
+
+/// The summary line of a streamed run, coloured by the worst that was found.
+pub fn render_summary_of(
+    out: &mut String,
+    tally: &Tally,
+    s: &crate::model::Summary,
+    options: &Options,
+) {
+    if options.quiet {
+        return;
+    }
+    let style = if s.errors > 0 || tally.unreadable > 0 {
+        RED
+    } else if s.warnings > 0 {
+        YELLOW
+    } else {
+        GREEN
+    };
     let _ = writeln!(
         out,
-        "{} 个错误，{} 个警告，{} 条提示",
-        s.errors, s.warnings, s.infos
+        "{}",
+        Paint(options.color).bold(style, &summary_line_of(tally, s))
     );
 }
 
 /// One file's part of the report (a run streams these out as files finish, in order).
-pub fn render_file(out: &mut String, file: &FileReport) {
-    let _ = writeln!(out, "== {}", file.path);
+pub fn render_file_with(out: &mut String, file: &FileReport, options: &Options) {
+    let listing = options.show_checks || options.show_quantities;
+    render_file(out, file, options, listing, Paint(options.color));
+}
+
+fn summary(out: &mut String, report: &Report, paint: Paint) {
+    let s = &report.summary;
+    let style = if s.errors > 0 || report.has_input_errors() {
+        RED
+    } else if s.warnings > 0 {
+        YELLOW
+    } else {
+        GREEN
+    };
+    let _ = writeln!(out, "{}", paint.bold(style, &summary_line(report)));
+}
+
+/// Counts per rule, most frequent first, as ruff's `--statistics` does.
+fn statistics(out: &mut String, report: &Report, paint: Paint) {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for f in report.files.iter().flat_map(|f| &f.findings) {
+        *counts.entry((f.rule.as_str(), f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0 .1.cmp(&a.0 .1))
+            .then(a.0 .0.cmp(b.0 .0))
+    });
+    let width = rows.iter().map(|r| r.0 .0.len()).max().unwrap_or(0);
+    for ((rule, severity), n) in rows {
+        let (name, style) = level(severity);
+        let _ = writeln!(
+            out,
+            "{n:>5}  {rule:<width$}  {}",
+            paint.bold(style, &format!("[{name}]"))
+        );
+    }
+}
+
+fn level(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("error", RED),
+        Severity::Warning => ("warning", YELLOW),
+        Severity::Info => ("info", CYAN),
+    }
+}
+
+fn render_file(
+    out: &mut String,
+    file: &FileReport,
+    options: &Options,
+    listing: bool,
+    paint: Paint,
+) {
+    if listing {
+        let _ = writeln!(out, "{}", paint.bold("", &format!("== {}", file.path)));
+    }
     if let Some(error) = &file.error {
         let place = match (error.line, error.column) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
             _ => String::new(),
         };
-        let _ = writeln!(out, "error: {}{}: {}", file.path, place, error.message);
+        let _ = writeln!(
+            out,
+            "{}: {}{}: {}",
+            paint.bold(RED, "error"),
+            file.path,
+            place,
+            error.message
+        );
         return;
     }
-    render_findings(out, file);
+    render_findings(out, file, paint);
+    if options.show_checks {
+        render_checks(out, file, paint);
+    }
+    if options.show_quantities {
+        render_quantities(out, file);
+    }
+}
+
+fn render_checks(out: &mut String, file: &FileReport, paint: Paint) {
     let consistent = file
         .checks
         .iter()
@@ -49,20 +224,24 @@ pub fn render_file(out: &mut String, file: &FileReport) {
         file.checks.len() - consistent - derived
     );
     for check in &file.checks {
-        let mark = match check.status.as_str() {
-            "consistent" if check.within_rounding => "≈",
-            "consistent" => "✓",
-            "derived" => "→",
-            _ => "✗",
+        let (mark, style) = match check.status.as_str() {
+            "consistent" if check.within_rounding => ("≈", GREEN),
+            "consistent" => ("✓", GREEN),
+            "derived" => ("→", CYAN),
+            _ => ("✗", RED),
         };
         let _ = writeln!(
             out,
-            "   {mark} {:<5} {}: {}",
-            check.id, check.rule, check.explanation
+            "   {} {:<5} {}: {}",
+            paint.bold(style, mark),
+            check.id,
+            check.rule,
+            check.explanation
         );
     }
-    let by_id: std::collections::HashMap<&str, &crate::model::QuantityRecord> =
-        file.quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+}
+
+fn render_quantities(out: &mut String, file: &FileReport) {
     for (k, article) in file.articles.iter().enumerate() {
         let headline = article.headline.as_deref().unwrap_or("（无标题）");
         let _ = writeln!(
@@ -74,7 +253,7 @@ pub fn render_file(out: &mut String, file: &FileReport) {
             headline
         );
         for id in &article.quantities {
-            let Some(q) = by_id.get(id.as_str()) else {
+            let Some(q) = file.quantities.iter().find(|q| &q.id == id) else {
                 continue;
             };
             let bounds = match (&q.lower, &q.upper) {
@@ -107,7 +286,7 @@ pub fn render_file(out: &mut String, file: &FileReport) {
     }
 }
 
-fn render_findings(out: &mut String, file: &FileReport) {
+fn render_findings(out: &mut String, file: &FileReport, paint: Paint) {
     // line starts, found once per file (lines end at \n, \r\n or a lone \r, as columns count)
     let starts = file
         .source
@@ -115,15 +294,18 @@ fn render_findings(out: &mut String, file: &FileReport) {
         .filter(|_| !file.findings.is_empty())
         .map(line_starts);
     for finding in &file.findings {
-        let level = match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let (name, style) = level(finding.severity);
         let _ = writeln!(
             out,
-            "{level}[{}]: {}:{}:{}: {}",
-            finding.rule, file.path, finding.line, finding.column, finding.message
+            "{}: {}",
+            paint.bold(style, &format!("{name}[{}]", finding.rule)),
+            paint.bold(
+                "",
+                &format!(
+                    "{}:{}:{}: {}",
+                    file.path, finding.line, finding.column, finding.message
+                )
+            )
         );
         if let (Some(source), Some(starts)) = (&file.source, &starts) {
             snippet(
@@ -133,10 +315,12 @@ fn render_findings(out: &mut String, file: &FileReport) {
                 finding.line,
                 finding.column,
                 finding_chars(source, finding.start, finding.end),
+                style,
+                paint,
             );
         }
         for related in &finding.related {
-            let _ = writeln!(out, "    = note: {}", related.note);
+            let _ = writeln!(out, "    {} {}", paint.bold(BLUE, "= note:"), related.note);
         }
     }
 }
@@ -173,6 +357,7 @@ const SHOWN_SPAN: usize = 80;
 
 /// The line the finding is on, with a caret under the number: rustc style, Han characters two
 /// cells wide. A long line is cut to a window around the span, `…` marking the cuts.
+#[allow(clippy::too_many_arguments)] // the place, the span and the paint of one snippet
 fn snippet(
     out: &mut String,
     source: &str,
@@ -180,6 +365,8 @@ fn snippet(
     line: usize,
     column: usize,
     chars: usize,
+    style: &str,
+    paint: Paint,
 ) {
     use unicode_width::UnicodeWidthStr;
     let Some(&start) = starts.get(line.saturating_sub(1)) else {
@@ -215,14 +402,39 @@ fn snippet(
     let before: String = window.chars().take(skip - first).collect();
     let marked: String = window.chars().skip(skip - first).take(chars).collect();
     let gutter = " ".repeat(line.to_string().len());
-    let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{line} | {left}{window}{right}");
+    let bar = paint.bold(BLUE, "|");
+    let _ = writeln!(out, "{gutter} {bar}");
     let _ = writeln!(
         out,
-        "{gutter} | {}{}",
-        " ".repeat(left.width() + before.width()),
-        "^".repeat(marked.width().max(1))
+        "{} {bar} {left}{window}{right}",
+        paint.bold(BLUE, &line.to_string())
     );
+    let _ = writeln!(
+        out,
+        "{gutter} {bar} {}{}",
+        " ".repeat(left.width() + before.width()),
+        paint.bold(style, &"^".repeat(marked.width().max(1)))
+    );
+}
+
+const RED: &str = "31";
+const YELLOW: &str = "33";
+const GREEN: &str = "32";
+const BLUE: &str = "34";
+const CYAN: &str = "36";
+
+/// Bold and coloured text when colour is on; the text itself otherwise.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn bold(self, color: &str, text: &str) -> String {
+        match (self.0, color.is_empty()) {
+            (false, _) => text.to_string(),
+            (true, true) => format!("\x1b[1m{text}\x1b[0m"),
+            (true, false) => format!("\x1b[1;{color}m{text}\x1b[0m"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -252,7 +464,7 @@ mod tests {
             ..FileReport::default()
         };
         let mut out = String::new();
-        render_findings(&mut out, &file);
+        render_findings(&mut out, &file, Paint(false));
         out
     }
 

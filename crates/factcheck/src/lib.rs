@@ -6,6 +6,8 @@ mod check;
 pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
+pub mod serve;
+pub mod view;
 pub mod yaml_guard;
 
 pub use check::{unreadable, Checked, Checker};

@@ -57,6 +57,9 @@ struct Cli {
     /// Write the report to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    view: factcheck::view::ViewArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +71,8 @@ enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Serve checks over HTTP (POST /v1/check, GET /v1/rules, GET /health, GET /).
+    Serve(factcheck::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +128,8 @@ enum Format {
     Junit,
     /// A Markdown summary for a pull-request comment.
     Markdown,
+    /// One self-contained HTML page: the copy with its numbers, findings, arithmetic and graphs.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -149,6 +156,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Rules { action }) => return rules(action),
         Some(Command::Init) => return init(),
+        Some(Command::Serve(args)) => return factcheck::serve::run(args),
         None => {}
     }
     let start = cli
@@ -216,7 +224,6 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-    let want_dot = matches!(format, Format::Dot);
     let expanded = factcheck::inputs::expand_reporting(&cli.files);
     for note in &expanded.notes {
         eprintln!("note: skipped {note}");
@@ -263,10 +270,14 @@ fn main() -> ExitCode {
         sink: std::io::BufWriter::new(sink),
         write_failed: None,
         format,
-        streamed: matches!(format, Format::Text | Format::Json),
+        // counts per rule are printed once every file is in
+        streamed: matches!(format, Format::Json)
+            || (matches!(format, Format::Text)
+                && !cli.view.options_for_stdout(cli.output.is_some()).statistics),
         json: json::Stream::default(),
         kept: Vec::new(),
-        dots: Vec::new(),
+        tally: text::Tally::default(),
+        view: cli.view.options_for_stdout(cli.output.is_some()),
         fingerprints: std::collections::BTreeSet::new(),
         filter: factcheck::baseline::Filter::new(&baseline, &loaded),
         loaded: &loaded,
@@ -278,12 +289,9 @@ fn main() -> ExitCode {
         let begin = run.json.begin();
         run.emit(&begin);
     }
-    check_all(&checker, &paths, want_dot, |checked| run.file(checked));
+    check_all(&checker, &paths, |checked| run.file(checked));
     for (path, message) in expanded.problems {
-        run.file(factcheck::Checked {
-            report: failed_input(&path, message),
-            dot: None,
-        });
+        run.file(failed_input(&path, message));
     }
     let Run {
         mut sink,
@@ -292,7 +300,7 @@ fn main() -> ExitCode {
         worst,
         input_errors,
         kept,
-        dots,
+        tally,
         fingerprints,
         json: mut stream,
         filter,
@@ -304,6 +312,8 @@ fn main() -> ExitCode {
     let mut worst = worst;
     let mut tail = String::new();
     let mut kept = kept;
+    let mut tally = tally;
+    let view = cli.view.options_for_stdout(cli.output.is_some());
     if let Some(mut entry) = problems {
         // the suppressions' own findings, on the configuration file, close the report
         for finding in &entry.findings {
@@ -314,14 +324,17 @@ fn main() -> ExitCode {
             entry.path = loaded.relative_to_root(&entry.path);
         }
         match format {
-            Format::Text => text::render_file(&mut tail, &entry),
+            Format::Text if !view.statistics => {
+                tally.add(&entry);
+                text::render_file_with(&mut tail, &entry, &view);
+            }
             Format::Json => tail.push_str(&stream.file(&entry)),
             _ => kept.push(entry),
         }
     }
     let rendered = match format {
-        Format::Text => {
-            text::render_summary(&mut tail, &summary);
+        Format::Text if !view.statistics => {
+            text::render_summary_of(&mut tail, &tally, &summary, &view);
             tail
         }
         Format::Json => tail + &stream.end(&summary),
@@ -332,10 +345,13 @@ fn main() -> ExitCode {
                 summary: summary.clone(),
             };
             match other {
-                Format::Dot => dots.concat(),
+                // counts per rule need every file's findings
+                Format::Text => text::render_with(&report, &view),
+                Format::Dot => factcheck_report::dot::render(&report),
                 Format::Sarif => factcheck_report::sarif::render(&report),
                 Format::Github => factcheck_report::github::render(&report),
-                Format::Junit => factcheck_report::junit::render(&report),
+                Format::Junit => factcheck_report::junit::render_with(&report, fail_on.threshold()),
+                Format::Html => factcheck_report::html::render(&report),
                 _ => factcheck_report::markdown::render(&report),
             }
         }
@@ -382,7 +398,8 @@ struct Run<'a> {
     streamed: bool,
     json: json::Stream,
     kept: Vec<factcheck_report::FileReport>,
-    dots: Vec<String>,
+    tally: text::Tally,
+    view: text::Options,
     fingerprints: std::collections::BTreeSet<String>,
     filter: factcheck::baseline::Filter<'a>,
     loaded: &'a factcheck::config::Loaded,
@@ -400,9 +417,7 @@ impl Run<'_> {
         }
     }
 
-    fn file(&mut self, checked: factcheck::Checked) {
-        let mut file = checked.report;
-        self.dots.extend(checked.dot);
+    fn file(&mut self, mut file: factcheck_report::FileReport) {
         // a baseline records every finding, before any is left out
         self.fingerprints
             .extend(file.findings.iter().map(|f| f.fingerprint.clone()));
@@ -425,10 +440,11 @@ impl Run<'_> {
             file.path = self.loaded.relative_to_root(&file.path);
         }
         if !self.streamed {
-            if !matches!(self.format, Format::Dot) {
+            // the HTML report shows the copy itself; the others quote only lines with findings
+            if !matches!(self.format, Format::Html) {
                 file.source = file.source.filter(|_| !file.findings.is_empty());
-                self.kept.push(file);
             }
+            self.kept.push(file);
             return;
         }
         if matches!(self.format, Format::Json) {
@@ -440,7 +456,8 @@ impl Run<'_> {
             return;
         }
         let mut piece = String::new();
-        text::render_file(&mut piece, &file);
+        self.tally.add(&file);
+        text::render_file_with(&mut piece, &file, &self.view);
         self.emit(&piece);
     }
 }
@@ -553,8 +570,7 @@ fn rules(action: RulesAction) -> ExitCode {
 fn check_all(
     checker: &factcheck::Checker,
     paths: &[String],
-    want_dot: bool,
-    mut done: impl FnMut(factcheck::Checked),
+    mut done: impl FnMut(factcheck_report::FileReport),
 ) {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     // checking is CPU work: blocking tasks, at most one per core
@@ -570,7 +586,7 @@ fn check_all(
         for path in paths {
             let (checker, path) = (checker.clone(), path.clone());
             pending.push_back(tokio::task::spawn_blocking(move || {
-                check_one(&checker, &path, want_dot)
+                check_one(&checker, &path)
             }));
             // enough in flight to keep every core busy, few enough to hold little
             while pending.len() > workers * 2 {
@@ -585,23 +601,17 @@ fn check_all(
     });
 }
 
-fn joined(result: Result<factcheck::Checked, tokio::task::JoinError>) -> factcheck::Checked {
-    result.unwrap_or_else(|error| factcheck::Checked {
-        report: failed_input("?", format!("internal error: {error}")),
-        dot: None,
-    })
+fn joined(
+    result: Result<factcheck_report::FileReport, tokio::task::JoinError>,
+) -> factcheck_report::FileReport {
+    result.unwrap_or_else(|error| failed_input("?", format!("internal error: {error}")))
 }
 
 /// Reads and checks one file; a panic becomes the file's error.
-fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factcheck::Checked {
+fn check_one(checker: &factcheck::Checker, path: &str) -> factcheck_report::FileReport {
     let bytes = match read_input(path) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            return factcheck::Checked {
-                report: factcheck::unreadable(path, &error),
-                dot: None,
-            }
-        }
+        Err(error) => return factcheck::unreadable(path, &error),
     };
     IN_CHECK.with(|flag| flag.set(true));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -609,7 +619,7 @@ fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factch
         if std::env::var_os("FACTCHECK_TEST_PANIC_ON").is_some_and(|p| p == path) {
             panic!("a panic the tests asked for");
         }
-        checker.check_with_graph(path, &bytes, want_dot)
+        checker.check(path, &bytes)
     }));
     IN_CHECK.with(|flag| flag.set(false));
     checked.unwrap_or_else(|payload| {
@@ -618,15 +628,12 @@ fn check_one(checker: &factcheck::Checker, path: &str, want_dot: bool) -> factch
             .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        factcheck::Checked {
-            report: failed_input(
-                path,
-                format!(
-                    "internal error while checking this file (a bug in factcheck; please report it with the file): {what}"
-                ),
+        failed_input(
+            path,
+            format!(
+                "internal error while checking this file (a bug in factcheck; please report it with the file): {what}"
             ),
-            dot: None,
-        }
+        )
     })
 }
 

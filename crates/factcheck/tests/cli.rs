@@ -147,11 +147,74 @@ fn fail_on_never_and_clean_pages_exit_0() {
 
 #[test]
 fn text_report_names_lines_and_columns() {
-    let out = factcheck(&["fixtures/winter-vegetables.gb18030.txt"], None);
+    let page = "fixtures/winter-vegetables.gb18030.txt";
+    let out = factcheck(&["--show", "checks,quantities", page], None);
     let text = String::from_utf8(out.stdout).expect("text output is UTF-8");
     assert!(text.contains("== fixtures/winter-vegetables.gb18030.txt"));
     assert!(text.contains("3:41"), "{text}");
     assert!(text.contains("1850吨左右"), "{text}");
+    assert!(text.contains("处相符"), "the checks are listed: {text}");
+    // by default a clean page is one summary line
+    let out = factcheck(&[page], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("检查了1个文件，读出"), "{text}");
+    assert!(text.ends_with("0 个错误，0 个警告，0 条提示\n"), "{text}");
+}
+
+#[test]
+fn quiet_statistics_and_colour() {
+    let draft = "examples/draft.txt";
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.push(draft);
+        let out = factcheck(&all, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let default = run(&[]);
+    assert_eq!(
+        default.lines().filter(|l| l.starts_with("error[")).count(),
+        4,
+        "{default}"
+    );
+    let last = default.lines().last().unwrap();
+    assert_eq!(
+        last, "检查了1个文件，读出16个数字，核对了6处关系：4 个错误，0 个警告，0 条提示",
+        "{default}"
+    );
+    assert!(
+        !default.contains("核对了6处关系：1处相符"),
+        "no listing by default"
+    );
+    assert!(!default.contains('\x1b'), "no colour when piped: {default}");
+
+    let quiet = run(&["--quiet"]);
+    assert_eq!(quiet, default.strip_suffix(&format!("{last}\n")).unwrap());
+
+    let statistics = run(&["--statistics"]);
+    let rows: Vec<&str> = statistics.lines().collect();
+    assert_eq!(rows.len(), 5, "four rules and the summary: {statistics}");
+    assert!(
+        rows.iter()
+            .any(|r| r.split_whitespace().collect::<Vec<_>>() == ["1", "sum-of-parts", "[error]"]),
+        "{statistics}"
+    );
+
+    let coloured = run(&["--color", "always"]);
+    assert!(
+        coloured.contains("\x1b[1;31merror[sum-of-parts]\x1b[0m"),
+        "{coloured}"
+    );
+    assert_eq!(run(&["--color", "never"]), default);
+    // NO_COLOR does not beat an explicit --color always, and auto stays plain when piped
+    let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(["--color", "auto", draft])
+        .env("NO_COLOR", "1")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), default);
 }
 
 #[test]
@@ -239,8 +302,29 @@ fn dot_shows_the_graph() {
     assert_eq!(out.status.code(), Some(0));
     let dot = String::from_utf8(out.stdout).unwrap();
     assert!(dot.starts_with("digraph factcheck {"));
-    assert!(dot.contains("[label=\"1860件\", shape=box]"), "{dot}");
-    assert!(dot.contains("[label=\"total\"]"), "{dot}");
+    assert!(dot.contains("[label=\"1860件\", tooltip="), "{dot}");
+    assert!(dot.contains("shape=diamond"), "{dot}");
+    assert_eq!(dot.matches("subgraph cluster_").count(), 1, "{dot}");
+    // many files: still one graph, a cluster each, contradictions in red
+    let out = factcheck(
+        &[
+            "--format",
+            "dot",
+            "fixtures/relations/sum-1.txt",
+            "examples/draft.txt",
+        ],
+        None,
+    );
+    let dot = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(dot.matches("digraph").count(), 1, "{dot}");
+    assert_eq!(dot.matches("subgraph cluster_").count(), 2, "{dot}");
+    assert!(dot.contains("label=\"examples/draft.txt\";"), "{dot}");
+    assert!(
+        dot.lines()
+            .any(|l| l.contains("矛盾") && l.contains("color=red")),
+        "{dot}"
+    );
+    assert_eq!(dot.matches('{').count(), dot.matches('}').count(), "{dot}");
 }
 
 #[test]
@@ -451,9 +535,14 @@ fn every_output_format_and_an_output_file() {
     let out = factcheck(&["--format", "junit", draft], None);
     let junit = String::from_utf8(out.stdout).unwrap();
     assert!(
-        junit.contains("<testsuites name=\"factcheck\" tests=\"1\" failures=\"4\" errors=\"0\">"),
-        "{junit}"
+        junit.contains("<testsuites name=\"factcheck\" tests=\"1\" failures=\"1\" errors=\"0\">"),
+        "one file, failing: {junit}"
     );
+    assert_eq!(junit.matches("<failure ").count(), 1, "{junit}");
+    let out = factcheck(&["--format", "junit", "--fail-on", "never", draft], None);
+    let junit = String::from_utf8(out.stdout).unwrap();
+    assert!(junit.contains("failures=\"0\""), "nothing fails: {junit}");
+    assert!(junit.contains("<system-out>"), "{junit}");
 
     let out = factcheck(&["--format", "markdown", draft], None);
     let markdown = String::from_utf8(out.stdout).unwrap();
@@ -496,6 +585,21 @@ fn every_output_format_and_an_output_file() {
         .as_array()
         .unwrap();
     assert!(rules.iter().any(|r| r["id"] == "span-days"));
+    for rule in rules {
+        let uri = rule["helpUri"].as_str().unwrap();
+        assert!(
+            uri.ends_with(&format!(
+                "/docs/rules-reference.md#{}",
+                rule["id"].as_str().unwrap()
+            )),
+            "{uri}"
+        );
+    }
+    let fingerprint = &result["partialFingerprints"]["factcheck/v1"];
+    assert!(
+        fingerprint.as_str().is_some_and(|f| f.len() == 16),
+        "{fingerprint}"
+    );
     std::fs::remove_file(&target).ok();
 }
 
@@ -997,7 +1101,7 @@ fn annotations_name_files_from_the_repository_root() {
     let out = factcheck_in(&drafts, &["draft.txt"], None);
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .starts_with("== draft.txt"));
+        .starts_with("error[sum-of-parts]: draft.txt:"));
 
     // without a configuration, the git work tree is the root
     std::fs::remove_file(dir.join("factcheck.yaml")).unwrap();

@@ -2,7 +2,7 @@
 //! snapshotted under `snapshots/outputs/`.
 
 use factcheck::Checker;
-use factcheck_report::{github, json, junit, markdown, sarif, text, Report};
+use factcheck_report::{dot, github, json, junit, markdown, sarif, text, Report};
 use std::path::Path;
 
 fn report(path: &Path, shown: &str) -> Report {
@@ -26,10 +26,21 @@ fn every_format_on_the_reference_page_and_a_broken_draft() {
             "examples/draft.txt",
         ),
     ];
+    let quiet = text::Options {
+        quiet: true,
+        ..text::Options::default()
+    };
+    let statistics = text::Options {
+        statistics: true,
+        ..text::Options::default()
+    };
     for (name, path, shown) in pages {
         let report = report(&path, shown);
-        let formats: [(&str, String); 6] = [
+        let formats: [(&str, String); 9] = [
             ("text", text::render(&report)),
+            ("text-quiet", text::render_with(&report, &quiet)),
+            ("statistics", text::render_with(&report, &statistics)),
+            ("dot", dot::render(&report)),
             ("json", json::render(&report)),
             ("sarif", sarif::render(&report)),
             ("github", github::render(&report)),
@@ -38,7 +49,10 @@ fn every_format_on_the_reference_page_and_a_broken_draft() {
         ];
         for (format, rendered) in formats {
             // a clean page gives GitHub nothing to annotate
-            assert!(!rendered.is_empty() || (format == "github" && name == "seed"));
+            assert!(
+                !rendered.is_empty()
+                    || (matches!(format, "github" | "text-quiet") && name == "seed")
+            );
             insta::with_settings!({ snapshot_path => "../../../snapshots/outputs", prepend_module_to_snapshot => false, omit_expression => true }, {
                 insta::assert_snapshot!(format!("{name}.{format}"), rendered);
             });

@@ -1,6 +1,6 @@
 //! Every relation kind on pages of its own: two clean pages that give no finding (but do check the
 //! relation), and two with one changed figure whose finding points at that figure. The reports
-//! are snapshotted under `snapshots/relations/`.
+//! are snapshotted under `snapshots/relations/` (the full text listing: findings, checks, quantities).
 
 use factcheck::Checker;
 use factcheck_report::{text, FileReport, Report, Severity};
@@ -22,7 +22,10 @@ fn folder() -> std::path::PathBuf {
 fn snapshot(name: &str, file: FileReport) {
     let report = Report::new(vec![file]);
     insta::with_settings!({ snapshot_path => "../../../snapshots/relations", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!(name.to_string(), text::render(&report));
+        insta::assert_snapshot!(
+            name.to_string(),
+            text::render_with(&report, &text::Options::full())
+        );
     });
 }
 

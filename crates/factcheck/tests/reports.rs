@@ -1,6 +1,7 @@
-//! Snapshots of exactly what a user sees: the text and JSON reports of every page in `fixtures/`
-//! (the reference page, `fixtures/seed-xining-page.txt`, under the name `seed`), kept in the
-//! top-level `snapshots/` folder.
+//! Snapshots of exactly what a user sees: the full text listing (`--show checks,quantities`) and
+//! the JSON report of every page in `fixtures/` (the reference page,
+//! `fixtures/seed-xining-page.txt`, under the name `seed`), kept in the top-level `snapshots/`
+//! folder.
 
 use factcheck::Checker;
 use factcheck_report::{json, text, Report};
@@ -16,7 +17,10 @@ fn report_for(path: &Path, shown_as: &str) -> Report {
 
 fn snapshot_both(name: &str, report: &Report) {
     insta::with_settings!({ snapshot_path => "../../../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!(format!("{name}.text"), text::render(report));
+        insta::assert_snapshot!(
+            format!("{name}.text"),
+            text::render_with(report, &text::Options::full())
+        );
         insta::assert_snapshot!(format!("{name}.json"), json::render(report));
     });
 }

@@ -71,12 +71,22 @@ pub fn restated(story: &Story) -> Vec<Found> {
 /// reading stays weak (a note at most); with the rate agreeing too it is inferred.
 fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
-    let paired = |a: usize, b: usize| {
-        found.iter().any(|f| {
-            let qs = crate::stated_in(&f.roles);
-            qs.contains(&a) && qs.contains(&b)
+    // the pairs the exact names already joined, looked up rather than searched
+    let joined: std::collections::HashSet<(usize, usize)> = found
+        .iter()
+        .filter_map(|f| {
+            let first = match f.roles.get("first") {
+                Some(Binding::One(Var::Stated(q))) => *q,
+                _ => return None,
+            };
+            let second = match f.roles.get("second") {
+                Some(Binding::One(Var::Stated(q))) => *q,
+                _ => return None,
+            };
+            Some((first.min(second), first.max(second)))
         })
-    };
+        .collect();
+    let paired = |a: usize, b: usize| joined.contains(&(a.min(b), a.max(b)));
     let rate = |x: usize| {
         story
             .describing(x, Aspect::Rate)
