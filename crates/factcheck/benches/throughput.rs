@@ -76,3 +76,20 @@ fn corpus_50mb(bencher: divan::Bencher) {
             .sum::<usize>()
     });
 }
+
+/// The same page read to its quantities only (decode, normalise, segment, the quantity grammar):
+/// the baseline the relations, the graph and the checks are measured against.
+#[divan::bench(sample_count = 10)]
+fn page_1mb_quantities_only(bencher: divan::Bencher) {
+    let vocab = factcheck_numbers::Vocabulary::builtin();
+    let options = factcheck_numbers::ReadOptions::default();
+    bencher.bench(|| {
+        let (source, _) = factcheck_text::SourceText::from_draft(
+            divan::black_box(&ONE_MB),
+            factcheck_text::markup::Markup::Plain,
+            &vocab,
+        )
+        .expect("the page decodes");
+        factcheck_numbers::read_quantities(&source, &vocab, &options)
+    });
+}
