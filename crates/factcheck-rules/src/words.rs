@@ -2,17 +2,20 @@
 //! comparison, a period, a partition) comes from the packs, never from code, so a pack that adds
 //! 萎缩 to `down` changes every place that reads a direction.
 
+use aho_corasick::AhoCorasick;
 use std::collections::BTreeMap;
 
-/// The word classes of the loaded packs, each sorted longest first so that the longest word wins.
+/// The word classes of the loaded packs, each sorted longest first so that the longest word wins,
+/// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     classes: BTreeMap<String, Vec<String>>,
+    automata: BTreeMap<String, AhoCorasick>,
 }
 
 impl Words {
     pub fn new(classes: &BTreeMap<String, Vec<String>>) -> Words {
-        let classes = classes
+        let classes: BTreeMap<String, Vec<String>> = classes
             .iter()
             .map(|(name, words)| {
                 let mut words: Vec<String> =
@@ -22,7 +25,21 @@ impl Words {
                 (name.clone(), words)
             })
             .collect();
-        Words { classes }
+        let automata = classes
+            .iter()
+            .filter_map(|(name, words)| AhoCorasick::new(words).ok().map(|ac| (name.clone(), ac)))
+            .collect();
+        Words { classes, automata }
+    }
+
+    /// Every occurrence of a word of the class in `text`, overlapping ones too: (offset, word).
+    fn occurrences<'w>(&'w self, class: &str, text: &str) -> Vec<(usize, &'w str)> {
+        let (Some(ac), words) = (self.automata.get(class), self.class(class)) else {
+            return Vec::new();
+        };
+        ac.find_overlapping_iter(text)
+            .map(|m| (m.start(), words[m.pattern().as_usize()].as_str()))
+            .collect()
     }
 
     /// The words of a class (longest first); empty for a class no pack defines.
@@ -54,26 +71,23 @@ impl Words {
     /// The leftmost occurrence of a word of the class (the longest at that place): its byte offset
     /// in `text` and the word.
     pub fn find<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
-        self.class(class)
-            .iter()
-            .filter_map(|w| text.find(w.as_str()).map(|at| (at, w.as_str())))
+        self.occurrences(class, text)
+            .into_iter()
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.len().cmp(&a.1.len())))
     }
 
     /// The rightmost occurrence of a word of the class.
     pub fn rfind<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
-        self.class(class)
-            .iter()
-            .filter_map(|w| text.rfind(w.as_str()).map(|at| (at, w.as_str())))
-            .max_by(|a, b| {
-                (a.0 + a.1.len())
-                    .cmp(&(b.0 + b.1.len()))
-                    .then_with(|| a.1.len().cmp(&b.1.len()))
-            })
+        // the one that ends last, the longest of those
+        self.occurrences(class, text).into_iter().max_by(|a, b| {
+            (a.0 + a.1.len())
+                .cmp(&(b.0 + b.1.len()))
+                .then_with(|| a.1.len().cmp(&b.1.len()))
+        })
     }
 
     pub fn contains(&self, class: &str, text: &str) -> bool {
-        self.class(class).iter().any(|w| text.contains(w.as_str()))
+        self.automata.get(class).is_some_and(|ac| ac.is_match(text))
     }
 
     /// `text` without any words of the class at its end (repeatedly: 达到了 → 达到 → ``).
