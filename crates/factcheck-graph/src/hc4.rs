@@ -39,6 +39,21 @@ pub fn touched(check: &CheckExpr, bindings: &Bindings) -> Vec<VarId> {
     out
 }
 
+/// The variables an expression uses.
+pub fn vars_of(e: &Expr, bindings: &Bindings) -> Vec<VarId> {
+    let mut names = Vec::new();
+    e.vars(&mut names);
+    let mut out = Vec::new();
+    for name in names {
+        match bindings.get(&name) {
+            Some(Slot::One(v)) => out.push(*v),
+            Some(Slot::Many(vs)) => out.extend(vs),
+            None => {}
+        }
+    }
+    out
+}
+
 /// Widens an interval by a hair on each side, so that decimal rounding in a division never
 /// narrows a value past what is exact.
 fn outward(i: Interval) -> Interval {

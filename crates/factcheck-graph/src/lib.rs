@@ -80,6 +80,8 @@ pub struct Finding {
     /// The quantity most likely wrong (or the total).
     pub primary: Range<usize>,
     pub related: Vec<(Range<usize>, String)>,
+    /// The value the other figures fix for the one pointed at (`67件`), when they do.
+    pub expected: Option<String>,
 }
 
 /// What the checks need to know about the page.
@@ -302,6 +304,8 @@ fn claim_check(
         let message = explain::render_template(rule, claim, page, &computation);
         let severity = capped(rule.severity, tier.min(claim.certainty));
         let primary = primary_of(rule, claim, &quantities, page);
+        let expected =
+            failing.and_then(|c| expected_value(c, rule, claim, &node.bindings, values, page));
         let mut related: Vec<(Range<usize>, String)> = quantities
             .iter()
             .filter(|&&q| page.quantities[q].span != primary)
@@ -333,6 +337,7 @@ fn claim_check(
                 message,
                 primary,
                 related,
+                expected,
             }),
         };
     }
@@ -454,6 +459,46 @@ fn rested_on(
 }
 
 /// Where a finding points: the rule's `points_at` role, else the last stated figure.
+/// `total = sum(parts)` broken at the total: what the parts say the total should be, when the
+/// check is an equality with the figure pointed at alone on one side and printed figures only on
+/// the other.
+fn expected_value(
+    check: &factcheck_rules::expr::CheckExpr,
+    rule: &factcheck_rules::Rule,
+    claim: &Claim,
+    bindings: &hc4::Bindings,
+    values: &vars::Values,
+    page: &Page,
+) -> Option<String> {
+    use factcheck_rules::expr::{Comparison, Expr};
+    if check.comparison != Comparison::Eq {
+        return None;
+    }
+    let role = rule.points_at.as_deref()?;
+    let q = claim.stated(role)?;
+    let other = match (&check.left, &check.right) {
+        (Expr::Var(name), other) | (other, Expr::Var(name)) if name == role => other,
+        _ => return None,
+    };
+    // every value on the other side is printed (a derived one would make the answer circular)
+    let printed_only = hc4::vars_of(other, bindings)
+        .iter()
+        .all(|&v| !values.values[v].is_derived());
+    if !printed_only {
+        return None;
+    }
+    // one printed figure against another: the other as printed (the body's 3.2万人)
+    if let Expr::Var(name) = other {
+        if let Some(Slot::One(v)) = bindings.get(name) {
+            if let Some(printed) = values.values[*v].like.and_then(|p| page.printed.get(p)) {
+                return Some(printed.clone());
+            }
+        }
+    }
+    let value = hc4::eval(other, bindings, values);
+    Some(explain::show(&value, Some(q), page))
+}
+
 fn primary_of(
     rule: &factcheck_rules::Rule,
     claim: &Claim,

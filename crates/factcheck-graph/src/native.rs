@@ -66,6 +66,7 @@ impl Ctx<'_> {
             derived: vec![],
             explanation: message.clone(),
             finding: Some(Finding {
+                expected: None,
                 rule: self.rule.id.clone(),
                 severity,
                 message,

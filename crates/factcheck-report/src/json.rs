@@ -123,6 +123,7 @@ mod tests {
             line: 1,
             column: 2,
             related: Vec::new(),
+            expected: None,
             fingerprint: "f".into(),
         };
         let good = FileReport {

@@ -130,6 +130,10 @@ pub struct FindingRecord {
     pub line: usize,
     pub column: usize,
     pub related: Vec<RelatedRecord>,
+    /// What the arithmetic says the figure pointed at should be (`67件`), where the other figures
+    /// fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
     /// Stable across edits elsewhere in the draft: the rule, the numbers involved and the words
     /// around them (not line numbers). Baselines and suppressions name findings by it.
     pub fingerprint: String,

@@ -97,7 +97,7 @@ fn result(uri: &str, source: Option<&str>, finding: &FindingRecord, rules: &[Str
             })
         })
         .collect();
-    json!({
+    let mut result = json!({
         "ruleId": finding.rule,
         "ruleIndex": rules.iter().position(|r| r == &finding.rule).unwrap_or(0),
         "level": level(finding.severity),
@@ -105,5 +105,19 @@ fn result(uri: &str, source: Option<&str>, finding: &FindingRecord, rules: &[Str
         "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri }, "region": primary } }],
         "relatedLocations": related,
         "partialFingerprints": { "factcheck/v1": finding.fingerprint },
-    })
+    });
+    // the value the arithmetic fixes, as a replacement of the figure
+    if let Some(expected) = &finding.expected {
+        result["fixes"] = json!([{
+            "description": { "text": format!("应为{expected}") },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri },
+                "replacements": [{
+                    "deletedRegion": { "byteOffset": finding.start, "byteLength": finding.end.saturating_sub(finding.start) },
+                    "insertedContent": { "text": expected }
+                }]
+            }]
+        }]);
+    }
+    result
 }

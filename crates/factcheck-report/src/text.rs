@@ -322,6 +322,9 @@ fn render_findings(out: &mut String, file: &FileReport, paint: Paint) {
         for related in &finding.related {
             let _ = writeln!(out, "    {} {}", paint.bold(BLUE, "= note:"), related.note);
         }
+        if let Some(expected) = &finding.expected {
+            let _ = writeln!(out, "    {} 应为{expected}", paint.bold(GREEN, "= help:"));
+        }
     }
 }
 
@@ -452,6 +455,7 @@ mod tests {
             line,
             column,
             related: Vec::new(),
+            expected: None,
             fingerprint: "f".into(),
         }
     }

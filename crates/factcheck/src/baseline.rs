@@ -144,6 +144,7 @@ impl<'a> Filter<'a> {
                 line,
                 column,
                 related: Vec::new(),
+                expected: None,
                 fingerprint: format!("{rule}:{}", s.fingerprint),
             };
             if s.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {

@@ -278,6 +278,7 @@ fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
                 }
             })
             .collect(),
+        expected: finding.expected.clone(),
         fingerprint,
     })
 }
@@ -304,6 +305,7 @@ fn broken_number_notes(source: &SourceText) -> Vec<FindingRecord> {
                 line: at.line,
                 column: at.column,
                 related: Vec::new(),
+                expected: None,
                 fingerprint: fingerprint(source.text(), RULE, range, &[]),
             }
         })
@@ -331,6 +333,7 @@ fn unreadable_number_notes(
                 line: at.line,
                 column: at.column,
                 related: Vec::new(),
+                expected: None,
                 fingerprint: fingerprint(source.text(), RULE, range, &[]),
             }
         })
@@ -469,6 +472,7 @@ fn apply_ignore_comments(
             line: at.line,
             column: at.column,
             related: Vec::new(),
+            expected: None,
             fingerprint: format!("{rule}@{}", comment.rule),
         };
         if comment.reason.is_empty() {

@@ -1114,3 +1114,36 @@ fn annotations_name_files_from_the_repository_root() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_total_its_parts_fix_says_what_it_should_be() {
+    let page = "全区受理投诉58件（电话投诉30件，网上投诉21件，来访投诉10件）。";
+    let out = factcheck(&["--format", "json", "-"], Some(page.as_bytes()));
+    let report = json(&out);
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["rule"], "sum-of-parts");
+    assert_eq!(finding["expected"], "61件");
+    let text = factcheck(&["-"], Some(page.as_bytes()));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("= help: 应为61件"));
+    let sarif = factcheck(&["--format", "sarif", "-"], Some(page.as_bytes()));
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let fix = &sarif["runs"][0]["results"][0]["fixes"][0];
+    assert_eq!(fix["description"]["text"], "应为61件");
+    let replacement = &fix["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "61件");
+    // the region replaced is the total as printed
+    let at = page.find("58件").unwrap();
+    assert_eq!(replacement["deletedRegion"]["byteOffset"], at);
+    assert_eq!(replacement["deletedRegion"]["byteLength"], "58件".len());
+    // a relation whose parts are not all printed fixes nothing
+    let page = "今年全市生产总值500亿元，比上年增长6%。";
+    let report = json(&factcheck(
+        &["--format", "json", "-"],
+        Some(page.as_bytes()),
+    ));
+    assert!(report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f.get("expected").is_none()));
+}
