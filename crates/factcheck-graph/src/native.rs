@@ -77,6 +77,16 @@ impl Ctx<'_> {
     }
 }
 
+impl Check {
+    /// The check with the value its arithmetic fixes for the figure its finding points at.
+    fn expecting(mut self, expected: String) -> Check {
+        if let Some(finding) = &mut self.finding {
+            finding.expected = Some(expected);
+        }
+        self
+    }
+}
+
 fn interval(q: &Quantity) -> Option<Interval> {
     let (lo, hi) = q.bounds();
     q.number().map(|_| Interval::new(lo, hi))
@@ -159,7 +169,10 @@ fn change(ctx: &Ctx) -> Option<Check> {
                 ctx.text(from),
                 ctx.text(diff)
             );
-            return Some(ctx.broken(quantities, diff, message, ctx.rule.severity));
+            return Some(
+                ctx.broken(quantities, diff, message, ctx.rule.severity)
+                    .expecting(shown),
+            );
         }
     }
     Some(ctx.check(
@@ -218,12 +231,17 @@ fn span(ctx: &Ctx) -> Option<Check> {
             format!("{text}，与{}相符", ctx.text(duration)),
         ));
     }
-    Some(ctx.broken(
+    let broken = ctx.broken(
         quantities,
         duration,
         format!("{text}，文中为{}", ctx.text(duration)),
         ctx.rule.severity,
-    ))
+    );
+    // one reading fixes the days (a half day at the end allows two)
+    Some(match shown.as_slice() {
+        [days] => broken.expecting(days.clone()),
+        _ => broken,
+    })
 }
 
 fn weekday(ctx: &Ctx) -> Option<Check> {

@@ -1135,6 +1135,15 @@ fn a_total_its_parts_fix_says_what_it_should_be() {
     let at = page.find("58件").unwrap();
     assert_eq!(replacement["deletedRegion"]["byteOffset"], at);
     assert_eq!(replacement["deletedRegion"]["byteLength"], "58件".len());
+    // a date span fixes its days
+    let page = "10月8日至12日，市图书馆举办为期6天的读书周活动。";
+    let report = json(&factcheck(
+        &["--format", "json", "--date", "2025-10-01", "-"],
+        Some(page.as_bytes()),
+    ));
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["rule"], "span-days");
+    assert_eq!(finding["expected"], "5天");
     // a relation whose parts are not all printed fixes nothing
     let page = "今年全市生产总值500亿元，比上年增长6%。";
     let report = json(&factcheck(
