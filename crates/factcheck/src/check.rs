@@ -286,28 +286,18 @@ fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
 /// Digits on both sides of a paragraph break were left unread (one number cut in two, or two
 /// numbers?): said at info level so that the editor can look.
 fn broken_number_notes(source: &SourceText) -> Vec<FindingRecord> {
-    const RULE: &str = "number-across-lines";
     source
         .normalized
         .broken_numbers
         .iter()
         .map(|range| {
-            let at = source.locate(range.clone());
-            FindingRecord {
-                rule: RULE.to_string(),
-                severity: Severity::Info,
-                message: format!(
-                    "数字被换行隔开（“{}”），无法确定是一个数还是两个数，未读取",
-                    source.text()[range.clone()].replace('\n', "⏎")
-                ),
-                start: at.start,
-                end: at.end,
-                line: at.line,
-                column: at.column,
-                related: Vec::new(),
-                expected: None,
-                fingerprint: fingerprint(source.text(), RULE, range, &[]),
-            }
+            let printed = source.text()[range.clone()].replace('\n', "⏎");
+            reading_note(
+                source,
+                "number-across-lines",
+                range,
+                format!("数字被换行隔开（“{printed}”），无法确定是一个数还是两个数，未读取"),
+            )
         })
         .collect()
 }
@@ -318,26 +308,40 @@ fn unreadable_number_notes(
     source: &SourceText,
     spans: &[std::ops::Range<usize>],
 ) -> Vec<FindingRecord> {
-    const RULE: &str = "number-unreadable";
     spans
         .iter()
         .map(|range| {
-            let at = source.locate(range.clone());
             let printed: String = source.text()[range.clone()].chars().take(40).collect();
-            FindingRecord {
-                rule: RULE.to_string(),
-                severity: Severity::Info,
-                message: format!("数字过大或位数过多（“{printed}”），无法读取，未参与核对"),
-                start: at.start,
-                end: at.end,
-                line: at.line,
-                column: at.column,
-                related: Vec::new(),
-                expected: None,
-                fingerprint: fingerprint(source.text(), RULE, range, &[]),
-            }
+            reading_note(
+                source,
+                "number-unreadable",
+                range,
+                format!("数字过大或位数过多（“{printed}”），无法读取，未参与核对"),
+            )
         })
         .collect()
+}
+
+/// An info finding about how a number was read (not a relation between numbers).
+fn reading_note(
+    source: &SourceText,
+    rule: &str,
+    range: &std::ops::Range<usize>,
+    message: String,
+) -> FindingRecord {
+    let at = source.locate(range.clone());
+    FindingRecord {
+        rule: rule.to_string(),
+        severity: Severity::Info,
+        message,
+        start: at.start,
+        end: at.end,
+        line: at.line,
+        column: at.column,
+        related: Vec::new(),
+        expected: None,
+        fingerprint: fingerprint(source.text(), rule, range, &[]),
+    }
 }
 
 /// A finding's fingerprint: FNV-1a over the rule, the numbers it names (as normalised text), and
