@@ -257,3 +257,15 @@ pub struct Found {
     pub certainty: Certainty,
     pub alternatives: Vec<Roles>,
 }
+
+impl Found {
+    /// A relation the copy allows one reading of.
+    pub fn single(span: Range<usize>, roles: Roles, certainty: Certainty) -> Found {
+        Found {
+            span,
+            roles,
+            certainty,
+            alternatives: Vec::new(),
+        }
+    }
+}

@@ -31,12 +31,11 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
             } else {
                 whole.end().max(whole.start() + 1)
             };
-            let found = Found {
-                span: masked.to_text(whole.start())..masked.to_text(whole.end()),
-                roles: roles(masked, pattern, &caps),
-                certainty: Certainty::Bound,
-                alternatives: Vec::new(),
-            };
+            let found = Found::single(
+                masked.to_text(whole.start())..masked.to_text(whole.end()),
+                roles(masked, pattern, &caps),
+                Certainty::Bound,
+            );
             // a later match that starts inside an earlier one and reuses one of its numbers is
             // the same statement read again from a worse start
             let set = crate::stated_in(&found.roles);

@@ -31,18 +31,7 @@ pub fn read_quantities(
     vocab: &Vocabulary,
     options: &ReadOptions,
 ) -> Vec<Quantity> {
-    let articles: Vec<_> = source
-        .document
-        .articles
-        .iter()
-        .map(|a| a.range.clone())
-        .collect();
-    let layout = Layout {
-        articles: &articles,
-        tables: &source.document.tables,
-        broken_numbers: &source.normalized.broken_numbers,
-    };
-    read_laid_out(source.text(), &layout, vocab, options)
+    read_quantities_noting(source, vocab, options).0
 }
 
 /// What the reader knows of a page's layout beyond its text.

@@ -67,12 +67,11 @@ pub fn counted(story: &Story) -> Vec<Found> {
                 text: format!("列出的{items}项"),
             }),
         );
-        out.push(Found {
-            span: q.span.start..span_start + list.len(),
+        out.push(Found::single(
+            q.span.start..span_start + list.len(),
             roles,
-            certainty: Certainty::Bound,
-            alternatives: Vec::new(),
-        });
+            Certainty::Bound,
+        ));
     }
     out
 }

@@ -115,12 +115,7 @@ pub fn growth(story: &Story) -> Vec<Found> {
                 .map(|q| story.q(q).span.end)
                 .max()
                 .unwrap_or(story.q(g.current).span.end);
-            Found {
-                span: story.q(g.current).span.start..end,
-                roles,
-                certainty: Certainty::Bound,
-                alternatives: Vec::new(),
-            }
+            Found::single(story.q(g.current).span.start..end, roles, Certainty::Bound)
         })
         .collect()
 }

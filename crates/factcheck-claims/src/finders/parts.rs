@@ -623,12 +623,7 @@ pub fn parts(story: &Story) -> Vec<Found> {
             let mut roles = Roles::new();
             roles.insert("total".into(), Binding::One(Var::Stated(l.total)));
             roles.insert("parts".into(), stated(&l.parts));
-            Some(Found {
-                span: l.span.clone(),
-                roles,
-                certainty,
-                alternatives: Vec::new(),
-            })
+            Some(Found::single(l.span.clone(), roles, certainty))
         })
         .collect()
 }
@@ -734,12 +729,7 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             let mut roles = Roles::new();
             roles.insert("total_base".into(), Binding::One(total_base));
             roles.insert("part_bases".into(), Binding::Many(part_bases?));
-            Some(Found {
-                span: l.span.clone(),
-                roles,
-                certainty,
-                alternatives: Vec::new(),
-            })
+            Some(Found::single(l.span.clone(), roles, certainty))
         })
         .collect()
 }
@@ -758,12 +748,11 @@ pub fn rate_of_parts(story: &Story) -> Vec<Found> {
             let mut roles = Roles::new();
             roles.insert("total_rate".into(), Binding::One(Var::Stated(total_rate)));
             roles.insert("part_rates".into(), stated(&part_rates));
-            Some(Found {
-                span: l.span.clone(),
+            Some(Found::single(
+                l.span.clone(),
                 roles,
-                certainty: certainty.min(Certainty::Inferred),
-                alternatives: Vec::new(),
-            })
+                certainty.min(Certainty::Inferred),
+            ))
         })
         .collect()
 }
@@ -782,12 +771,7 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
                 .collect();
             let mut roles = Roles::new();
             roles.insert("shares".into(), stated(&shares?));
-            Some(Found {
-                span: l.span.clone(),
-                roles,
-                certainty,
-                alternatives: Vec::new(),
-            })
+            Some(Found::single(l.span.clone(), roles, certainty))
         })
         .collect()
 }

@@ -55,12 +55,7 @@ pub fn points(story: &Story) -> Vec<Found> {
                 },
                 alternatives: rest.iter().map(|&(b, _)| reading(Var::Stated(b))).collect(),
             }),
-            None => out.push(Found {
-                span,
-                roles: reading(before),
-                certainty: Certainty::Bound,
-                alternatives: Vec::new(),
-            }),
+            None => out.push(Found::single(span, reading(before), Certainty::Bound)),
         }
     }
     out
@@ -169,12 +164,7 @@ pub fn against(story: &Story) -> Vec<Found> {
         };
         let span = story.q(rate).span.start..story.q(p).span.end;
         if let Some(other) = other.filter(|&o| story.q(o).kind == Kind::Percent) {
-            out.push(Found {
-                span,
-                roles: reading(other),
-                certainty: Certainty::Bound,
-                alternatives: Vec::new(),
-            });
+            out.push(Found::single(span, reading(other), Certainty::Bound));
             continue;
         }
         // `高于进口增幅`: the rate of the measure the name names, in the same period

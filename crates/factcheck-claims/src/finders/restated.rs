@@ -48,12 +48,11 @@ pub fn restated(story: &Story) -> Vec<Found> {
                         roles.insert("second_rate".into(), Binding::One(Var::Stated(b)));
                     }
                 }
-                out.push(Found {
-                    span: story.q(earlier).span.start..story.q(q).span.end,
+                out.push(Found::single(
+                    story.q(earlier).span.start..story.q(q).span.end,
                     roles,
-                    certainty: Certainty::Inferred,
-                    alternatives: Vec::new(),
-                });
+                    Certainty::Inferred,
+                ));
             }
         }
         for key in keys {
@@ -140,12 +139,11 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
                     roles.insert("first_rate".into(), Binding::One(Var::Stated(a)));
                     roles.insert("second_rate".into(), Binding::One(Var::Stated(b)));
                 }
-                out.push(Found {
-                    span: story.q(p).span.start..story.q(q).span.end,
+                out.push(Found::single(
+                    story.q(p).span.start..story.q(q).span.end,
                     roles,
                     certainty,
-                    alternatives: Vec::new(),
-                });
+                ));
             }
         }
         group.push((q, label));

@@ -148,12 +148,11 @@ pub fn structure(story: &Story) -> Vec<Found> {
             roles.insert("part".into(), Binding::One(Var::Stated(part)));
             roles.insert("whole".into(), Binding::One(Var::Stated(list.total)));
             roles.insert("share".into(), Binding::One(Var::Stated(share)));
-            out.push(Found {
-                span: story.q(part).span.start..story.q(share).span.end,
+            out.push(Found::single(
+                story.q(part).span.start..story.q(share).span.end,
                 roles,
-                certainty: Certainty::Inferred,
-                alternatives: Vec::new(),
-            });
+                Certainty::Inferred,
+            ));
         }
     }
     out

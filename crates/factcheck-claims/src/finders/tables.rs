@@ -135,12 +135,7 @@ fn product_claims(story: &Story, grid: &Grid, [a, b, c]: [usize; 3]) -> Vec<Foun
             roles.insert("second".into(), Binding::One(Var::Stated(y)));
             roles.insert("product".into(), Binding::One(Var::Stated(z)));
             roles.insert("scale".into(), Binding::One(literal.clone()));
-            Found {
-                span: row_span(story, &[x, y, z]),
-                roles,
-                certainty: Certainty::Inferred,
-                alternatives: Vec::new(),
-            }
+            Found::single(row_span(story, &[x, y, z]), roles, Certainty::Inferred)
         })
         .collect()
 }
@@ -315,12 +310,11 @@ pub fn row_sums(story: &Story, within: bool) -> Vec<Found> {
                 );
                 let mut all = parts.clone();
                 all.push(total);
-                out.push(Found {
-                    span: row_span(story, &all),
+                out.push(Found::single(
+                    row_span(story, &all),
                     roles,
-                    certainty: Certainty::Inferred,
-                    alternatives: Vec::new(),
-                });
+                    Certainty::Inferred,
+                ));
             }
         }
     }
