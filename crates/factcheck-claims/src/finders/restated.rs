@@ -3,7 +3,7 @@
 //! the noun it modifies), of the same subject (what its sentence says before its clause), for the
 //! same period. A headline figure must be one the body gives, rounded or qualified as it may be.
 
-use crate::story::NameMatch;
+use crate::story::{han, NameMatch};
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
 use factcheck_numbers::Kind;
@@ -116,8 +116,19 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
                 && story.same_period(*p, q)
                 && !paired(*p, q)
         });
-        if let Some(&(p, _)) = same {
+        if let Some((p, other)) = same {
+            let p = *p;
             let same_value = story.q(p).value_text() == story.q(q).value_text();
+            // the same whole name and the same figure to three digits or more: one figure told
+            // twice, whatever else the two sentences say
+            let same_figure = same_value && *other == label && precise(story.q(q));
+            // the same words on both sides of the figure, eight characters or more of them
+            // (…款物使X万人次困难群众受益): one sentence told twice
+            let (after_p, after_q) = (clause_rest(story, p), clause_rest(story, q));
+            let same_wording = *other == label
+                && !after_q.is_empty()
+                && after_p == after_q
+                && label.chars().count() + after_q.chars().count() >= 8;
             let rates = match (rate(p), rate(q)) {
                 (Some(a), Some(b)) if story.frame(a).reference == story.frame(b).reference => {
                     Some((a, b))
@@ -127,6 +138,8 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
             let same_rate =
                 rates.is_some_and(|(a, b)| story.q(a).value_text() == story.q(b).value_text());
             let certainty = match (same_value, same_rate) {
+                (true, false) if same_figure => Some(Certainty::Inferred),
+                (_, false) if same_wording => Some(Certainty::Inferred),
                 (true, false) => Some(Certainty::Weak),
                 (_, true) if rates.is_some() => Some(Certainty::Inferred),
                 _ => None,
@@ -149,6 +162,48 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
         group.push((q, label));
     }
     out
+}
+
+/// The Han words of a figure's clause after it, bracketed asides left out (`万人(次)困难群众`).
+fn clause_rest(story: &Story, q: usize) -> String {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let end = clause.range.end.max(story.q(q).span.end);
+    let mut depth = 0usize;
+    let mut words = String::new();
+    for c in story.text[story.q(q).span.end..end].chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if depth == 0 && is_han(c) => words.push(c),
+            _ => {}
+        }
+    }
+    words
+}
+
+/// A figure printed to three significant digits or more (896亿, 7109, 16.5): two such figures
+/// that agree are rarely a coincidence.
+fn precise(q: &factcheck_numbers::Quantity) -> bool {
+    let (Some(value), (Some(lo), Some(hi))) = (q.number(), q.bounds()) else {
+        return false;
+    };
+    let step = hi - lo;
+    // the printed digits as a whole number (896亿 → 896, 16.5 → 165), trailing zeros dropped
+    // so that a round 300万 counts one digit
+    let digits = if step.is_zero() {
+        value.abs()
+    } else {
+        match value.abs().checked_div(step) {
+            Some(d) => d.round(),
+            None => return false,
+        }
+    };
+    let mut digits = digits.normalize();
+    let ten = rust_decimal::Decimal::TEN;
+    while !digits.is_zero() && (digits % ten).is_zero() {
+        digits /= ten;
+    }
+    digits >= rust_decimal::Decimal::ONE_HUNDRED
 }
 
 /// The Han words of a figure's clause before it (from the clause mark, not before the figure
@@ -228,12 +283,45 @@ pub fn headline(story: &Story) -> Vec<Found> {
                 && v <= hv * rust_decimal::Decimal::TWO
                 && hv <= v * rust_decimal::Decimal::TWO
         };
+        // the headline's words: a figure may open the headline and its measure follow
+        // (…亿斤，…总产量创新高)
+        let headline_words = story
+            .headline
+            .as_ref()
+            .map(|range| han(&story.text[range.clone()]))
+            .unwrap_or_default();
+        // the body figure's measure is named in the headline: the name's last four characters
+        // or more (全省粮食总产量 → 粮食总产量; a bare 人数 or 产量 names nothing)
+        let headline_names = |b: usize| {
+            let metric: Vec<char> = story.plain_name(&story.frame(b).metric).chars().collect();
+            metric.len() >= 4 && {
+                let ending: String = metric[metric.len() - 4..].iter().collect();
+                headline_words.contains(ending.as_str())
+            }
+        };
         // the same measure: the names match, or two counts count the same noun (3个新建公园)
         let named = |b: usize| {
             let (hf, bf) = (story.frame(h), story.frame(b));
-            story.names(&hf.metric, b) != NameMatch::No || same_noun(&hf.after, &bf.after)
+            story.names(&hf.metric, b) != NameMatch::No
+                || same_noun(&hf.after, &bf.after)
+                || headline_names(b)
         };
         body.retain(|&b| overlaps(b) || (near(b) && named(b)));
+        // a headline restates a figure at most as precisely as the body prints it: when the body
+        // names the measure as precisely as the headline does, a rounder body figure (1.3万亿以上
+        // beside 13657亿) is that figure's rounding, not what the headline restates
+        let width = |q: usize| match interval(q) {
+            (Some(lo), Some(hi)) => Some(hi - lo),
+            _ => None,
+        };
+        let no_wider = |b: usize| match (width(b), width(h)) {
+            (Some(wb), Some(wh)) => wb <= wh,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        };
+        if body.iter().any(|&b| named(b) && no_wider(b)) {
+            body.retain(|&b| no_wider(b));
+        }
         if body.is_empty() {
             continue;
         }
@@ -252,8 +340,14 @@ pub fn headline(story: &Story) -> Vec<Found> {
         // another subject's (甲国通胀率 in the headline, 乙国通胀率 in the body)
         // (the body may open the clause with the dateline, the period or the subject the headline leaves out)
         let (body_label, head_label) = (clause_label(story, body[0]), clause_label(story, h));
+        let (shorter, longer) = if head_label.len() <= body_label.len() {
+            (&head_label, &body_label)
+        } else {
+            (&body_label, &head_label)
+        };
         let same = body_label == head_label
-            || (head_label.chars().count() >= 4 && body_label.ends_with(&head_label))
+            || (shorter.chars().count() >= 4 && longer.ends_with(shorter.as_str()))
+            || (head_label.is_empty() && headline_names(body[0]))
             || (story.q(h).kind == Kind::Count
                 && same_noun(&story.frame(h).after, &story.frame(body[0]).after));
         let certainty = if same {
