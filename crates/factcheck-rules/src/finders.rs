@@ -50,6 +50,11 @@ pub const ALL: &[Finder] = &[
         description: "a total and all its parts each with a growth rate: their bases add up too",
     },
     Finder {
+        name: "bases-of-listed-parts",
+        roles: &["total_base", "part_bases"],
+        description: "a total and some of its parts (a `其中` list), each with a growth rate, for a measure that cannot be negative: the parts' bases do not exceed the total's",
+    },
+    Finder {
         name: "rate-of-parts",
         roles: &["total_rate", "part_rates"],
         description: "a total's growth rate lies between its parts' rates (all parts named)",

@@ -22,6 +22,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "parts-listed" => parts::parts_listed(story),
         "part-of" => parts::part_of(story),
         "bases-of-parts" => parts::bases_of_parts(story),
+        "bases-of-listed-parts" => parts::bases_of_listed_parts(story),
         "rate-of-parts" => parts::rate_of_parts(story),
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),

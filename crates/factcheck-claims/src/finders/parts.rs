@@ -635,40 +635,44 @@ pub fn parts_listed(story: &Story) -> Vec<Found> {
         .iter()
         .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
         .map(|l| {
-            let reading = |total: usize, parts: &[usize]| {
+            let reading = |(total, n): (usize, usize)| {
                 let mut roles = Roles::new();
                 roles.insert("total".into(), Binding::One(Var::Stated(total)));
-                roles.insert("parts".into(), stated(parts));
+                roles.insert("parts".into(), stated(&l.parts[..n]));
                 roles
             };
-            // the list may end at a semicolon (`其中：A…；B…` where B starts a statement of its own)
-            let mut lengths: Vec<usize> = (1..l.parts.len())
-                .filter(|&k| {
-                    let (a, b) = (
-                        story.q(l.parts[k - 1]).span.end,
-                        story.q(l.parts[k]).span.start,
-                    );
-                    a <= b && story.text[a..b].contains('；')
-                })
-                .collect();
-            lengths.push(l.parts.len());
-            let mut readings = Vec::new();
-            for &total in std::iter::once(&l.total).chain(&l.other_totals) {
-                for &n in &lengths {
-                    readings.push(reading(total, &l.parts[..n]));
-                }
-            }
-            // the nearest total with the whole list first
-            let first = readings.remove(lengths.len() - 1);
+            let mut readings = partial_readings(story, l).into_iter().map(reading);
             Found {
                 span: l.span.clone(),
-                roles: first,
+                roles: readings.next().expect("a list has a reading"),
                 certainty: Certainty::Bound,
-                // any level before 其中 may be the one it lists the parts of
-                alternatives: readings,
+                alternatives: readings.collect(),
             }
         })
         .collect()
+}
+
+/// The readings of a list that need not be complete, as (total, how many parts), the nearest
+/// total with the whole list first: any level before 其中 may be the one it lists the parts of,
+/// and the list may end at a semicolon (`其中：A…；B…` where B starts a statement of its own).
+fn partial_readings(story: &Story, l: &PartsList) -> Vec<(usize, usize)> {
+    let mut lengths: Vec<usize> = (1..l.parts.len())
+        .filter(|&k| {
+            let (a, b) = (
+                story.q(l.parts[k - 1]).span.end,
+                story.q(l.parts[k]).span.start,
+            );
+            a <= b && story.text[a..b].contains('；')
+        })
+        .collect();
+    lengths.push(l.parts.len());
+    let totals = std::iter::once(l.total).chain(l.other_totals.iter().copied());
+    let mut readings: Vec<(usize, usize)> = totals
+        .flat_map(|total| lengths.iter().map(move |&n| (total, n)))
+        .collect();
+    let first = readings.remove(lengths.len() - 1);
+    readings.insert(0, first);
+    readings
 }
 
 /// One part of a whole (`其中工业投资75亿元`): it does not exceed the whole.
@@ -730,6 +734,74 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             roles.insert("total_base".into(), Binding::One(total_base));
             roles.insert("part_bases".into(), Binding::Many(part_bases?));
             Some(Found::single(l.span.clone(), roles, certainty))
+        })
+        .collect()
+}
+
+/// Lists that need not be complete, whose total and listed parts each have a growth rate: the
+/// parts' bases do not exceed the total's either, for a measure that cannot be negative (the
+/// parts left unlisted had a base of zero or more).
+pub fn bases_of_listed_parts(story: &Story) -> Vec<Found> {
+    let growths = super::growth::growths(story);
+    let base_of = |q: usize| {
+        growths
+            .iter()
+            .find(|g| g.current == q && g.rate.is_some())
+            .map(|g| g.base.clone())
+    };
+    let words = story.words();
+    story
+        .parts_lists()
+        .iter()
+        .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
+        .filter_map(|l| {
+            let sentence = &story.frames.layout.sentences[story.frame(l.total).sentence];
+            let signed = |q: usize| words.contains("signed", &story.frame(q).metric);
+            if words.contains("real_terms", &story.text[sentence.range.clone()])
+                || signed(l.total)
+                || l.parts.iter().any(|&p| signed(p))
+            {
+                return None;
+            }
+            let reading = |(total, n): (usize, usize)| {
+                let part_bases: Option<Vec<Var>> =
+                    l.parts[..n].iter().map(|&p| base_of(p)).collect();
+                let mut roles = Roles::new();
+                roles.insert("total_base".into(), Binding::One(base_of(total)?));
+                roles.insert("part_bases".into(), Binding::Many(part_bases?));
+                Some(roles)
+            };
+            // per total, the longest reading whose printed parts fit in it: a list that fits
+            // whole is read whole (a part after a semicolon that fits is still a part); every
+            // reading must have its bases, or the check stays silent
+            let fits = |(total, n): (usize, usize)| {
+                let lower = |q: usize| story.q(q).bounds().0;
+                let sum: Option<rust_decimal::Decimal> = l.parts[..n]
+                    .iter()
+                    .try_fold(rust_decimal::Decimal::ZERO, |acc, &p| {
+                        acc.checked_add(lower(p)?)
+                    });
+                matches!((sum, story.q(total).bounds().1), (Some(s), Some(t)) if s <= t)
+            };
+            let mut chosen: Vec<(usize, usize)> = Vec::new();
+            for (total, n) in partial_readings(story, l) {
+                if !fits((total, n)) {
+                    continue;
+                }
+                match chosen.iter_mut().find(|(t, _)| *t == total) {
+                    Some(kept) if kept.1 < n => kept.1 = n,
+                    Some(_) => {}
+                    None => chosen.push((total, n)),
+                }
+            }
+            let readings: Option<Vec<Roles>> = chosen.into_iter().map(reading).collect();
+            let mut readings = readings?.into_iter();
+            Some(Found {
+                span: l.span.clone(),
+                roles: readings.next()?,
+                certainty: Certainty::Inferred,
+                alternatives: readings.collect(),
+            })
         })
         .collect()
 }
