@@ -91,9 +91,10 @@ impl<'a> Story<'a> {
 
     /// The story's figures that give a level of a measure (money, counts, measures).
     pub fn levels(&self) -> impl Iterator<Item = usize> + '_ {
-        self.members
-            .clone()
-            .filter(|&q| self.frame(q).aspect == Aspect::Level && is_amount(self.q(q)))
+        self.members.clone().filter(|&q| {
+            let frame = self.frame(q);
+            frame.aspect == Aspect::Level && !frame.compared && is_amount(self.q(q))
+        })
     }
 
     /// The figures of an aspect that describe level `q`, in order.

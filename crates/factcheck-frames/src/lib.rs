@@ -54,6 +54,9 @@ pub struct Frame {
     pub anchor: Option<usize>,
     /// What the sentence says before the figure's clause (its subject and circumstances).
     pub scope: String,
+    /// A level the clause compares against (`比上年的3.1人`, `较2015年底的38.6%`): the value of
+    /// the level before it in another period or place, not a level of its own.
+    pub compared: bool,
 }
 
 /// The frames of a page, one per quantity, with the page's sentences and clauses.
@@ -119,6 +122,7 @@ pub fn read(
                 reference: Reference::Unsaid,
                 anchor: None,
                 scope: String::new(),
+                compared: false,
             },
         };
         frames.push(frame);
@@ -220,10 +224,12 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         .map_or(clause_range.start, |h| page.layout.clauses[h].range.start);
     let scope = label::han(&text[sentence_start..host_start.max(sentence_start)]);
     let scope = strip_words(&scope, "attribution", page.words);
+    let compared = reading.aspect == Aspect::Level && in_comparison(whole_pre, page.words);
     Frame {
         sentence,
         clause,
         bracketed,
+        compared,
         aspect: reading.aspect,
         sign: reading.sign,
         word,
@@ -372,6 +378,16 @@ fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
     None
 }
 
+/// Does a figure follow a comparison word and the name of what it compares against, joined by
+/// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against.
+fn in_comparison(before: &str, words: &Words) -> bool {
+    let Some((at, word)) = compare_word(before, words) else {
+        return false;
+    };
+    let named = before[at + word.len()..].trim_end();
+    named.ends_with('的') && named.chars().count() <= 20
+}
+
 /// The level a change, rate, share or points figure describes: the nearest level before it in
 /// its sentence, unless its clause names a measure of its own. Points describe the nearest rate,
 /// share or percentage level instead (`增速提高0.8个百分点`).
@@ -397,7 +413,7 @@ fn anchor(
     let own = page.words.strip_start("link", own).to_string();
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
-        if f.bracketed || f.sentence != sentence {
+        if f.bracketed || f.compared || f.sentence != sentence {
             return false;
         }
         let pq = &page.quantities[p];
@@ -435,6 +451,7 @@ fn anchor(
     let between_level = (candidate + 1..q).any(|p| {
         let f = &earlier[p];
         !f.bracketed
+            && !f.compared
             && f.aspect == Aspect::Level
             && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
     });

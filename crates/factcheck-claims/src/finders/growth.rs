@@ -31,6 +31,8 @@ pub fn growths(story: &Story) -> Vec<Growth> {
         {
             let period = match story.compared_with(figure, current) {
                 Some(p) => Some(p),
+                // against a printed figure the period need not be one the reader knows (十年前)
+                None if compared_level(story, current, figure).is_some() => None,
                 None => continue,
             };
             let slot = groups.iter().position(|g| g.0 == period);
@@ -67,6 +69,22 @@ pub fn growths(story: &Story) -> Vec<Growth> {
             if whole_fall {
                 continue;
             }
+            // the figure compared against, when the copy prints it (`比十年前的3.1人减少0.5人`)
+            let compared = [rate, delta]
+                .into_iter()
+                .flatten()
+                .min()
+                .and_then(|first| compared_level(story, current, first));
+            if let Some(base) = compared {
+                out.push(Growth {
+                    current,
+                    rate,
+                    delta,
+                    base_period: period,
+                    base: Var::Stated(base),
+                });
+                continue;
+            }
             let metric = &story.frame(current).metric;
             let name = period
                 .map(|p| Story::period_name(&p, metric))
@@ -94,6 +112,18 @@ pub fn growths(story: &Story) -> Vec<Growth> {
         }
     }
     out
+}
+
+/// The level printed as the one compared against, between a level and its change: the last
+/// one before the change, in the change's clause, of the same kind and unit as the level.
+fn compared_level(story: &Story, current: usize, change: usize) -> Option<usize> {
+    let b = (current + 1..change)
+        .rev()
+        .find(|&b| story.frame(b).compared)?;
+    (story.frame(b).clause == story.frame(change).clause
+        && story.addable(b, current)
+        && story.q(b).unit == story.q(current).unit)
+        .then_some(b)
 }
 
 pub fn growth(story: &Story) -> Vec<Found> {
