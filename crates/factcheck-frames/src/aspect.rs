@@ -95,14 +95,13 @@ pub fn read(q: &Quantity, pre: &str, next: Option<char>, words: &Words) -> Readi
     };
     match q.kind {
         Kind::PercentagePoint => {
-            // the last direction word of the clause: 提高, 回落, 高, 低
-            let up = words
-                .rfind("up", pre)
+            // the last direction word of the clause: 提高, 回落, 高, 低 (the 增 of a rate's name,
+            // 增幅 or 增速, says nothing of the direction: `低于全省增幅0.6个百分点`)
+            let up = last_outside(words, "up", "change_noun", pre)
                 .into_iter()
                 .chain(words.rfind("higher", pre))
                 .max_by_key(|(at, w)| at + w.len());
-            let down = words
-                .rfind("down", pre)
+            let down = last_outside(words, "down", "change_noun", pre)
                 .into_iter()
                 .chain(words.rfind("lower", pre))
                 .max_by_key(|(at, w)| at + w.len());
@@ -242,4 +241,25 @@ fn percent(
         }
     }
     Reading::plain(Aspect::Level)
+}
+
+/// The last word of a class in a text that is not part of a word of another class.
+pub(crate) fn last_outside<'w>(
+    words: &'w Words,
+    class: &str,
+    outside: &str,
+    text: &str,
+) -> Option<(usize, &'w str)> {
+    let mut end = text.len();
+    while let Some((at, word)) = words.rfind(class, &text[..end]) {
+        let inside = words.class(outside).iter().any(|n| {
+            text.match_indices(n.as_str())
+                .any(|(s, _)| s <= at && at < s + n.len())
+        });
+        if !inside {
+            return Some((at, word));
+        }
+        end = at;
+    }
+    None
 }

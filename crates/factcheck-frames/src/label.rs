@@ -89,6 +89,13 @@ pub fn han(text: &str) -> String {
     text.chars().filter(|&c| is_han(c)).collect()
 }
 
+/// Han characters and Latin letters (a name may be an abbreviation: GDP, CPI).
+pub fn han_or_latin(text: &str) -> String {
+    text.chars()
+        .filter(|&c| is_han(c) || c.is_ascii_alphabetic())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::without_notes;

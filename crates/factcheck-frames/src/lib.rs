@@ -307,7 +307,14 @@ fn reference(
         page.layout.clauses[h].range.clone()
     });
     let before = &text[range.start..at.max(range.start)];
-    let Some((w, word)) = compare_word(before, page.words) else {
+    // points may compare two measures with words that elsewhere set a threshold (大于, 多于)
+    let points = page.quantities[q].kind == Kind::PercentagePoint;
+    let found = compare_word(before, page.words).or_else(|| {
+        points
+            .then(|| page.words.rfind("compare_points", before))
+            .flatten()
+    });
+    let Some((w, word)) = found else {
         return Reference::Unsaid;
     };
     let after = &before[w + word.len()..];
@@ -339,7 +346,7 @@ fn reference(
         }));
     }
     // 比全省（6.1%）: another subject, with its figure in the brackets that follow its name
-    let name: String = label::han(after.split('（').next().unwrap_or(after));
+    let name: String = label::han_or_latin(after.split('（').next().unwrap_or(after));
     let name = page.words.strip_end("link", &name).to_string();
     let figure = (0..q)
         .rev()
@@ -364,18 +371,7 @@ fn reference(
 
 /// The last comparison word of a text that is not part of a word like 比重 or 相比.
 fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
-    let mut end = text.len();
-    while let Some((at, word)) = words.rfind("compare", &text[..end]) {
-        let inside = words.class("not_compare").iter().any(|n| {
-            text.match_indices(n.as_str())
-                .any(|(s, _)| s <= at && at < s + n.len())
-        });
-        if !inside {
-            return Some((at, word));
-        }
-        end = at;
-    }
-    None
+    aspect::last_outside(words, "compare", "not_compare", text)
 }
 
 /// Does a figure follow a comparison word and the name of what it compares against, joined by
