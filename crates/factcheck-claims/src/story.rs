@@ -122,7 +122,9 @@ impl<'a> Story<'a> {
         if (a.kind == Kind::Money) != (b.kind == Kind::Money) {
             return false;
         }
+        let people = |u: &str| self.words().is("person_unit", u);
         a.unit == b.unit
+            || (people(&a.unit) && people(&b.unit))
             || a.unit.is_empty()
             || b.unit.is_empty()
             || a.unit.chars().next() == b.unit.chars().next()

@@ -24,6 +24,7 @@ pub struct PartsList {
 pub fn lists(story: &Story) -> Vec<PartsList> {
     let mut out: Vec<PartsList> = Vec::new();
     which_lists(story, &mut out);
+    among_lists(story, &mut out);
     bracket_lists(story, &mut out);
     partition_lists(story, &mut out);
     closing_total_lists(story, &mut out);
@@ -112,6 +113,53 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 });
             }
         }
+    }
+}
+
+/// `在5.2万名参赛者中，男子组…人，女子组…人`: a clause that names a whole with its figure and
+/// ends in 中 opens a list of some of its parts, whatever the parts call themselves.
+fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let layout = &story.frames.layout;
+    for whole in story.levels().filter(|&q| amount_level(story, q)) {
+        let frame = story.frame(whole);
+        if frame.bracketed {
+            continue;
+        }
+        let clause = &layout.clauses[frame.clause];
+        let rest = story.text[story.q(whole).span.end..clause.range.end]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':'));
+        let named = crate::story::han(rest);
+        if !rest.ends_with('中') || named.chars().count() < 3 || named.chars().count() > 16 {
+            continue;
+        }
+        // the clause is the whole's alone: no other figure after it
+        if story
+            .frames
+            .in_sentence(frame.sentence)
+            .any(|q| q > whole && story.frame(q).clause == frame.clause)
+        {
+            continue;
+        }
+        let figures: Vec<usize> = story.frames.in_sentence(frame.sentence).collect();
+        let at = story.q(whole).span.end + rest.len();
+        let parts: Vec<usize> = list_after(story, &figures, at, false)
+            .into_iter()
+            .take_while(|&p| story.addable(p, whole) && story.same_period(p, whole))
+            .collect();
+        if parts.len() < 2
+            || out
+                .iter()
+                .any(|l| l.parts.iter().any(|p| parts.contains(p)))
+        {
+            continue;
+        }
+        out.push(PartsList {
+            total: whole,
+            span: story.q(whole).span.start..story.q(*parts.last().expect("two parts")).span.end,
+            parts,
+            complete: None,
+            other_totals: Vec::new(),
+        });
     }
 }
 
