@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The size series of issue 11: one file of 1, 2, 4 and 8 MB of real copy (the clean texts of
+# The size series: one file of 1, 2, 4, 8 (and 50) MB of real copy (the clean texts of
 # ../shared/corpus-dev and fixtures/seed-xining-page.txt, repeated in turn), checked as JSON and as
-# text; wall time and peak RSS from /usr/bin/time -v. Usage (from the repository root):
+# text; wall time and peak RSS from /usr/bin/time -v, beside the time `rg -o` (or `grep -oE` where
+# ripgrep is missing) takes to find the numbers in the same bytes. Usage (from the repository root):
 #   bash docs/scale.sh [BINARY] [SIZES_MB...]     default: target/release/factcheck 1 2 4 8
 set -u
 bin=${1:-target/release/factcheck}
@@ -28,6 +29,11 @@ b = open(p, 'rb').read()
 open(p, 'wb').write(b[: b.rfind(b'\n') + 1])
 PY
   fi
+  numbers='[0-9]+(\.[0-9]+)?'
+  if command -v rg >/dev/null; then finder=(rg -o "$numbers"); else finder=(grep -oE "$numbers"); fi
+  /usr/bin/time -v -o "$work/time-$mb-rg.txt" "${finder[@]}" "$input" >/dev/null
+  printf '%s MB\t%s\twall %s\n' "$mb" "${finder[0]} -o" \
+    "$(grep 'Elapsed (wall clock)' "$work/time-$mb-rg.txt" | awk '{print $NF}')"
   for format in json text; do
     /usr/bin/time -v -o "$work/time-$mb-$format.txt" timeout "${SCALE_TIMEOUT:-900}" \
       "$bin" --format "$format" --fail-on never "$input" >"$work/out-$mb.$format" 2>/dev/null

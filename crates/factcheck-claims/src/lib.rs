@@ -157,6 +157,9 @@ pub struct Page<'a> {
     pub quantities: &'a [Quantity],
     pub frames: &'a Frames,
     pub rules: &'a RuleSet,
+    /// The page's number of the first of `quantities` (0 unless they are one story's): what the
+    /// rule patterns see in place of each figure.
+    pub numbered_from: usize,
 }
 
 /// Finds every claim of a page, story by story.

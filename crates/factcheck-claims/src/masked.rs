@@ -13,10 +13,18 @@ pub struct Masked {
     tokens: Vec<(Range<usize>, usize, Range<usize>)>,
     /// Where the story starts in the normalised text.
     start: usize,
+    /// The page's number of quantity 0: tokens carry the page's numbers, and the patterns' gaps
+    /// count their width, so a story matches the same however its quantities were handed over.
+    numbered_from: usize,
 }
 
 impl Masked {
-    pub fn new(text: &str, story: Range<usize>, quantities: &[Quantity]) -> Masked {
+    pub fn new(
+        text: &str,
+        story: Range<usize>,
+        quantities: &[Quantity],
+        numbered_from: usize,
+    ) -> Masked {
         let first = quantities.partition_point(|q| q.span.start < story.start);
         let mut out = String::with_capacity(story.len());
         let mut tokens = Vec::new();
@@ -33,7 +41,7 @@ impl Masked {
             let letter = kind_letter(q.kind, matches!(q.value, Value::Time { .. }));
             out.push(TOKEN_OPEN);
             out.push(letter);
-            out.push_str(&index.to_string());
+            out.push_str(&(numbered_from + index).to_string());
             out.push(TOKEN_CLOSE);
             tokens.push((begin..out.len(), index, q.span.clone()));
             at = q.span.end.min(story.end);
@@ -43,6 +51,7 @@ impl Masked {
             text: out,
             tokens,
             start: story.start,
+            numbered_from,
         }
     }
 
@@ -62,7 +71,7 @@ impl Masked {
             .split(TOKEN_OPEN)
             .skip(1)
             .filter_map(|t| t.split(TOKEN_CLOSE).next())
-            .filter_map(|t| t.get(1..).and_then(|n| n.parse().ok()))
+            .filter_map(|t| t.get(1..).and_then(|n| self.index(n)))
             .collect()
     }
 
@@ -84,7 +93,7 @@ impl Masked {
                     if !items.is_empty() && stop {
                         break;
                     }
-                    if let Ok(index) = token[1..].parse() {
+                    if let Some(index) = self.index(&token[1..]) {
                         items.push(index);
                     }
                     between.clear();
@@ -95,6 +104,14 @@ impl Masked {
             between.push_str(rest);
         }
         items
+    }
+
+    /// The quantity a token's number names.
+    fn index(&self, number: &str) -> Option<usize> {
+        number
+            .parse::<usize>()
+            .ok()?
+            .checked_sub(self.numbered_from)
     }
 
     /// A matched label as plain text (tokens dropped).
@@ -145,7 +162,7 @@ mod tests {
             qualifier: Qualifier::Exact,
             measures: None,
         };
-        let masked = Masked::new(&text, 0..text.len(), &[five]);
+        let masked = Masked::new(&text, 0..text.len(), &[five], 0);
         assert_eq!(masked.text.matches(TOKEN_OPEN).count(), 1);
         assert_eq!(masked.tokens_in(&masked.text), vec![0]);
         assert_eq!(

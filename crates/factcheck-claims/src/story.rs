@@ -21,6 +21,8 @@ pub struct Story<'a> {
     pub tables: &'a [factcheck_text::table::Table],
     /// The story's quantities (indices into the page's).
     pub members: Range<usize>,
+    /// The page's number of quantity 0 (see [`crate::Page::numbered_from`]).
+    numbered_from: usize,
     /// For each level in the story, the figures that describe it.
     pub described: BTreeMap<usize, Vec<usize>>,
     /// The story with its figures as tokens, for the patterns (made on first use).
@@ -53,6 +55,7 @@ impl<'a> Story<'a> {
             rules: page.rules,
             tables: &page.document.tables,
             members: first..last,
+            numbered_from: page.numbered_from,
             described,
             masked: std::cell::OnceCell::new(),
             lists: std::cell::OnceCell::new(),
@@ -67,7 +70,12 @@ impl<'a> Story<'a> {
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {
         self.masked.get_or_init(|| {
-            crate::masked::Masked::new(self.text, self.range.clone(), self.quantities)
+            crate::masked::Masked::new(
+                self.text,
+                self.range.clone(),
+                self.quantities,
+                self.numbered_from,
+            )
         })
     }
 

@@ -34,23 +34,62 @@ const COMPARED: [&str; 9] = [
 const COMPARED_WITH: [&str; 3] = ["与", "和", "同"];
 const COMPARISON_AFTER: [&str; 4] = ["相比", "比较", "持平", "同期"];
 
+/// What the whole page tells the dates of each story: its dateline and the latest year it names.
+/// Gathered part by part ([`PageYears::add`]) when a page is read story by story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageYears {
+    /// Where the masthead's date starts, and the date.
+    pub dateline: Option<(usize, PartialDate)>,
+    /// The latest year printed (not as a comparison's base) or named by an event.
+    pub latest: Option<i32>,
+}
+
+impl PageYears {
+    /// The years of a page read whole.
+    pub fn of_page(text: &str, scanned: &[Scanned]) -> PageYears {
+        let mut years = PageYears::with_events(text);
+        years.add(text, scanned);
+        years
+    }
+
+    /// The years the page's event names give (`2022北京冬奥会`), before any number is read.
+    pub fn with_events(text: &str) -> PageYears {
+        PageYears {
+            dateline: None,
+            latest: event_years(text)
+                .filter(|y| (1900..=2100).contains(y))
+                .max(),
+        }
+    }
+
+    /// Adds the numbers of one part of the page (parts in text order).
+    pub fn add(&mut self, text: &str, scanned: &[Scanned]) {
+        if self.dateline.is_none() {
+            self.dateline = dateline(text, scanned);
+        }
+        let printed = scanned
+            .iter()
+            .filter_map(|s| match &s.reading {
+                Reading::Date(d) if !is_compared(text, s.span.start) => d.year,
+                _ => None,
+            })
+            .filter(|y| (1900..=2100).contains(y))
+            .max();
+        self.latest = self.latest.max(printed);
+    }
+}
+
 pub fn resolve_dates(
     text: &str,
     scanned: &mut [Scanned],
     articles: &[Range<usize>],
     page_date: Option<PartialDate>,
+    years: &PageYears,
 ) {
-    let dateline_at = dateline(text, scanned);
+    let dateline_at = years.dateline;
     let dateline = dateline_at.map(|(_, d)| d);
     let is_dateline = |at: usize| dateline_at.is_some_and(|(span_start, _)| span_start == at);
-    let printed_years = scanned.iter().filter_map(|s| match &s.reading {
-        Reading::Date(d) if !is_compared(text, s.span.start) => d.year,
-        _ => None,
-    });
-    let latest_year = printed_years
-        .chain(event_years(text))
-        .filter(|y| (1900..=2100).contains(y))
-        .max();
+    let latest_year = years.latest;
     let reference = dateline.or(page_date.filter(|d| d.year.is_some()));
     for article in articles {
         // scanned numbers are in text order: the article's are one run

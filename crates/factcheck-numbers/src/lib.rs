@@ -12,6 +12,7 @@ pub mod quantity;
 mod scan;
 pub mod vocab;
 
+pub use dates::PageYears;
 pub use quantity::{Kind, PartialDate, Qualifier, Quantity, Value};
 pub use vocab::{Vocabulary, VocabularyError, VocabularyFile};
 
@@ -105,31 +106,136 @@ pub fn read_laid_out_noting(
     vocab: &Vocabulary,
     options: &ReadOptions,
 ) -> (Vec<Quantity>, Vec<Range<usize>>) {
-    let (mut scanned, unreadable) = scan::scan_noting(text, vocab);
-    // a number cut by a paragraph break is one number or two: not read rather than misread
-    scanned.retain(|s| {
-        !layout
-            .broken_numbers
-            .iter()
-            .any(|b| s.core.start < b.end && b.start < s.core.end)
-    });
-    let measures = cells::read_cells(text, layout.tables, &mut scanned, vocab);
-    measured::read_measured(text, &mut scanned, vocab);
-    let mut scanned = carry::carry_units(text, scanned);
     let whole = 0..text.len();
+    let (scanned, measures, unreadable) = scan_part(text, whole.clone(), layout, vocab);
+    let years = PageYears::of_page(text, &scanned);
     let articles = if layout.articles.is_empty() {
         std::slice::from_ref(&whole)
     } else {
         layout.articles
     };
-    dates::resolve_dates(text, &mut scanned, articles, options.page_date);
-    let quantities = scanned
+    let quantities = finish_part(text, scanned, &measures, articles, options, &years);
+    (quantities, unreadable)
+}
+
+/// A page read part by part (a story and the text before it): the page's years are gathered in a
+/// first pass over the parts ([`PagePass::gather`]), then each part is read with them
+/// ([`PagePass::read`]), so that no more than one part's numbers are held at a time.
+pub struct PagePass<'a> {
+    text: &'a str,
+    layout: Layout<'a>,
+    vocab: &'a Vocabulary,
+    options: ReadOptions,
+    years: PageYears,
+}
+
+impl<'a> PagePass<'a> {
+    /// Reads every part once for the page's years; returns the pass and how many quantities each
+    /// part holds (in the order of `parts`).
+    pub fn gather(
+        text: &'a str,
+        parts: impl Iterator<Item = Range<usize>>,
+        layout: Layout<'a>,
+        vocab: &'a Vocabulary,
+        options: &ReadOptions,
+    ) -> (PagePass<'a>, Vec<usize>) {
+        let mut years = PageYears::with_events(text);
+        let mut counts = Vec::new();
+        for part in parts {
+            let (scanned, _, _) = scan_part(text, part, &layout, vocab);
+            years.add(text, &scanned);
+            counts.push(
+                scanned
+                    .iter()
+                    .filter(|s| finish::finish(s).is_some())
+                    .count(),
+            );
+        }
+        let pass = PagePass {
+            text,
+            layout,
+            vocab,
+            options: *options,
+            years,
+        };
+        (pass, counts)
+    }
+
+    /// The quantities of one part (those of the stories it holds get their years as on a page read
+    /// whole), and the spans of the numbers too large to hold.
+    pub fn read(&self, part: Range<usize>) -> (Vec<Quantity>, Vec<Range<usize>>) {
+        let (scanned, measures, unreadable) =
+            scan_part(self.text, part.clone(), &self.layout, self.vocab);
+        let articles = self.layout.articles;
+        let first = articles.partition_point(|a| a.end <= part.start);
+        let last = articles.partition_point(|a| a.start < part.end);
+        let articles = &articles[first..last.max(first)];
+        let quantities = finish_part(
+            self.text,
+            scanned,
+            &measures,
+            articles,
+            &self.options,
+            &self.years,
+        );
+        (quantities, unreadable)
+    }
+}
+
+/// The numbers of one part of a page with their units (those of table cells, measures and lists),
+/// what table cells measure, and the spans of numbers too large to hold. Offsets are the page's.
+fn scan_part(
+    text: &str,
+    part: Range<usize>,
+    layout: &Layout,
+    vocab: &Vocabulary,
+) -> (
+    Vec<scan::Scanned>,
+    std::collections::HashMap<usize, String>,
+    Vec<Range<usize>>,
+) {
+    let (mut scanned, unreadable) = scan::scan_noting_in(text, part.clone(), vocab);
+    // a number cut by a paragraph break is one number or two: not read rather than misread
+    let broken = overlapping(layout.broken_numbers, &part, |b| b.clone());
+    scanned.retain(|s| {
+        !broken
+            .iter()
+            .any(|b| s.core.start < b.end && b.start < s.core.end)
+    });
+    let tables = overlapping(layout.tables, &part, |t| t.range.clone());
+    let measures = cells::read_cells(text, tables, &mut scanned, vocab);
+    measured::read_measured(text, &mut scanned, vocab);
+    let scanned = carry::carry_units(text, scanned);
+    (scanned, measures, unreadable)
+}
+
+/// The run of `items` (in text order, not overlapping) that overlaps `part`.
+fn overlapping<'t, T>(
+    items: &'t [T],
+    part: &Range<usize>,
+    range: impl Fn(&T) -> Range<usize>,
+) -> &'t [T] {
+    let first = items.partition_point(|i| range(i).end <= part.start);
+    let last = items.partition_point(|i| range(i).start < part.end);
+    &items[first..last.max(first)]
+}
+
+/// Dates get their years; the readings become quantities.
+fn finish_part(
+    text: &str,
+    mut scanned: Vec<scan::Scanned>,
+    measures: &std::collections::HashMap<usize, String>,
+    articles: &[Range<usize>],
+    options: &ReadOptions,
+    years: &PageYears,
+) -> Vec<Quantity> {
+    dates::resolve_dates(text, &mut scanned, articles, options.page_date, years);
+    scanned
         .iter()
         .filter_map(finish::finish)
         .map(|mut q| {
             q.measures = measures.get(&q.span.start).cloned();
             q
         })
-        .collect();
-    (quantities, unreadable)
+        .collect()
 }

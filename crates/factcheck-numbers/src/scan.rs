@@ -62,6 +62,22 @@ pub fn scan_noting(text: &str, vocab: &Vocabulary) -> (Vec<Scanned>, Vec<Range<u
     (found, unreadable)
 }
 
+/// [`scan_noting`] over one part of a text (a story and what precedes it), with the text's offsets.
+pub fn scan_noting_in(
+    text: &str,
+    part: Range<usize>,
+    vocab: &Vocabulary,
+) -> (Vec<Scanned>, Vec<Range<usize>>) {
+    let (mut found, mut unreadable) = scan_noting(&text[part.clone()], vocab);
+    let shift = |r: &mut Range<usize>| *r = r.start + part.start..r.end + part.start;
+    for s in &mut found {
+        shift(&mut s.span);
+        shift(&mut s.core);
+    }
+    unreadable.iter_mut().for_each(shift);
+    (found, unreadable)
+}
+
 struct Scanner<'a> {
     text: &'a str,
     chars: Vec<char>,

@@ -1,7 +1,13 @@
 //! The JSON report: the contract, pretty-printed. [`Stream`] writes the same bytes one file at a
-//! time, so that a run need not hold every file's report until the end.
+//! time, so that a run need not hold every file's report until the end; [`FileBody`] takes one
+//! file's records as its check makes them, so that a large file need not be held whole either.
 
-use crate::model::{FileReport, Report, Summary, SCHEMA};
+use crate::model::{
+    ArticleRecord, CheckRecord, FileReport, QuantityRecord, Report, Summary, SCHEMA,
+};
+use crate::parts::FileParts;
+use crate::spool::Spool;
+use serde::Serialize;
 
 pub fn render(report: &Report) -> String {
     let mut out = serde_json::to_string_pretty(report).expect("the report serialises");
@@ -44,6 +50,41 @@ impl Stream {
         serde_json::to_writer_pretty(&mut indented, file).map_err(std::io::Error::other)
     }
 
+    /// [`Stream::write_file`] for a file whose records went to `body` as they were made (`file`
+    /// holds the rest: its path, encoding and findings).
+    pub fn write_file_body(
+        &mut self,
+        out: &mut impl std::io::Write,
+        file: &FileReport,
+        body: FileBody,
+    ) -> std::io::Result<()> {
+        use std::io::Write;
+        out.write_all(if self.files == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.files += 1;
+        let mut out = Indented { out, by: b"    " };
+        write!(out, "{{\n  \"path\": {}", quoted(&file.path))?;
+        if let Some(encoding) = &file.encoding {
+            write!(out, ",\n  \"encoding\": {}", quoted(encoding))?;
+        }
+        out.write_all(b",\n  \"articles\": ")?;
+        body.articles.copy_to(&mut out)?;
+        out.write_all(b",\n  \"quantities\": ")?;
+        body.quantities.copy_to(&mut out)?;
+        out.write_all(b",\n  \"checks\": ")?;
+        body.checks.copy_to(&mut out)?;
+        out.write_all(b",\n  \"findings\": ")?;
+        let mut findings = Array::default();
+        for finding in &file.findings {
+            findings.push(finding)?;
+        }
+        findings.copy_to(&mut out)?;
+        out.write_all(b"\n}")
+    }
+
     pub fn end(&mut self, summary: &Summary) -> String {
         let mut out = String::from(if self.files == 0 { "],\n" } else { "\n  ],\n" });
         out.push_str("  \"summary\": ");
@@ -56,6 +97,89 @@ impl Stream {
         out.replace_range(at..at + 2, "");
         out.push_str("\n}\n");
         out
+    }
+}
+
+/// One file's articles, quantities and checks as JSON, written as they come (see [`FileParts`]);
+/// [`Stream::write_file_body`] puts them in the report.
+#[derive(Debug, Default)]
+pub struct FileBody {
+    articles: Array,
+    quantities: Array,
+    checks: Array,
+    /// The first error writing the records (the temporary file's), reported with the file.
+    failed: Option<std::io::Error>,
+}
+
+impl FileBody {
+    pub fn quantities(&self) -> usize {
+        self.quantities.items
+    }
+
+    pub fn checks(&self) -> usize {
+        self.checks.items
+    }
+
+    /// The body, or the error that cut it short.
+    pub fn finished(self) -> std::io::Result<FileBody> {
+        match self.failed {
+            Some(error) => Err(error),
+            None => Ok(self),
+        }
+    }
+
+    fn note(&mut self, written: std::io::Result<()>) {
+        if let Err(error) = written {
+            self.failed.get_or_insert(error);
+        }
+    }
+}
+
+impl FileParts for FileBody {
+    fn article(&mut self, record: ArticleRecord) {
+        let written = self.articles.push(&record);
+        self.note(written);
+    }
+    fn quantity(&mut self, record: QuantityRecord) {
+        let written = self.quantities.push(&record);
+        self.note(written);
+    }
+    fn check(&mut self, record: CheckRecord) {
+        let written = self.checks.push(&record);
+        self.note(written);
+    }
+}
+
+/// A JSON array of a file's records, as `serde_json` pretty-prints it one level into the file's
+/// object: `[]` when empty, else one item per line block, indented.
+#[derive(Debug, Default)]
+struct Array {
+    spool: Spool,
+    items: usize,
+}
+
+impl Array {
+    fn push(&mut self, item: &impl Serialize) -> std::io::Result<()> {
+        use std::io::Write;
+        self.spool.write_all(if self.items == 0 {
+            b"[\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.items += 1;
+        let mut indented = Indented {
+            out: &mut self.spool,
+            by: b"    ",
+        };
+        serde_json::to_writer_pretty(&mut indented, item).map_err(std::io::Error::other)
+    }
+
+    fn copy_to(self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.items == 0 {
+            return out.write_all(b"[]");
+        }
+        self.spool.copy_to(out)?;
+        out.write_all(b"\n  ]")
     }
 }
 
@@ -110,6 +234,98 @@ mod tests {
         }
         out.push_str(&stream.end(&report.summary));
         out
+    }
+
+    fn quantity(k: usize) -> crate::model::QuantityRecord {
+        crate::model::QuantityRecord {
+            id: format!("q{k}"),
+            text: "3件".into(),
+            start: k,
+            end: k + 4,
+            line: 1,
+            column: k,
+            value: "3".into(),
+            lower: Some("3".into()),
+            upper: None,
+            unit: "件".into(),
+            kind: "count".into(),
+            qualifier: "exact".into(),
+            metric: k.is_multiple_of(2).then(|| "受理来信".into()),
+            aspect: None,
+            period: None,
+        }
+    }
+
+    #[test]
+    fn a_file_written_in_parts_is_the_file_written_whole() {
+        let article = crate::model::ArticleRecord {
+            id: "a1".into(),
+            start: 0,
+            end: 9,
+            line: 1,
+            column: 1,
+            headline: Some("标题".into()),
+            quantities: vec!["q1".into(), "q2".into()],
+        };
+        let check = crate::model::CheckRecord {
+            id: "c1".into(),
+            rule: "sum-of-parts".into(),
+            relation: "sum".into(),
+            quantities: vec!["q1".into(), "q2".into()],
+            status: "consistent".into(),
+            within_rounding: false,
+            derived: Vec::new(),
+            explanation: "1+2=3".into(),
+        };
+        let finding = FindingRecord {
+            rule: "sum-of-parts".into(),
+            severity: Severity::Error,
+            message: "m".into(),
+            start: 1,
+            end: 2,
+            line: 1,
+            column: 2,
+            related: Vec::new(),
+            expected: Some("3件".into()),
+            fingerprint: "f".into(),
+        };
+        let full = FileReport {
+            path: "a.txt".into(),
+            encoding: Some("UTF-8".into()),
+            articles: vec![article],
+            quantities: vec![quantity(1), quantity(2)],
+            checks: vec![check],
+            findings: vec![finding],
+            ..FileReport::default()
+        };
+        let empty = FileReport {
+            path: "b.txt".into(),
+            ..FileReport::default()
+        };
+        for files in [vec![full.clone()], vec![empty.clone(), full]] {
+            let mut whole = Stream::default();
+            let mut parts = Stream::default();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for file in &files {
+                whole.write_file(&mut a, file).unwrap();
+                let mut body = FileBody::default();
+                file.articles.iter().for_each(|r| body.article(r.clone()));
+                file.quantities
+                    .iter()
+                    .for_each(|r| body.quantity(r.clone()));
+                file.checks.iter().for_each(|r| body.check(r.clone()));
+                let head = FileReport {
+                    articles: Vec::new(),
+                    quantities: Vec::new(),
+                    checks: Vec::new(),
+                    ..file.clone()
+                };
+                parts
+                    .write_file_body(&mut b, &head, body.finished().unwrap())
+                    .unwrap();
+            }
+            assert_eq!(String::from_utf8(b).unwrap(), String::from_utf8(a).unwrap());
+        }
     }
 
     #[test]

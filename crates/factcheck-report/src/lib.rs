@@ -9,7 +9,9 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod model;
+pub mod parts;
 pub mod sarif;
+mod spool;
 mod svg;
 pub mod text;
 

@@ -73,6 +73,13 @@ impl Tally {
         self.unreadable += usize::from(file.error.is_some());
     }
 
+    /// A file whose records were counted as they were made, not kept.
+    pub fn add_counted(&mut self, file: &FileReport, counted: crate::parts::Counted) {
+        self.add(file);
+        self.quantities += counted.quantities;
+        self.checks += counted.checks;
+    }
+
     pub fn of(report: &Report) -> Tally {
         let mut tally = Tally::default();
         for file in &report.files {

@@ -1,9 +1,9 @@
-//! Checking one file: bytes → source text → quantities → claims → graph and checks → its part of
-//! the report.
+//! Checking one file: bytes → source text → story by story (see `stories`) → its part of the
+//! report, with the notes and suppressions that span the file.
 
-use factcheck_claims::find_claims;
-use factcheck_graph::{Check, Graph, Page};
+use factcheck_graph::Check;
 use factcheck_numbers::{Kind, Quantity, ReadOptions, Vocabulary};
+use factcheck_report::parts::{Collected, FileParts};
 use factcheck_report::{
     ArticleRecord, CheckRecord, DerivedRecord, FileReport, FindingRecord, InputError,
     QuantityRecord, RelatedRecord, Severity,
@@ -25,7 +25,7 @@ impl Default for Checker {
     }
 }
 
-/// A file checked: its report entry and, for `--format dot`, its graph.
+/// A file checked: its report entry and, when asked for, the graph of each story in DOT.
 #[derive(Debug)]
 pub struct Checked {
     pub report: FileReport,
@@ -89,7 +89,34 @@ impl Checker {
         self.check_with_graph(path, bytes, false).report
     }
 
+    /// [`Checker::check`], with the graph of each story in DOT when `want_dot`.
     pub fn check_with_graph(&self, path: &str, bytes: &[u8], want_dot: bool) -> Checked {
+        let mut collected = Collected::default();
+        let mut dot = want_dot.then(String::new);
+        let mut report = self.check_into(path, bytes, &mut collected, dot.as_mut());
+        collected.fill(&mut report);
+        Checked { report, dot }
+    }
+
+    /// Checks one file story by story, handing its stories, quantities and checks to `parts` as
+    /// they are made (a story's structures are dropped before the next is read); returns the rest
+    /// of its report: path, encoding, findings, the decoded text, or why it could not be read.
+    pub fn check_in_parts(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        parts: &mut dyn FileParts,
+    ) -> FileReport {
+        self.check_into(path, bytes, parts, None)
+    }
+
+    fn check_into(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        parts: &mut dyn FileParts,
+        dot: Option<&mut String>,
+    ) -> FileReport {
         // a .docx is read as its paragraphs: lines are paragraphs, columns characters in them
         let extracted;
         let bytes = if path.to_ascii_lowercase().ends_with(".docx") {
@@ -98,12 +125,7 @@ impl Checker {
                     extracted = text;
                     extracted.as_bytes()
                 }
-                Err(error) => {
-                    return Checked {
-                        report: failed(path, error.to_string()),
-                        dot: None,
-                    }
-                }
+                Err(error) => return failed(path, error.to_string()),
             }
         } else {
             bytes
@@ -111,110 +133,64 @@ impl Checker {
         let markup = factcheck_text::markup::Markup::of_path(path);
         let (source, comments) = match SourceText::from_draft(bytes, markup, &self.vocab) {
             Ok(found) => found,
-            Err(error) => {
-                return Checked {
-                    report: undecodable(path, &error),
-                    dot: None,
-                }
-            }
+            Err(error) => return undecodable(path, &error),
         };
-        let (quantities, unreadable) =
-            factcheck_numbers::read_quantities_noting(&source, &self.vocab, &self.options);
-        let frames = factcheck_frames::read(
-            source.text(),
-            &source.document,
-            &quantities,
-            &self.rules.lexicon,
-            self.options.page_date.and_then(|d| d.year),
-        );
-        let records: Vec<QuantityRecord> = quantities
-            .iter()
-            .enumerate()
-            .map(|(k, q)| quantity_record(&source, k, q, frames.get(k)))
-            .collect();
-        let printed: Vec<String> = records.iter().map(|r| r.text.clone()).collect();
-        let claims = find_claims(&factcheck_claims::Page {
-            text: source.text(),
-            document: &source.document,
-            quantities: &quantities,
-            frames: &frames,
-            rules: &self.rules,
-        });
-        let page = Page {
-            text: source.text(),
-            quantities: &quantities,
-            printed: &printed,
-            frames: &frames,
-            words: &self.rules.lexicon,
-        };
-        let graph = Graph::build(&page, &claims, &self.rules);
-        let dot = want_dot.then(|| graph.dot(&page));
-        let checks = graph
-            .checks
-            .iter()
-            .enumerate()
-            .map(|(k, c)| check_record(k, c, &records))
-            .collect();
-        let mut findings: Vec<FindingRecord> = graph
-            .checks
-            .iter()
-            .filter_map(|c| finding_record(&source, c))
-            .collect();
+        let checked = crate::stories::check_stories(self, &source, parts, dot);
+        let mut findings = checked.findings;
         findings.extend(broken_number_notes(&source));
-        findings.extend(unreadable_number_notes(&source, &unreadable));
+        findings.extend(unreadable_number_notes(&source, &checked.unreadable));
         // in reading order
         findings.sort_by_key(|f| (f.start, f.end));
         let suppressed = apply_ignore_comments(&source, &comments, &mut findings);
-        let articles = article_records(&source, &quantities, &records);
-        Checked {
-            report: FileReport {
-                path: path.to_string(),
-                encoding: Some(source.decoded.encoding.to_string()),
-                articles,
-                quantities: records,
-                checks,
-                findings,
-                source: Some(source.decoded.text.clone()),
-                suppressed,
-                ..FileReport::default()
-            },
-            dot,
+        let encoding = source.decoded.encoding.to_string();
+        FileReport {
+            path: path.to_string(),
+            encoding: Some(encoding),
+            findings,
+            // the decoded text itself, not a copy: the source is done with
+            source: Some(source.decoded.text),
+            suppressed,
+            ..FileReport::default()
         }
+    }
+
+    pub(crate) fn vocab(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    pub(crate) fn options(&self) -> &ReadOptions {
+        &self.options
     }
 }
 
-fn article_records(
+pub(crate) fn article_record(
     source: &SourceText,
-    quantities: &[Quantity],
-    records: &[QuantityRecord],
-) -> Vec<ArticleRecord> {
-    source
-        .document
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(k, article)| {
-            let at = source.locate(article.range.clone());
-            // quantities are in text order: the article's are one run
-            let first = quantities.partition_point(|q| q.span.start < article.range.start);
-            let last = quantities.partition_point(|q| q.span.start < article.range.end);
-            ArticleRecord {
-                id: format!("a{}", k + 1),
-                start: at.start,
-                end: at.end,
-                line: at.line,
-                column: at.column,
-                headline: article
-                    .headline
-                    .clone()
-                    .map(|h| source.text()[h].to_string()),
-                quantities: records[first..last].iter().map(|r| r.id.clone()).collect(),
-            }
-        })
-        .collect()
+    k: usize,
+    article: &factcheck_text::segment::Article,
+    quantities: std::ops::Range<usize>,
+) -> ArticleRecord {
+    let at = source.locate(article.range.clone());
+    ArticleRecord {
+        id: format!("a{}", k + 1),
+        start: at.start,
+        end: at.end,
+        line: at.line,
+        column: at.column,
+        headline: article
+            .headline
+            .clone()
+            .map(|h| source.text()[h].to_string()),
+        quantities: quantities.map(quantity_id).collect(),
+    }
 }
 
-fn check_record(k: usize, check: &Check, records: &[QuantityRecord]) -> CheckRecord {
+/// The report's id of the page's quantity `q` (counted from 0).
+pub(crate) fn quantity_id(q: usize) -> String {
+    format!("q{}", q + 1)
+}
+
+/// The record of check `k` of the page, whose story's quantities start at the page's `first`.
+pub(crate) fn check_record(k: usize, check: &Check, first: usize) -> CheckRecord {
     CheckRecord {
         id: format!("c{}", k + 1),
         rule: check.rule.clone(),
@@ -222,7 +198,7 @@ fn check_record(k: usize, check: &Check, records: &[QuantityRecord]) -> CheckRec
         quantities: check
             .quantities
             .iter()
-            .filter_map(|&q| records.get(q).map(|r| r.id.clone()))
+            .map(|&q| quantity_id(first + q))
             .collect(),
         status: check.status.name().to_string(),
         within_rounding: check.status == factcheck_graph::Status::ConsistentWithin,
@@ -245,7 +221,7 @@ fn check_record(k: usize, check: &Check, records: &[QuantityRecord]) -> CheckRec
     }
 }
 
-fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
+pub(crate) fn finding_record(source: &SourceText, check: &Check) -> Option<FindingRecord> {
     let finding = check.finding.as_ref()?;
     let at = source.locate(finding.primary.clone());
     let fingerprint = fingerprint(
@@ -374,7 +350,7 @@ fn fingerprint(
     format!("{hash:016x}")
 }
 
-fn quantity_record(
+pub(crate) fn quantity_record(
     source: &SourceText,
     k: usize,
     q: &Quantity,
@@ -384,7 +360,7 @@ fn quantity_record(
     let at = source.locate(q.span.clone());
     let (lower, upper) = q.bound_texts();
     QuantityRecord {
-        id: format!("q{}", k + 1),
+        id: quantity_id(k),
         // the characters as printed, without the whitespace OCR put inside them
         text: source
             .original_text(q.span.clone())

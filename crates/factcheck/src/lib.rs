@@ -7,6 +7,7 @@ pub mod config;
 pub mod inputs;
 pub mod rules_cmd;
 pub mod serve;
+mod stories;
 pub mod view;
 pub mod yaml_guard;
 

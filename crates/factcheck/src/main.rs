@@ -289,9 +289,17 @@ fn main() -> ExitCode {
         let begin = run.json.begin();
         run.emit(&begin);
     }
-    check_all(&checker, &paths, |checked| run.file(checked));
+    // a streamed report takes each file's records as they are made, keeping little of them
+    let view = cli.view.options_for_stdout(cli.output.is_some());
+    let keep = match format {
+        _ if !run.streamed => Keep::All,
+        Format::Json => Keep::Json,
+        _ if view.show_checks || view.show_quantities => Keep::All,
+        _ => Keep::Counts,
+    };
+    check_all(&checker, &paths, keep, |checked| run.file(checked));
     for (path, message) in expanded.problems {
-        run.file(failed_input(&path, message));
+        run.file(Done::whole(failed_input(&path, message)));
     }
     let Run {
         mut sink,
@@ -417,7 +425,12 @@ impl Run<'_> {
         }
     }
 
-    fn file(&mut self, mut file: factcheck_report::FileReport) {
+    fn file(&mut self, done: Done) {
+        let Done {
+            report: mut file,
+            body,
+            counted,
+        } = done;
         // a baseline records every finding, before any is left out
         self.fingerprints
             .extend(file.findings.iter().map(|f| f.fingerprint.clone()));
@@ -449,14 +462,21 @@ impl Run<'_> {
         }
         if matches!(self.format, Format::Json) {
             if self.write_failed.is_none() {
-                if let Err(e) = self.json.write_file(&mut self.sink, &file) {
+                let written = match body {
+                    Some(body) => self.json.write_file_body(&mut self.sink, &file, body),
+                    None => self.json.write_file(&mut self.sink, &file),
+                };
+                if let Err(e) = written {
                     self.write_failed = Some(e);
                 }
             }
             return;
         }
         let mut piece = String::new();
-        self.tally.add(&file);
+        match counted {
+            Some(counted) => self.tally.add_counted(&file, counted),
+            None => self.tally.add(&file),
+        }
         text::render_file_with(&mut piece, &file, &self.view);
         self.emit(&piece);
     }
@@ -563,6 +583,33 @@ fn rules(action: RulesAction) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// What a run keeps of a file's records while it is checked: all of them (formats rendered once
+/// every file is in, and the full text listing), the JSON of them (spooled, see
+/// `json::FileBody`), or only their counts (the default text report).
+#[derive(Debug, Clone, Copy)]
+enum Keep {
+    All,
+    Json,
+    Counts,
+}
+
+/// A file checked: its report, with its records in it (`Keep::All`) or beside it.
+struct Done {
+    report: factcheck_report::FileReport,
+    body: Option<json::FileBody>,
+    counted: Option<factcheck_report::parts::Counted>,
+}
+
+impl Done {
+    fn whole(report: factcheck_report::FileReport) -> Done {
+        Done {
+            report,
+            body: None,
+            counted: None,
+        }
+    }
+}
+
 /// Checks every file, as many at once as there are cores, and hands each result to `done` in the
 /// order of the paths as soon as it and the ones before it are finished (at most a few results
 /// wait). A panic while checking one file becomes that file's input error (a bug of factcheck,
@@ -570,7 +617,8 @@ fn rules(action: RulesAction) -> ExitCode {
 fn check_all(
     checker: &factcheck::Checker,
     paths: &[String],
-    mut done: impl FnMut(factcheck_report::FileReport),
+    keep: Keep,
+    mut done: impl FnMut(Done),
 ) {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     // checking is CPU work: blocking tasks, at most one per core
@@ -586,7 +634,7 @@ fn check_all(
         for path in paths {
             let (checker, path) = (checker.clone(), path.clone());
             pending.push_back(tokio::task::spawn_blocking(move || {
-                check_one(&checker, &path)
+                check_one(&checker, &path, keep)
             }));
             // enough in flight to keep every core busy, few enough to hold little
             while pending.len() > workers * 2 {
@@ -601,17 +649,17 @@ fn check_all(
     });
 }
 
-fn joined(
-    result: Result<factcheck_report::FileReport, tokio::task::JoinError>,
-) -> factcheck_report::FileReport {
-    result.unwrap_or_else(|error| failed_input("?", format!("internal error: {error}")))
+fn joined(result: Result<Done, tokio::task::JoinError>) -> Done {
+    result
+        .unwrap_or_else(|error| Done::whole(failed_input("?", format!("internal error: {error}"))))
 }
 
-/// Reads and checks one file; a panic becomes the file's error.
-fn check_one(checker: &factcheck::Checker, path: &str) -> factcheck_report::FileReport {
+/// Reads and checks one file, keeping of its records what `keep` says; a panic becomes the
+/// file's error.
+fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
     let bytes = match read_input(path) {
         Ok(bytes) => bytes,
-        Err(error) => return factcheck::unreadable(path, &error),
+        Err(error) => return Done::whole(factcheck::unreadable(path, &error)),
     };
     IN_CHECK.with(|flag| flag.set(true));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -619,7 +667,35 @@ fn check_one(checker: &factcheck::Checker, path: &str) -> factcheck_report::File
         if std::env::var_os("FACTCHECK_TEST_PANIC_ON").is_some_and(|p| p == path) {
             panic!("a panic the tests asked for");
         }
-        checker.check(path, &bytes)
+        match keep {
+            Keep::All => Done::whole(checker.check(path, &bytes)),
+            Keep::Json => {
+                let mut body = json::FileBody::default();
+                let report = checker.check_in_parts(path, &bytes, &mut body);
+                match body.finished() {
+                    // a file that could not be read has no records, and says why
+                    Ok(_) if report.error.is_some() => Done::whole(report),
+                    Ok(body) => Done {
+                        report,
+                        body: Some(body),
+                        counted: None,
+                    },
+                    Err(error) => Done::whole(failed_input(
+                        path,
+                        format!("cannot hold the report of this file: {error}"),
+                    )),
+                }
+            }
+            Keep::Counts => {
+                let mut counted = factcheck_report::parts::Counted::default();
+                let report = checker.check_in_parts(path, &bytes, &mut counted);
+                Done {
+                    report,
+                    body: None,
+                    counted: Some(counted),
+                }
+            }
+        }
     }));
     IN_CHECK.with(|flag| flag.set(false));
     checked.unwrap_or_else(|payload| {
@@ -628,12 +704,12 @@ fn check_one(checker: &factcheck::Checker, path: &str) -> factcheck_report::File
             .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        failed_input(
+        Done::whole(failed_input(
             path,
             format!(
                 "internal error while checking this file (a bug in factcheck; please report it with the file): {what}"
             ),
-        )
+        ))
     })
 }
 
