@@ -55,6 +55,11 @@ pub const ALL: &[Finder] = &[
         description: "a total and some of its parts (a `其中` list), each with a growth rate, for a measure that cannot be negative: the parts' bases do not exceed the total's",
     },
     Finder {
+        name: "points-of-shares",
+        roles: &["points"],
+        description: "the changes in points of the shares of every part of a partition, in one sentence (第一产业比重提高…，第二产业比重下降…，第三产业比重提高…)",
+    },
+    Finder {
         name: "rate-of-parts",
         roles: &["total_rate", "part_rates"],
         description: "a total's growth rate lies between its parts' rates (all parts named)",

@@ -29,6 +29,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "structure" => share::structure(story),
         "points" => points::points(story),
         "points-against" => points::against(story),
+        "points-of-shares" => points::points_of_shares(story),
         "restated" => restated::restated(story),
         "headline" => restated::headline(story),
         "counted-list" => counted::counted(story),

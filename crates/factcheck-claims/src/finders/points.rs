@@ -196,3 +196,83 @@ pub fn against(story: &Story) -> Vec<Found> {
     }
     out
 }
+
+/// `第一产业比重提高0.3个百分点，第二产业比重下降3.1个百分点，第三产业比重提高2.8个百分点`: the
+/// shares of every part of a partition change by points that add up to nothing, when one
+/// sentence gives the change of each part's share.
+pub fn points_of_shares(story: &Story) -> Vec<Found> {
+    let words = story.words();
+    let mut out = Vec::new();
+    let mut sentences: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&p| is_points(story, p))
+        .map(|p| story.frame(p).sentence)
+        .collect();
+    sentences.dedup();
+    for s in sentences {
+        // each points figure's own name, from its clause: 第二产业比重
+        let named: Vec<(usize, String)> = story
+            .frames
+            .in_sentence(s)
+            .filter(|&p| is_points(story, p) && !story.frame(p).bracketed)
+            .map(|p| (p, own_name(story, p)))
+            .filter(|(_, name)| words.contains("share_noun", name))
+            .collect();
+        // the part's own share (第二产业比重, 第一产业增加值占比), not a share inside the part
+        // (城镇居民服务性消费占比 is of urban spending): at most three characters between the
+        // part's name and the share word
+        let own_share = |name: &str, word: &str| {
+            name.find(word).is_some_and(|at| {
+                let rest = &name[at + word.len()..];
+                words.class("share_noun").iter().any(|noun| {
+                    rest.find(noun.as_str())
+                        .is_some_and(|k| rest[..k].chars().count() <= 3)
+                })
+            })
+        };
+        for group in &story.rules.partitions {
+            let mut found: Vec<Option<usize>> = vec![None; group.len()];
+            let mut twice = false;
+            for (p, name) in &named {
+                if let Some(k) = story
+                    .partition_word(name, group)
+                    .filter(|&k| own_share(name, &group[k]))
+                {
+                    twice |= found[k].is_some();
+                    found[k] = Some(*p);
+                }
+            }
+            let all: Option<Vec<usize>> = found.into_iter().collect();
+            let Some(all) = all.filter(|_| !twice) else {
+                continue;
+            };
+            let mut roles = Roles::new();
+            roles.insert(
+                "points".into(),
+                Binding::Many(all.iter().map(|&p| Var::Stated(p)).collect()),
+            );
+            let first = all.iter().copied().min().unwrap_or(all[0]);
+            let last = all.iter().copied().max().unwrap_or(all[0]);
+            out.push(Found::single(
+                story.q(first).span.start..story.q(last).span.end,
+                roles,
+                Certainty::Inferred,
+            ));
+        }
+    }
+    out
+}
+
+/// The Han words of a figure's clause before it, from the clause mark or the figure before.
+fn own_name(story: &Story, p: usize) -> String {
+    let clause = story.frame(p).clause;
+    let floor = story
+        .members
+        .clone()
+        .filter(|&q| q < p && story.frame(q).clause == clause)
+        .map(|q| story.q(q).span.end)
+        .max()
+        .unwrap_or(story.frames.layout.clauses[clause].range.start);
+    crate::story::han(&story.text[floor..story.q(p).span.start])
+}
