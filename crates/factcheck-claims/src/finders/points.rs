@@ -197,7 +197,7 @@ pub fn against(story: &Story) -> Vec<Found> {
     out
 }
 
-/// `第一产业比重提高0.3个百分点，第二产业比重下降3.1个百分点，第三产业比重提高2.8个百分点`: the
+/// `一产比重下降0.6个百分点，二产比重下降1.2个百分点，三产比重提高1.8个百分点`: the
 /// shares of every part of a partition change by points that add up to nothing, when one
 /// sentence gives the change of each part's share.
 pub fn points_of_shares(story: &Story) -> Vec<Found> {
