@@ -58,6 +58,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_legacy(bytes, 0, encoding)
 }
 
+/// [`decode`], taking the bytes: a UTF-8 file becomes its text in place, so the file is not held
+/// twice (as read and as decoded); other encodings are decoded and the bytes dropped.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let bom_len = match Encoding::for_bom(&bytes) {
+        Some((encoding, bom_len)) if encoding == UTF_8 => bom_len,
+        Some(_) => return decode(&bytes),
+        // binary data and legacy encodings take the borrowed path, with its errors
+        None if bytes.contains(&0) => return decode(&bytes),
+        None => 0,
+    };
+    bytes.drain(..bom_len);
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            text.shrink_to_fit();
+            Ok(Decoded {
+                to_original: OffsetMap::shifted(text.len(), bom_len),
+                text,
+                encoding: UTF_8.name(),
+            })
+        }
+        Err(error) if bom_len > 0 => decode_utf8(error.as_bytes(), bom_len),
+        Err(error) => decode(error.as_bytes()),
+    }
+}
+
 fn decode_utf8(bytes: &[u8], shift: usize) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
@@ -132,6 +157,9 @@ fn decode_legacy(
     if char_start < bytes.len() {
         return Err(malformed(encoding.name(), char_start, &text));
     }
+    // room was made for half as much again as the bytes: give back what the text did not take
+    text.shrink_to_fit();
+    map.shrink_to_fit();
     Ok(Decoded {
         text,
         encoding: encoding.name(),
@@ -233,6 +261,39 @@ mod tests {
                 assert_eq!((line, column), (2, 3));
             }
             other => panic!("unexpected {other:?}"),
+        }
+    }
+    #[test]
+    fn bytes_given_by_value_decode_as_borrowed_ones_do() {
+        let (gb, _, _) =
+            encoding_rs::GB18030.encode("全县新建校舍12所，完成投资3.5亿元，比上年增长百分之五。");
+        let mut broken = "增".as_bytes().to_vec();
+        broken.push(0xFF);
+        broken.extend_from_slice("长了百分之五，全县新建校舍12所，\n完成投资3.5亿元。".as_bytes());
+        let mut broken_after_bom = b"\xEF\xBB\xBF".to_vec();
+        broken_after_bom.extend_from_slice(&broken);
+        let pages: Vec<Vec<u8>> = vec![
+            b"\xEF\xBB\xBF63\xE4\xBB\xB6".to_vec(),
+            "增长22.4%\r\n".as_bytes().to_vec(),
+            b"PK\x03\x04\x00\x00".to_vec(),
+            b"\xFF\xFE\x1E\x58".to_vec(),
+            gb.into_owned(),
+            broken,
+            broken_after_bom,
+            Vec::new(),
+        ];
+        for page in pages {
+            let borrowed = decode(&page);
+            let owned = decode_owned(page);
+            match (borrowed, owned) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!((a.text.as_str(), a.encoding), (b.text.as_str(), b.encoding));
+                    for at in 0..=a.text.len() {
+                        assert_eq!(a.to_original.start(at), b.to_original.start(at));
+                    }
+                }
+                (a, b) => assert_eq!(a.err(), b.err()),
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ pub mod segment;
 pub mod source;
 pub mod table;
 
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, decode_owned, DecodeError, Decoded};
 pub use normalize::{normalize, Continuation, Normalized, Paragraph};
 pub use offsets::OffsetMap;
 pub use segment::{Article, Document};

@@ -3,6 +3,7 @@
 //! is still its offset in the file. Suppression comments (`<!-- factcheck-ignore RULE: reason -->`)
 //! are collected on the way.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +36,12 @@ pub struct IgnoreComment {
     pub at: Range<usize>,
 }
 
-/// The text with non-prose blanked, and the suppression comments found.
-pub fn prose(text: &str, markup: Markup) -> (String, Vec<IgnoreComment>) {
+/// The text with non-prose blanked, and the suppression comments found. Plain text is all prose:
+/// it is lent back, not copied.
+pub fn prose(text: &str, markup: Markup) -> (Cow<'_, str>, Vec<IgnoreComment>) {
     let comments = ignore_comments(text);
     let keep = match markup {
-        Markup::Plain => return (text.to_string(), comments),
+        Markup::Plain => return (Cow::Borrowed(text), comments),
         Markup::Markdown => markdown_prose(text),
         Markup::Html => html_prose(text),
     };
@@ -47,7 +49,7 @@ pub fn prose(text: &str, markup: Markup) -> (String, Vec<IgnoreComment>) {
     if markup == Markup::Html {
         prose = mark_table_cells(text, prose);
     }
-    (prose, comments)
+    (Cow::Owned(prose), comments)
 }
 
 /// An HTML table as pipe rows, so the table reader finds it like any other: each `<td>`/`<th>`

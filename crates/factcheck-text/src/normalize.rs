@@ -156,12 +156,17 @@ pub fn normalize_with(
 ) -> Normalized {
     let raw: Vec<(Range<usize>, usize)> = physical_lines(decoded).collect();
     let rows = table_rows(decoded, &raw, space_tables);
-    let lines: Vec<Line> = raw
+    // the joining rules look at the line before and the two after: only those four lines are
+    // cleaned and held at a time, not the whole page's characters
+    let mut lines = raw
         .into_iter()
         .zip(rows)
         .map(|((range, end_len), row)| clean_line(decoded, range, end_len, row))
-        .collect();
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        .filter(|line| !line.is_blank());
+    let mut prev: Option<Line> = None;
+    let mut current = lines.next();
+    let mut next = lines.next();
+    let mut after_next = lines.next();
 
     let mut text = String::with_capacity(decoded.len());
     let mut map = OffsetMap::default();
@@ -171,18 +176,22 @@ pub fn normalize_with(
     let mut column_joins = 0;
     let mut broken_numbers = Vec::new();
 
-    for (k, &i) in non_blank.iter().enumerate() {
-        let line = &lines[i];
+    while let Some(line) = current {
         for c in &line.chars {
             let before = text.len();
             text.push(c.ch);
             map.push_substitute(c.start as usize, c.len as usize, text.len() - before);
         }
         physical += 1;
-        let next = non_blank.get(k + 1).map(|&j| &lines[j]);
-        let after_next = non_blank.get(k + 2).map(|&j| &lines[j]);
-        let prev = k.checked_sub(1).map(|p| &lines[non_blank[p]]);
-        let join = next.map(|next| join_kind(prev, line, next, after_next, continuation));
+        let join = next.as_ref().map(|next| {
+            join_kind(
+                prev.as_ref(),
+                &line,
+                next,
+                after_next.as_ref(),
+                continuation,
+            )
+        });
         if join == Some(Join::Column) {
             column_joins += 1;
         }
@@ -192,7 +201,7 @@ pub fn normalize_with(
                 physical_lines: physical,
                 column_block: column_joins >= 2,
             });
-            if let Some(next) = next {
+            if let Some(next) = &next {
                 let digits_before = digit_run_end(line.chars.iter().rev().map(|c| c.ch));
                 let digits_after = digit_run_end(next.chars.iter().map(|c| c.ch));
                 let cut = text.len() - digits_before;
@@ -212,7 +221,13 @@ pub fn normalize_with(
             physical = 0;
             column_joins = 0;
         }
+        prev = Some(line);
+        current = next;
+        next = after_next;
+        after_next = lines.next();
     }
+    text.shrink_to_fit();
+    map.shrink_to_fit();
     Normalized {
         text,
         to_decoded: map,

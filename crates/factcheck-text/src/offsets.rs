@@ -75,6 +75,11 @@ impl OffsetMap {
         self.target_len += target_len as u32;
     }
 
+    /// Gives back the room the runs were growing into, once the map is complete.
+    pub fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+    }
+
     pub fn target_len(&self) -> usize {
         self.target_len as usize
     }

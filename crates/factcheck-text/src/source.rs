@@ -1,10 +1,11 @@
 //! A source file as the rest of factcheck sees it: its original bytes' length, the decoded text,
 //! the normalised text, and the way back from any normalised range to the file's bytes.
 
-use crate::decode::{decode, DecodeError, Decoded};
+use crate::decode::{decode, decode_owned, DecodeError, Decoded};
 use crate::lines::LineIndex;
 use crate::normalize::{normalize_with, Continuation, Normalized};
 use crate::segment::Document;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Where a range of the normalised text sits in the original file.
@@ -33,16 +34,22 @@ impl SourceText {
     }
 
     /// Reads a draft in plain text, Markdown or HTML: only its prose is read, at its place in the
-    /// file; the suppression comments are returned beside it.
-    pub fn from_draft(
-        bytes: &[u8],
+    /// file; the suppression comments are returned beside it. Bytes given by value are dropped
+    /// once decoded (a UTF-8 file becomes its own decoded text).
+    pub fn from_draft<'a>(
+        bytes: impl Into<Cow<'a, [u8]>>,
         markup: crate::markup::Markup,
         continuation: &dyn Continuation,
     ) -> Result<(Self, Vec<crate::markup::IgnoreComment>), DecodeError> {
-        let decoded = decode(bytes)?;
+        let decoded = match bytes.into() {
+            Cow::Borrowed(bytes) => decode(bytes)?,
+            Cow::Owned(bytes) => decode_owned(bytes)?,
+        };
         let (prose, comments) = crate::markup::prose(&decoded.text, markup);
         let space_tables = markup == crate::markup::Markup::Plain;
         let normalized = normalize_with(&prose, continuation, space_tables);
+        // a draft's blanked copy is done with before the page is segmented
+        drop(prose);
         let document = Document::segment(&normalized);
         let lines = LineIndex::new(&decoded.text);
         Ok((

@@ -57,7 +57,7 @@ fn main() {
 #[divan::bench(sample_count = 10)]
 fn page_1mb(bencher: divan::Bencher) {
     let checker = Checker::new();
-    bencher.bench(|| checker.check("page.txt", divan::black_box(&ONE_MB)));
+    bencher.bench(|| checker.check("page.txt", divan::black_box(ONE_MB.as_slice())));
 }
 
 /// 50 MB of page-sized files, checked one after another.
@@ -85,7 +85,7 @@ fn page_1mb_quantities_only(bencher: divan::Bencher) {
     let options = factcheck_numbers::ReadOptions::default();
     bencher.bench(|| {
         let (source, _) = factcheck_text::SourceText::from_draft(
-            divan::black_box(&ONE_MB),
+            divan::black_box(ONE_MB.as_slice()),
             factcheck_text::markup::Markup::Plain,
             &vocab,
         )

@@ -10,6 +10,7 @@ use factcheck_report::{
 };
 use factcheck_rules::{RuleError, RuleSet};
 use factcheck_text::{DecodeError, SourceText};
+use std::borrow::Cow;
 
 /// Checks files with one vocabulary, one rule set and one set of options.
 #[derive(Clone)]
@@ -84,16 +85,22 @@ impl Checker {
         &self.rules
     }
 
-    /// Checks one file's bytes; `path` is only reported.
-    pub fn check(&self, path: &str, bytes: &[u8]) -> FileReport {
+    /// Checks one file's bytes; `path` is only reported. Bytes given by value are dropped as
+    /// soon as they are decoded.
+    pub fn check<'a>(&self, path: &str, bytes: impl Into<Cow<'a, [u8]>>) -> FileReport {
         self.check_with_graph(path, bytes, false).report
     }
 
     /// [`Checker::check`], with the graph of each story in DOT when `want_dot`.
-    pub fn check_with_graph(&self, path: &str, bytes: &[u8], want_dot: bool) -> Checked {
+    pub fn check_with_graph<'a>(
+        &self,
+        path: &str,
+        bytes: impl Into<Cow<'a, [u8]>>,
+        want_dot: bool,
+    ) -> Checked {
         let mut collected = Collected::default();
         let mut dot = want_dot.then(String::new);
-        let mut report = self.check_into(path, bytes, &mut collected, dot.as_mut());
+        let mut report = self.check_into(path, bytes.into(), &mut collected, dot.as_mut());
         collected.fill(&mut report);
         Checked { report, dot }
     }
@@ -101,30 +108,26 @@ impl Checker {
     /// Checks one file story by story, handing its stories, quantities and checks to `parts` as
     /// they are made (a story's structures are dropped before the next is read); returns the rest
     /// of its report: path, encoding, findings, the decoded text, or why it could not be read.
-    pub fn check_in_parts(
+    pub fn check_in_parts<'a>(
         &self,
         path: &str,
-        bytes: &[u8],
+        bytes: impl Into<Cow<'a, [u8]>>,
         parts: &mut dyn FileParts,
     ) -> FileReport {
-        self.check_into(path, bytes, parts, None)
+        self.check_into(path, bytes.into(), parts, None)
     }
 
     fn check_into(
         &self,
         path: &str,
-        bytes: &[u8],
+        bytes: Cow<'_, [u8]>,
         parts: &mut dyn FileParts,
         dot: Option<&mut String>,
     ) -> FileReport {
         // a .docx is read as its paragraphs: lines are paragraphs, columns characters in them
-        let extracted;
         let bytes = if path.to_ascii_lowercase().ends_with(".docx") {
-            match factcheck_text::docx::paragraphs(bytes) {
-                Ok(text) => {
-                    extracted = text;
-                    extracted.as_bytes()
-                }
+            match factcheck_text::docx::paragraphs(&bytes) {
+                Ok(text) => Cow::Owned(text.into_bytes()),
                 Err(error) => return failed(path, error.to_string()),
             }
         } else {

@@ -668,10 +668,10 @@ fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
             panic!("a panic the tests asked for");
         }
         match keep {
-            Keep::All => Done::whole(checker.check(path, &bytes)),
+            Keep::All => Done::whole(checker.check(path, bytes)),
             Keep::Json => {
                 let mut body = json::FileBody::default();
-                let report = checker.check_in_parts(path, &bytes, &mut body);
+                let report = checker.check_in_parts(path, bytes, &mut body);
                 match body.finished() {
                     // a file that could not be read has no records, and says why
                     Ok(_) if report.error.is_some() => Done::whole(report),
@@ -688,7 +688,7 @@ fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
             }
             Keep::Counts => {
                 let mut counted = factcheck_report::parts::Counted::default();
-                let report = checker.check_in_parts(path, &bytes, &mut counted);
+                let report = checker.check_in_parts(path, bytes, &mut counted);
                 Done {
                     report,
                     body: None,

@@ -182,7 +182,7 @@ async fn check(
         let checker = app.checker.clone();
         let report = tokio::task::spawn_blocking(move || {
             let _permit = permit; // the slot stays taken while the check runs, even past a timeout
-            checker.check(name, &body)
+            checker.check(name, &body[..])
         })
         .await
         .map_err(|_| Refused::Busy)?;

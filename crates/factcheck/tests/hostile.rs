@@ -218,7 +218,7 @@ fn word_drafts_of_random_bytes_are_errors_not_panics() {
     for _ in 0..50 {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend((0..rng.below(400)).map(|_| rng.next() as u8));
-        let report = checker.check("draft.docx", &bytes);
+        let report = checker.check("draft.docx", bytes);
         assert!(report.error.is_some());
     }
 }

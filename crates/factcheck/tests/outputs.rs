@@ -7,7 +7,7 @@ use std::path::Path;
 
 fn report(path: &Path, shown: &str) -> Report {
     Report::new(vec![
-        Checker::new().check(shown, &std::fs::read(path).expect("reads"))
+        Checker::new().check(shown, std::fs::read(path).expect("reads"))
     ])
 }
 

@@ -56,7 +56,7 @@ fn clean_pages_check_their_relation_and_find_nothing() {
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();
         let report = checker.check(
             &format!("relations/{name}.txt"),
-            &std::fs::read(&path).unwrap(),
+            std::fs::read(&path).unwrap(),
         );
         let alarms: Vec<&str> = report
             .findings

@@ -12,7 +12,7 @@ const REFERENCE_PAGE: &str = "seed-xining-page.txt";
 
 fn report_for(path: &Path, shown_as: &str) -> Report {
     let bytes = std::fs::read(path).expect("fixture reads");
-    Report::new(vec![Checker::new().check(shown_as, &bytes)])
+    Report::new(vec![Checker::new().check(shown_as, bytes)])
 }
 
 fn snapshot_both(name: &str, report: &Report) {

@@ -12,7 +12,7 @@ fn report(files: &[&str]) -> Report {
     Report::new(
         files
             .iter()
-            .map(|f| Checker::new().check(f, &std::fs::read(root.join(f)).expect("reads")))
+            .map(|f| Checker::new().check(f, std::fs::read(root.join(f)).expect("reads")))
             .collect(),
     )
 }
