@@ -211,6 +211,8 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     };
     let own = label::before(text, floor, quantity.span.start, page.words);
     let own = strip_aspect_words(&own, page.words);
+    // 其中出口额: the list word opens the clause, it does not name the measure
+    let own = page.words.strip_start("which", &own).to_string();
     let metric = match anchor {
         // a table cell says what it measures by its row and column
         _ if quantity.measures.is_some() => quantity.measures.clone().unwrap_or_default(),
