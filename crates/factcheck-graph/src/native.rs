@@ -245,6 +245,9 @@ fn span(ctx: &Ctx) -> Option<Check> {
 }
 
 fn weekday(ctx: &Ctx) -> Option<Check> {
+    if ctx.claim.stated("other").is_some() {
+        return weekday_pair(ctx);
+    }
     let date = ctx.claim.stated("date")?;
     let d = ctx.q(date).date()?;
     let (year, month, day) = (d.year?, d.month?, d.day?);
@@ -278,6 +281,37 @@ fn weekday(ctx: &Ctx) -> Option<Check> {
         calendar::weekday_name(actual)
     );
     Some(ctx.broken(vec![date], date, message, severity))
+}
+
+/// Two dates of one month without a year: the second weekday is the first moved by the days
+/// between them.
+fn weekday_pair(ctx: &Ctx) -> Option<Check> {
+    let (first, second) = (ctx.claim.stated("date")?, ctx.claim.stated("other")?);
+    let (a, b) = (ctx.q(first).date()?.day?, ctx.q(second).date()?.day?);
+    let (a_word, _) = ctx.claim.word("weekday")?;
+    let (b_word, _) = ctx.claim.word("other_weekday")?;
+    let (a_day, b_day) = (
+        calendar::weekday_of_word(a_word)?,
+        calendar::weekday_of_word(b_word)?,
+    );
+    let gap = b.checked_sub(a)?;
+    let expected = (a_day + gap) % 7;
+    let (a_text, b_text) = (ctx.text(first), ctx.text(second));
+    if expected == b_day {
+        return Some(ctx.check(
+            vec![first, second],
+            Status::Consistent,
+            format!(
+                "{a_text}是{a_word}，{gap}天后的{b_text}是{}，与“{b_word}”相符",
+                calendar::weekday_name(expected)
+            ),
+        ));
+    }
+    let message = format!(
+        "{a_text}是{a_word}，{gap}天后的{b_text}应是{}，文中写作“{b_word}”",
+        calendar::weekday_name(expected)
+    );
+    Some(ctx.broken(vec![first, second], second, message, ctx.rule.severity))
 }
 
 fn respectively(ctx: &Ctx) -> Option<Check> {

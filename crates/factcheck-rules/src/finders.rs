@@ -120,6 +120,11 @@ pub const ALL: &[Finder] = &[
         description: "a numbered table row and the `其中` rows under it",
     },
     Finder {
+        name: "weekday-pairs",
+        roles: &["date", "weekday", "other", "other_weekday"],
+        description: "two dates of one month printed with their weekdays and no year (18日（周五）…20日（周日）): the weekday moves as many days as the date",
+    },
+    Finder {
         name: "counted-list",
         roles: &["count", "items"],
         description: "a stated number of things and the things listed (8个考点，分别为A、B…)",

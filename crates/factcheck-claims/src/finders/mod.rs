@@ -9,6 +9,7 @@ pub mod points;
 pub mod restated;
 pub mod share;
 pub mod tables;
+pub mod weekdays;
 
 use crate::{Found, Story};
 
@@ -33,6 +34,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "restated" => restated::restated(story),
         "headline" => restated::headline(story),
         "counted-list" => counted::counted(story),
+        "weekday-pairs" => weekdays::weekday_pairs(story),
         "table-product" => tables::products(story),
         "table-sum" => tables::row_sums(story, false),
         "table-within" => tables::row_sums(story, true),

@@ -1,0 +1,64 @@
+//! Two dates of a story printed with their weekdays and no year (`18日（周五）…20日（周日）`):
+//! whatever the year, the days between them move the weekday as far.
+
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_numbers::Kind;
+
+/// A date with the weekday bracketed right after it: (figure, word, where the word stands).
+fn dated(story: &Story, q: usize) -> Option<(usize, String, std::ops::Range<usize>)> {
+    story
+        .q(q)
+        .date()
+        .filter(|d| d.year.is_none() && d.day.is_some())?;
+    let after = &story.text[story.q(q).span.end..];
+    let open = after.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let inside = &after[open.len_utf8()..];
+    let word = story.words().starting("weekday", inside)?;
+    let close = inside[word.len()..].chars().next()?;
+    if !matches!(close, ')' | '）') {
+        return None;
+    }
+    let start = story.q(q).span.end + open.len_utf8();
+    Some((q, word.to_string(), start..start + word.len()))
+}
+
+/// Each date with a weekday and no year against the next one of the same month: the later one
+/// prints no month or the same month, on a later day.
+pub fn weekday_pairs(story: &Story) -> Vec<Found> {
+    let dates: Vec<_> = story
+        .members
+        .clone()
+        .filter(|&q| story.q(q).kind == Kind::Date)
+        .filter_map(|q| dated(story, q))
+        .collect();
+    dates
+        .windows(2)
+        .filter_map(|pair| {
+            let [(a, a_word, a_at), (b, b_word, b_at)] = pair else {
+                return None;
+            };
+            let (da, db) = (story.q(*a).date()?, story.q(*b).date()?);
+            let same_month = db.month.is_none() || db.month == da.month;
+            if !same_month || db.day? <= da.day? {
+                return None;
+            }
+            let mut roles = Roles::new();
+            roles.insert("date".into(), Binding::One(Var::Stated(*a)));
+            roles.insert(
+                "weekday".into(),
+                Binding::Word(a_word.clone(), a_at.clone()),
+            );
+            roles.insert("other".into(), Binding::One(Var::Stated(*b)));
+            roles.insert(
+                "other_weekday".into(),
+                Binding::Word(b_word.clone(), b_at.clone()),
+            );
+            // that a day without a month is in the first date's month is read, not printed
+            Some(Found::single(
+                story.q(*a).span.start..b_at.end,
+                roles,
+                Certainty::Inferred,
+            ))
+        })
+        .collect()
+}
