@@ -193,7 +193,13 @@ fn span(ctx: &Ctx) -> Option<Check> {
     if !matches!(d.unit.as_str(), "天" | "日") {
         return None;
     }
-    let (fm, fd, tm, td) = (f.month?, f.day?, t.month?, t.day?);
+    let (fd, td) = (f.day?, t.day?);
+    let (fm, tm) = match (f.month, t.month) {
+        (Some(fm), Some(tm)) => (fm, tm),
+        // two days with no month (18日开幕，20日闭幕): one month's days, counted in a long month
+        (None, None) if td >= fd => (1, 1),
+        _ => return None,
+    };
     let year = f.year.or(t.year).unwrap_or(2001);
     // a span into the next year (12月28日至1月3日); a year too large to step is no span
     let to_year = if tm < fm {
