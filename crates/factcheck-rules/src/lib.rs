@@ -278,6 +278,8 @@ impl RuleSet {
         set.lexicon = Words::new(&set.words);
         // the rule files as resolved (extensions merged in), beside the compiled rules
         let mut resolved: Vec<RuleFile> = Vec::new();
+        // each pattern compiled once: a rule that extends another carries its patterns over
+        let mut compiled_patterns = Patterns::new();
         for source in &parsed {
             let fail = |needle: &str, message: String| {
                 let (line, column) = locate(source.text, needle, 0);
@@ -329,7 +331,7 @@ impl RuleSet {
                         }
                         None => (rule.clone(), None),
                     };
-                let compiled = compile_rule(source, &rule, &set.words)?;
+                let compiled = compile_rule(source, &rule, &set.words, &mut compiled_patterns)?;
                 if let Some(at) = replaces {
                     set.rules[at] = compiled;
                     resolved[at] = rule;
@@ -466,10 +468,14 @@ fn locate(text: &str, needle: &str, from: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Patterns already compiled in one load, by their text (the word classes are the same for all).
+type Patterns = BTreeMap<String, CompiledPattern>;
+
 fn compile_rule(
     source: &Source,
     rule: &RuleFile,
     words: &BTreeMap<String, Vec<String>>,
+    compiled_patterns: &mut Patterns,
 ) -> Result<Rule, RuleError> {
     let id = rule.id.clone().unwrap_or_default();
     let relation_name = rule.relation.clone().unwrap_or_default();
@@ -533,13 +539,20 @@ fn compile_rule(
     // a structure and patterns may find the same rule: a pack adds phrasings to a built-in one
     let mut patterns = Vec::new();
     for text in &rule.patterns {
-        let compiled = pattern::compile(text, words).map_err(|e| {
-            fail_at(
-                text,
-                e.at,
-                format!("rule `{}`: bad pattern: {}", id, e.message),
-            )
-        })?;
+        let compiled = match compiled_patterns.get(text) {
+            Some(compiled) => compiled.clone(),
+            None => {
+                let compiled = pattern::compile(text, words).map_err(|e| {
+                    fail_at(
+                        text,
+                        e.at,
+                        format!("rule `{}`: bad pattern: {}", id, e.message),
+                    )
+                })?;
+                compiled_patterns.insert(text.clone(), compiled.clone());
+                compiled
+            }
+        };
         for group in relation.native_roles().unwrap_or(&[]) {
             if !compiled
                 .placeholders

@@ -124,6 +124,29 @@ pub fn canonical(path: &Path) -> Option<PathBuf> {
         .or_else(|| std::path::absolute(path).ok())
 }
 
+/// `text` as a YAML double-quoted scalar that reads back as `text`: quotes and backslashes escaped,
+/// and so is every character YAML does not take as printed in a double-quoted scalar (controls,
+/// DEL, the C1 controls, line and paragraph separators, U+FEFF, U+FFFE and U+FFFF).
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~'
+            | '\u{a0}'..='\u{2027}'
+            | '\u{202a}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fefe}'
+            | '\u{ff00}'..='\u{fffd}'
+            | '\u{10000}'.. => out.push(c),
+            _ => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Loaded {
     /// The rule selection of the configuration as a rule pack (disable and severity), if it has one.
     pub fn selection_pack(&self) -> Option<(String, String)> {
@@ -131,8 +154,8 @@ impl Loaded {
         if c.disable.is_empty() && c.severity.is_empty() {
             return None;
         }
-        // every entry a quoted scalar (JSON strings are YAML): an entry is a name, never YAML
-        let quoted = |s: &String| serde_json::to_string(s).expect("a string serialises");
+        // every entry a double-quoted scalar: an entry is a name, never YAML
+        let quoted = |s: &String| yaml_quoted(s);
         let mut yaml = format!(
             "disable: [{}]\nseverity:\n",
             c.disable.iter().map(quoted).collect::<Vec<_>>().join(", ")
@@ -210,20 +233,25 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
     }
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    crate::yaml_guard::check(&path.display().to_string(), &text)?;
-    let config: Config = serde_yaml::from_str(&text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        let message = e.to_string();
-        format!(
-            "{}:{line}:{column}: {}",
-            path.display(),
-            message.split(" at line ").next().unwrap_or(&message)
-        )
-    })?;
+    let config = parse(&path.display().to_string(), &text)?;
     Ok(Loaded {
         config,
         path: Some(path),
         text,
+    })
+}
+
+/// A configuration's text read as the file `name`: the YAML limits checked first, then the keys;
+/// an error names the file, line and column.
+pub fn parse(name: &str, text: &str) -> Result<Config, String> {
+    crate::yaml_guard::check(name, text)?;
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        format!(
+            "{name}:{line}:{column}: {}",
+            message.split(" at line ").next().unwrap_or(&message)
+        )
     })
 }
 
@@ -259,3 +287,41 @@ suppress: []
 #    file: drafts/2025-10-29/page-a03.txt
 #    reason: quoted from the statistics bureau's release as printed
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_names_read_back_as_written() {
+        let names = [
+            "growth-rate",
+            "a: b",
+            "c\"d\\e",
+            "\u{85}\u{80}\u{7f}",
+            "\t\n\r\0",
+            "\u{2028}\u{2029}\u{feff}\u{fffe}\u{ffff}",
+            "增长率 #x",
+            "😀",
+        ];
+        for name in names {
+            let read: String = serde_yaml::from_str(&yaml_quoted(name)).unwrap();
+            assert_eq!(read, name);
+        }
+    }
+
+    #[test]
+    fn a_selection_of_any_names_is_a_pack_that_parses() {
+        let text = "severity:\n  \"\\u0085\\x80\": warning\ndisable: [\"\\t\", \"#x\"]\n";
+        let loaded = Loaded {
+            config: parse(FILE_NAME, text).unwrap(),
+            path: Some(FILE_NAME.into()),
+            text: text.to_string(),
+        };
+        let (_, pack) = loaded.selection_pack().unwrap();
+        let error = crate::Checker::with_rules_and_selection(&[], Some((FILE_NAME.into(), pack)))
+            .err()
+            .unwrap();
+        assert!(error.message.contains("which is not a rule"), "{error}");
+    }
+}

@@ -4,6 +4,7 @@
 pub mod baseline;
 mod check;
 pub mod config;
+pub mod fuzzing;
 pub mod inputs;
 pub mod rules_cmd;
 pub mod serve;
