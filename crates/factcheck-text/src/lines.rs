@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn columns_on_one_very_long_line_cost_no_scan_from_its_start() {
         // 600 KB on one line, 30,000 numbers: counting from the line's start for each would take
-        // minutes (issue 11); the checkpoints answer in milliseconds
+        // minutes; the checkpoints answer in milliseconds
         let text = "增长12%，".repeat(30_000);
         let index = LineIndex::new(&text);
         let started = std::time::Instant::now();

@@ -277,6 +277,11 @@ pub fn run(args: ServeArgs) -> std::process::ExitCode {
     };
     let mut packs = args.rules.clone();
     packs.extend(loaded.config.rules.iter().map(|p| loaded.resolve(p)));
+    // the same guard as the command line: a pack of aliases must not expand in the server
+    if let Err(message) = crate::yaml_guard::check_packs(&packs) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
     let checker = match Checker::with_rules_and_selection(&packs, loaded.selection_pack()) {
         Ok(checker) => checker,
         Err(e) => {

@@ -1,4 +1,4 @@
-//! Hostile and unlucky input (issue 11): every case exits 0, 1 or 2 with a located message where
+//! Hostile and unlucky input: every case exits 0, 1 or 2 with a located message where
 //! one applies, and the other files of the run are still checked and reported. Every input is
 //! generated here, not stored.
 
@@ -228,6 +228,14 @@ fn yaml_aliases_and_injected_selections_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("pack.yaml:2:5"), "{}", stderr(&out));
     let out = run(&dir, &["rules", "test", "pack.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pack.yaml:2:5"), "{}", stderr(&out));
+    // the server refuses the pack before it listens
+    let out = run(
+        &dir,
+        &["serve", "--addr", "127.0.0.1:0", "--rules", "pack.yaml"],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("pack.yaml:2:5"), "{}", stderr(&out));
 }
