@@ -119,9 +119,10 @@ impl Claim {
     /// Every stated quantity the claim names (all readings), in role order, once each.
     pub fn quantities(&self) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for roles in std::iter::once(&self.roles).chain(&self.alternatives) {
             for q in stated_in(roles) {
-                if !out.contains(&q) {
+                if seen.insert(q) {
                     out.push(q);
                 }
             }
@@ -133,6 +134,8 @@ impl Claim {
 /// The stated quantities of one reading.
 pub fn stated_in(roles: &Roles) -> Vec<usize> {
     let mut out = Vec::new();
+    // a list of thousands of parts: membership looked up, not searched
+    let mut seen = std::collections::HashSet::new();
     for binding in roles.values() {
         let vars: &[Var] = match binding {
             Binding::One(v) => std::slice::from_ref(v),
@@ -141,7 +144,7 @@ pub fn stated_in(roles: &Roles) -> Vec<usize> {
         };
         for v in vars {
             if let Var::Stated(q) = v {
-                if !out.contains(q) {
+                if seen.insert(*q) {
                     out.push(*q);
                 }
             }

@@ -156,7 +156,8 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         && label::han(pre).is_empty()
         && earlier[q - 1].aspect != Aspect::Level
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
-    let whole_pre = &text[clause_range.start..quantity.span.start];
+    let whole_pre =
+        &text[near_start(text, clause_range.start, quantity.span.start)..quantity.span.start];
     let reading = if list_item {
         // `分别下降3.2%、15%`: the second rate reads like the first
         let p = &earlier[q - 1];
@@ -224,7 +225,10 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     let host_start = page.layout.clauses[clause]
         .host
         .map_or(clause_range.start, |h| page.layout.clauses[h].range.start);
-    let scope = label::han(&text[sentence_start..host_start.max(sentence_start)]);
+    // a run-on sentence of thousands of clauses: each figure keeps the reach before its clause,
+    // not a copy of everything before it
+    let scope_start = near_start(text, sentence_start, host_start.max(sentence_start));
+    let scope = label::han(&text[scope_start..host_start.max(sentence_start)]);
     let scope = strip_words(&scope, "attribution", page.words);
     let compared = reading.aspect == Aspect::Level && in_comparison(whole_pre, page.words);
     Frame {
@@ -243,6 +247,20 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         anchor,
         scope,
     }
+}
+
+/// How far before a figure its clause is read for the words that frame it: far more than any
+/// clause of prose, and a bound on the work for a clause that is a list of thousands of figures.
+const FRAMING_REACH: usize = 600;
+
+/// The start of the text a figure at `at` is framed by: the clause start, or `FRAMING_REACH`
+/// bytes before the figure (on a character boundary) in a longer clause.
+fn near_start(text: &str, clause_start: usize, at: usize) -> usize {
+    let mut start = clause_start.max(at.saturating_sub(FRAMING_REACH)).min(at);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start
 }
 
 /// Money, counts and measures add up; percentages and points stand apart.
@@ -308,7 +326,7 @@ fn reference(
     let range = host.map_or(clause_range.clone(), |h| {
         page.layout.clauses[h].range.clone()
     });
-    let before = &text[range.start..at.max(range.start)];
+    let before = &text[near_start(text, range.start, at)..at.max(range.start)];
     // points may compare two measures with words that elsewhere set a threshold (大于, 多于)
     let points = page.quantities[q].kind == Kind::PercentagePoint;
     let found = compare_word(before, page.words).or_else(|| {

@@ -207,6 +207,7 @@ fn check_story(
         claim_nodes.push((!ids.is_empty()).then_some((rule, ids)));
     }
     let outcome = network::solve(&nodes, &mut values);
+    let uses = uses_of_values(&nodes, &values, &outcome);
     let mut story_checks = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
         if let Some((_, check)) = natives.iter().find(|(n, _)| *n == c) {
@@ -216,7 +217,7 @@ fn check_story(
         let Some((rule, ids)) = &claim_nodes[c] else {
             continue;
         };
-        let check = claim_check(page, claim, rule, ids, &nodes, &values, &outcome);
+        let check = claim_check(page, claim, rule, ids, &nodes, &values, &outcome, &uses);
         story_checks.push((c, check));
     }
     let mut claim_checks = Vec::new();
@@ -227,7 +228,28 @@ fn check_story(
     dot::Story::new(values, &nodes, claims, &claim_checks)
 }
 
+/// For each value, how many checks of the readings that stand (not alternatives, not broken)
+/// use it: counted once per story rather than per claim.
+fn uses_of_values(nodes: &[Node], values: &Values, outcome: &network::Outcome) -> Vec<usize> {
+    let broken: std::collections::HashSet<usize> = outcome.broken.iter().map(|(b, _)| *b).collect();
+    let mut uses = vec![0usize; values.values.len()];
+    for (n, node) in nodes.iter().enumerate() {
+        if node.alternative || broken.contains(&n) {
+            continue;
+        }
+        for c in &node.checks {
+            for v in hc4::touched(c, &node.bindings) {
+                if let Some(count) = uses.get_mut(v) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    uses
+}
+
 /// The check of one arithmetic claim after the network has run.
+#[allow(clippy::too_many_arguments)]
 fn claim_check(
     page: &Page,
     claim: &Claim,
@@ -236,6 +258,7 @@ fn claim_check(
     nodes: &[Node],
     values: &Values,
     outcome: &network::Outcome,
+    uses: &[usize],
 ) -> Check {
     let main = ids[0];
     let broken_in = |n: usize| {
@@ -342,21 +365,9 @@ fn claim_check(
         };
     }
     // derived when some value it names is fixed by this reading alone
-    let free = derived_vars.iter().any(|&v| {
-        let uses: usize = nodes
-            .iter()
-            .enumerate()
-            .filter(|(n, other)| !other.alternative && broken_in(*n).is_none())
-            .map(|(_, other)| {
-                other
-                    .checks
-                    .iter()
-                    .filter(|c| hc4::touched(c, &other.bindings).contains(&v))
-                    .count()
-            })
-            .sum();
-        uses < 2
-    });
+    let free = derived_vars
+        .iter()
+        .any(|&v| uses.get(v).copied().unwrap_or(0) < 2);
     let explanation = if free {
         derived_vars
             .iter()

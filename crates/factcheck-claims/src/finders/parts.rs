@@ -128,6 +128,10 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         let clause = &layout.clauses[frame.clause];
         let rest = story.text[story.q(whole).span.end..clause.range.end]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':'));
+        // a name of sixteen characters at most: a longer clause names no whole here
+        if rest.len() > 96 {
+            continue;
+        }
         let named = crate::story::han(rest);
         if !rest.ends_with('中') || named.chars().count() < 3 || named.chars().count() > 16 {
             continue;

@@ -167,7 +167,11 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
 /// The Han words of a figure's clause after it, bracketed asides left out (`万人(次)困难群众`).
 fn clause_rest(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
-    let end = clause.range.end.max(story.q(q).span.end);
+    // to the clause's end or the next figure, whichever comes first
+    let next = (q + 1 < story.members.end).then(|| story.q(q + 1).span.start);
+    let end = next
+        .map_or(clause.range.end, |n| n.min(clause.range.end))
+        .max(story.q(q).span.end);
     let mut depth = 0usize;
     let mut words = String::new();
     for c in story.text[story.q(q).span.end..end].chars() {
