@@ -307,7 +307,7 @@ fn closing_total_after(
 }
 
 /// The words that name a figure in its own clause, before it (not the noun after a count).
-fn own_label(story: &Story, q: usize) -> String {
+pub(super) fn own_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
         .checked_sub(1)
@@ -758,26 +758,32 @@ fn rate_of(story: &Story, q: usize) -> Option<usize> {
         .find(|&r| !matches!(story.frame(r).reference, Reference::Other { .. }))
 }
 
+/// The base a level's growth rate implies, if the level has one.
+fn base_by_rate(growths: &[super::growth::Growth], q: usize) -> Option<Var> {
+    growths
+        .iter()
+        .find(|g| g.current == q && g.rate.is_some())
+        .map(|g| g.base.clone())
+}
+
+/// Rates at comparable prices (按可比价格计算) need not add up in money of the day.
+fn in_real_terms(story: &Story, q: usize) -> bool {
+    let sentence = &story.frames.layout.sentences[story.frame(q).sentence];
+    story
+        .words()
+        .contains("real_terms", &story.text[sentence.range.clone()])
+}
+
 /// Complete lists whose total and parts each have a growth rate: the bases add up as well.
 pub fn bases_of_parts(story: &Story) -> Vec<Found> {
     let growths = super::growth::growths(story);
-    let base_of = |q: usize| {
-        growths
-            .iter()
-            .find(|g| g.current == q && g.rate.is_some())
-            .map(|g| g.base.clone())
-    };
+    let base_of = |q: usize| base_by_rate(&growths, q);
     story
         .parts_lists()
         .iter()
         .filter_map(|l| {
             let certainty = l.complete?;
-            // rates at comparable prices need not add up in money of the day
-            let sentence = &story.frames.layout.sentences[story.frame(l.total).sentence];
-            if story
-                .words()
-                .contains("real_terms", &story.text[sentence.range.clone()])
-            {
+            if in_real_terms(story, l.total) {
                 return None;
             }
             let total_base = base_of(l.total)?;
@@ -795,21 +801,15 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
 /// parts left unlisted had a base of zero or more).
 pub fn bases_of_listed_parts(story: &Story) -> Vec<Found> {
     let growths = super::growth::growths(story);
-    let base_of = |q: usize| {
-        growths
-            .iter()
-            .find(|g| g.current == q && g.rate.is_some())
-            .map(|g| g.base.clone())
-    };
+    let base_of = |q: usize| base_by_rate(&growths, q);
     let words = story.words();
     story
         .parts_lists()
         .iter()
         .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
         .filter_map(|l| {
-            let sentence = &story.frames.layout.sentences[story.frame(l.total).sentence];
             let signed = |q: usize| words.contains("signed", &story.frame(q).metric);
-            if words.contains("real_terms", &story.text[sentence.range.clone()])
+            if in_real_terms(story, l.total)
                 || signed(l.total)
                 || l.parts.iter().any(|&p| signed(p))
             {

@@ -216,7 +216,7 @@ pub fn points_of_shares(story: &Story) -> Vec<Found> {
             .frames
             .in_sentence(s)
             .filter(|&p| is_points(story, p) && !story.frame(p).bracketed)
-            .map(|p| (p, own_name(story, p)))
+            .map(|p| (p, super::parts::own_label(story, p)))
             .filter(|(_, name)| words.contains("share_noun", name))
             .collect();
         // the part's own share (第二产业比重, 第一产业增加值占比), not a share inside the part
@@ -262,17 +262,4 @@ pub fn points_of_shares(story: &Story) -> Vec<Found> {
         }
     }
     out
-}
-
-/// The Han words of a figure's clause before it, from the clause mark or the figure before.
-fn own_name(story: &Story, p: usize) -> String {
-    let clause = story.frame(p).clause;
-    let floor = story
-        .members
-        .clone()
-        .filter(|&q| q < p && story.frame(q).clause == clause)
-        .map(|q| story.q(q).span.end)
-        .max()
-        .unwrap_or(story.frames.layout.clauses[clause].range.start);
-    crate::story::han(&story.text[floor..story.q(p).span.start])
 }
