@@ -34,18 +34,24 @@ impl Stream {
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 
-    /// [`Stream::file`] written straight to `out`, without the file's JSON held in memory.
-    pub fn write_file(
-        &mut self,
-        out: &mut impl std::io::Write,
-        file: &FileReport,
-    ) -> std::io::Result<()> {
+    /// The separator before the next file's entry in the `files` array.
+    fn next_file(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         out.write_all(if self.files == 0 {
             b"\n    "
         } else {
             b",\n    "
         })?;
         self.files += 1;
+        Ok(())
+    }
+
+    /// [`Stream::file`] written straight to `out`, without the file's JSON held in memory.
+    pub fn write_file(
+        &mut self,
+        out: &mut impl std::io::Write,
+        file: &FileReport,
+    ) -> std::io::Result<()> {
+        self.next_file(out)?;
         let mut indented = Indented { out, by: b"    " };
         serde_json::to_writer_pretty(&mut indented, file).map_err(std::io::Error::other)
     }
@@ -59,12 +65,7 @@ impl Stream {
         body: FileBody,
     ) -> std::io::Result<()> {
         use std::io::Write;
-        out.write_all(if self.files == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        })?;
-        self.files += 1;
+        self.next_file(out)?;
         let mut out = Indented { out, by: b"    " };
         write!(out, "{{\n  \"path\": {}", quoted(&file.path))?;
         if let Some(encoding) = &file.encoding {
