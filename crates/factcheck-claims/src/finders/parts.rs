@@ -388,19 +388,26 @@ fn completeness(
 /// Do the parts' labels name every word of one partition group, one each, and nothing else?
 pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
     story.rules.partitions.iter().any(|group| {
-        if group.len() != parts.len() {
-            return false;
-        }
-        let mut seen = vec![false; group.len()];
-        for &p in parts {
-            let label = &story.frame(p).metric;
-            match story.partition_word(label, group) {
-                Some(k) if !seen[k] => seen[k] = true,
-                _ => return false,
-            }
-        }
-        seen.iter().all(|&s| s)
+        group.len() == parts.len()
+            && names_each_once(
+                group.len(),
+                parts
+                    .iter()
+                    .map(|&p| story.partition_word(&story.frame(p).metric, group)),
+            )
     })
+}
+
+/// Do the words found (one per part) name each of a group's `size` words exactly once?
+fn names_each_once(size: usize, words: impl Iterator<Item = Option<usize>>) -> bool {
+    let mut seen = vec![false; size];
+    for word in words {
+        match word {
+            Some(k) if !seen[k] => seen[k] = true,
+            _ => return false,
+        }
+    }
+    seen.iter().all(|&s| s)
 }
 
 /// `来信210件（网上138件，信箱52件，走访20件）`: levels in brackets right after a level.
@@ -465,9 +472,14 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
         .collect();
     for group in &story.rules.partitions {
         let n = group.len();
-        for window in levels.windows(n) {
+        // each level's word of this group, read once (a story has hundreds of levels)
+        let words: Vec<Option<usize>> = levels
+            .iter()
+            .map(|&q| story.partition_word(&story.frame(q).metric, group))
+            .collect();
+        for (at, window) in levels.windows(n).enumerate() {
             let first = window[0];
-            if !names_partition(story, window)
+            if !names_each_once(n, words[at..at + n].iter().copied())
                 || window
                     .iter()
                     .any(|&p| !story.addable(p, first) || !story.same_period(p, first))
