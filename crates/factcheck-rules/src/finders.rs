@@ -80,6 +80,11 @@ pub const ALL: &[Finder] = &[
         description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.8) after a total and all its parts: each ratio is its part's share, in percent",
     },
     Finder {
+        name: "structure-terms",
+        roles: &["terms"],
+        description: "a structure printed as ratios after a structure word (三次产业结构为7.3:37.8:54.8) whose terms add up to about 100: percentages of one whole",
+    },
+    Finder {
         name: "points",
         roles: &["now", "before", "points"],
         description: "a rate and its change in percentage points (提高0.7个百分点); `before` is the rate of the period compared against",

@@ -56,3 +56,69 @@ fn a_headline_rate_of_one_subject_is_not_another_subjects() {
         report.findings
     );
 }
+
+#[test]
+fn bands_that_leave_a_gap_or_no_open_top_are_not_all_the_parts() {
+    // 15 to 17 is missing: the bands are not the whole
+    let rules = rules_checked(
+        "全县常住人口40.0万人。全县常住人口中，0—14岁人口6.0万人，占15.0%；18—59岁人口24.0万人，占60.0%；60岁及以上人口8.0万人，占20.0%。",
+    );
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r == "sum-of-parts" || r == "shares-of-parts"),
+        "{rules:?}"
+    );
+    // no open top: the oldest are not counted
+    let rules = rules_checked(
+        "全县常住人口40.0万人。全县常住人口中，0—14岁人口6.0万人，占15.0%；15—59岁人口26.0万人，占65.0%。",
+    );
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r == "sum-of-parts" || r == "shares-of-parts"),
+        "{rules:?}"
+    );
+    // the same bands closed at both ends are
+    let rules = rules_checked(
+        "全县常住人口40.0万人。全县常住人口中，0—14岁人口6.0万人，占15.0%；15—59岁人口26.0万人，占65.0%；60岁及以上人口8.0万人，占20.0%。",
+    );
+    assert!(rules.iter().any(|r| r == "sum-of-parts"), "{rules:?}");
+    assert!(rules.iter().any(|r| r == "shares-of-parts"), "{rules:?}");
+}
+
+#[test]
+fn ratios_that_are_not_percentages_are_no_structure() {
+    // a ratio of one to many, and a ratio whose terms add up far from 100, part nothing
+    for draft in [
+        "全县医疗资源结构中，医护比为1:1.2:0.9。",
+        "新生人口性别结构为105.2:100。",
+    ] {
+        let rules = rules_checked(draft);
+        assert!(
+            !rules.iter().any(|r| r == "structure-terms-add-up"),
+            "{draft}: {rules:?}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_of_another_unit_inside_an_item_is_no_part() {
+    // 500人 says how large each drill was: it is not a third item of the 其中 list
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年组织应急演练30次，其中24次演练参与人数超过500人，6次为跨区联合演练。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let people = &report
+        .quantities
+        .iter()
+        .find(|q| q.text.ends_with("500人"))
+        .expect("500人 is read")
+        .id;
+    assert!(
+        report.checks.iter().all(|c| !c.quantities.contains(people)),
+        "{:?}",
+        report.checks
+    );
+}

@@ -2,6 +2,7 @@
 //! `factcheck_rules::finders` for the roles each fills). Each reads the story's frames.
 
 pub mod added;
+pub mod bands;
 pub mod counted;
 pub mod growth;
 pub mod parts;
@@ -28,6 +29,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),
         "structure" => share::structure(story),
+        "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),
         "points-of-shares" => points::points_of_shares(story),

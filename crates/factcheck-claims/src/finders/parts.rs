@@ -27,12 +27,13 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     among_lists(story, &mut out);
     bracket_lists(story, &mut out);
     partition_lists(story, &mut out);
+    super::bands::band_lists(story, &mut out);
     closing_total_lists(story, &mut out);
     out
 }
 
 /// Is the level a figure that can be a part or a total here (not in the headline)?
-fn amount_level(story: &Story, q: usize) -> bool {
+pub(super) fn amount_level(story: &Story, q: usize) -> bool {
     story.frame(q).aspect == Aspect::Level
         && crate::story::is_amount(story.q(q))
         && !story.in_headline(q)
@@ -91,12 +92,15 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 let Some(&total) = totals.first() else {
                     continue;
                 };
-                // `19项举措包括：…推进55项重大工程`: a count of another noun is no part
+                // `19项举措包括：…推进55项重大工程`: a count of another noun is no part; a kind of
+                // the total's noun is (`9只基金，其中6只股票基金`)
                 let noun = |q: usize| story.frame(q).after.clone();
                 let parts: Vec<usize> = parts
                     .into_iter()
                     .take_while(|&p| {
-                        noun(p).is_empty() || noun(total).is_empty() || noun(p) == noun(total)
+                        noun(p).is_empty()
+                            || noun(total).is_empty()
+                            || noun(p).ends_with(noun(total).as_str())
                     })
                     .collect();
                 let Some(&last) = parts.last() else {
@@ -157,11 +161,17 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         {
             continue;
         }
+        // a list that ends with the rest (其余6只) leaves nothing out
+        let last = *parts.last().expect("two parts");
+        let complete = story
+            .words()
+            .starting("the_rest", &own_label(story, last))
+            .map(|_| Certainty::Bound);
         out.push(PartsList {
             total: whole,
-            span: story.q(whole).span.start..story.q(*parts.last().expect("two parts")).span.end,
+            span: story.q(whole).span.start..story.q(last).span.end,
             parts,
-            complete: None,
+            complete,
             other_totals: Vec::new(),
         });
     }
@@ -198,6 +208,17 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         if !amount_level(story, q) {
             continue;
         }
+        // a figure of another unit says something of the item before it (`其中14次下潜水深超过
+        // 6000米`) in its clause; in a clause of its own it ends the list
+        if let Some(&first) = parts.first() {
+            if !story.addable(q, first) {
+                let last = parts[parts.len() - 1];
+                if story.frame(q).clause == story.frame(last).clause {
+                    continue;
+                }
+                break;
+            }
+        }
         let between = &story.text[end..story.q(q).span.start];
         // a second 其中, or 包括, opens a list of its own
         if !parts.is_empty()
@@ -205,8 +226,9 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         {
             break;
         }
-        let label = own_label(story, q);
-        // a part is named: `270多人轻重伤` is no item of a list
+        // a part is named, before its figure or by the noun the figure counts (`其中有6只股票基金`):
+        // `270多人轻重伤` is no item of a list
+        let label = part_name(story, q);
         if label.is_empty() {
             break;
         }
@@ -215,14 +237,16 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             break;
         }
         if let Some(&first) = parts.first() {
-            let first_label = own_label(story, first);
+            let first_label = part_name(story, first);
             let opens = |l: &str| words.starting("statement_start", l).is_some();
             if opens(&label) && !opens(&first_label) {
                 break;
             }
             // the same last character (出口额…进口额), or both places (甲市…乙县)
             let place = |l: &str| words.ending("place", l).is_some();
-            let parallel = label.chars().last() == first_label.chars().last()
+            let the_rest = words.starting("the_rest", &label).is_some();
+            let parallel = the_rest
+                || label.chars().last() == first_label.chars().last()
                 || (place(&label) && place(&first_label))
                 || story.rules.partitions.iter().any(|g| {
                     story.partition_word(&label, g).is_some()
@@ -307,6 +331,16 @@ fn closing_total_after(
 }
 
 /// The words that name a figure in its own clause, before it (not the noun after a count).
+/// A part's name: its own label, else the noun its figure counts.
+fn part_name(story: &Story, q: usize) -> String {
+    let label = own_label(story, q);
+    if label.is_empty() {
+        crate::story::han(&story.frame(q).after)
+    } else {
+        label
+    }
+}
+
 pub(super) fn own_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
@@ -604,7 +638,7 @@ fn same_around_all(story: &Story, group: &[String], window: &[usize]) -> bool {
 
 /// The whole a part is said to be of: its share's (占常住人口的51%), else the name its sentence
 /// opens with (`全市常住人口中，`).
-fn named_whole(story: &Story, part: usize) -> Option<String> {
+pub(super) fn named_whole(story: &Story, part: usize) -> Option<String> {
     let from_share = story
         .describing(part, Aspect::Share)
         .first()
@@ -624,6 +658,9 @@ fn named_whole(story: &Story, part: usize) -> Option<String> {
 }
 
 /// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
+/// The longest name of a part between its figure and an inline total word (`铜牌共`), in characters.
+const INLINE_LABEL: usize = 6;
+
 fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
     let text = story.text;
     let words = story.words();
@@ -635,11 +672,21 @@ fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
     for (k, &total) in levels.iter().enumerate() {
         let clause = &story.frames.layout.clauses[story.frame(total).clause];
         let lead = &text[clause.range.start..story.q(total).span.start];
-        if words.starting("closing_total", lead.trim_start()).is_none() {
+        // `…，合计730万吨` opens a clause; `5枚金牌、4枚银牌、6枚铜牌共15枚奖牌` closes a run in its own
+        let opens = words.starting("closing_total", lead.trim_start()).is_some();
+        let closes_inline =
+            !opens && k > 0 && story.frame(levels[k - 1]).clause == story.frame(total).clause && {
+                let between = &text[story.q(levels[k - 1]).span.end..story.q(total).span.start];
+                between.chars().count() <= INLINE_LABEL + 2
+                    && words.ending("closing_total_inline", between).is_some()
+            };
+        if !opens && !closes_inline {
             continue;
         }
         // the parts: the levels of the same sentence before it, back to the sentence start or 分别
+        // (of its clause, for a total that closes its clause's run)
         let sentence = story.frame(total).sentence;
+        let clause = story.frame(total).clause;
         // the parts are of the same unit and stand before any 其中 of the sentence
         let parts: Vec<usize> = levels[..k]
             .iter()
@@ -647,6 +694,7 @@ fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
             .copied()
             .take_while(|&p| {
                 story.frame(p).sentence == sentence
+                    && (opens || story.frame(p).clause == clause)
                     && story.q(p).unit == story.q(total).unit
                     && !story.says_between("which", story.q(p).span.end, story.q(total).span.start)
             })
@@ -895,19 +943,28 @@ pub fn rate_of_parts(story: &Story) -> Vec<Found> {
 
 /// Complete lists whose parts each give their share of the total: the shares add up to all.
 pub fn shares_of_parts(story: &Story) -> Vec<Found> {
-    story
-        .parts_lists()
+    let lists = story.parts_lists();
+    let complete = lists
         .iter()
-        .filter_map(|l| {
-            let certainty = l.complete?;
-            let shares: Option<Vec<usize>> = l
-                .parts
+        .filter_map(|l| Some((l.parts.clone(), l.span.clone(), l.complete?)));
+    // parts of a whole the story does not print (`不满18岁的…占25%；18岁及以上的…占75%`)
+    let bands = super::bands::band_runs(story)
+        .into_iter()
+        .filter(|run| !lists.iter().any(|l| l.parts == *run))
+        .map(|run| {
+            let span = story.q(run[0]).span.start..story.q(run[run.len() - 1]).span.end;
+            (run, span, Certainty::Inferred)
+        });
+    complete
+        .chain(bands)
+        .filter_map(|(parts, span, certainty)| {
+            let shares: Option<Vec<usize>> = parts
                 .iter()
                 .map(|&p| story.describing(p, Aspect::Share).first().copied())
                 .collect();
             let mut roles = Roles::new();
             roles.insert("shares".into(), stated(&shares?));
-            Some(Found::single(l.span.clone(), roles, certainty))
+            Some(Found::single(span, roles, certainty))
         })
         .collect()
 }

@@ -7,6 +7,7 @@ use crate::story::NameMatch;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
 use factcheck_numbers::Kind;
+use rust_decimal::Decimal;
 
 pub fn share(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
@@ -156,6 +157,38 @@ pub fn structure(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A structure printed as ratios after a structure word (`三次产业结构为7.3:37.8:54.8`) whose
+/// terms are percentages: they add up to 100.
+pub fn structure_terms(story: &Story) -> Vec<Found> {
+    colon_runs(story)
+        .into_iter()
+        .filter_map(|run| {
+            let first = run[0];
+            let sentence = &story.frames.layout.sentences[story.frame(first).sentence];
+            let before = &story.text[sentence.range.start..story.q(first).span.start];
+            if !story.words().contains("structure_noun", before) {
+                return None;
+            }
+            let values: Vec<Decimal> = run
+                .iter()
+                .map(|&q| story.q(q).number())
+                .collect::<Option<_>>()?;
+            // terms that are percentages add up to about 100; `1:2.5` compares, it parts nothing
+            let sum: Decimal = values.iter().sum();
+            if values[0] == Decimal::ONE || sum < Decimal::from(90) || sum > Decimal::from(110) {
+                return None;
+            }
+            let mut roles = Roles::new();
+            roles.insert(
+                "terms".into(),
+                Binding::Many(run.iter().map(|&q| Var::Stated(q)).collect()),
+            );
+            let span = story.q(first).span.start..story.q(run[run.len() - 1]).span.end;
+            Some(Found::single(span, roles, Certainty::Inferred))
+        })
+        .collect()
 }
 
 /// Runs of two or more ratios printed with colons between them (`7.3:37.8:54.8`).
