@@ -182,7 +182,7 @@ fn covering_run(bands: &[Option<Band>]) -> Option<usize> {
 }
 
 /// The level before the parts that they make up: named as the parts are once their bands
-/// are left out (`人口`), or as the whole their shares are of (`占常住人口的8.6%`).
+/// are left out (`人口`), or as the whole their shares are of (`占户籍人口的12.5%`).
 fn whole_before(
     story: &Story,
     levels: &[usize],
