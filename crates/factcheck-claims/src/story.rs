@@ -163,6 +163,24 @@ impl<'a> Story<'a> {
         }
     }
 
+    /// The level printed as the one compared against, between a level and its change or
+    /// points (`比十年前的3.1人减少0.5人`): the last one before the change, in the change's clause
+    /// or closing the clause just before it (`相比2007年的283.82亿元，上升了8.28%`), of the same
+    /// kind and unit as the level.
+    pub fn compared_level(&self, current: usize, change: usize) -> Option<usize> {
+        let b = (current + 1..change)
+            .rev()
+            .find(|&b| self.frame(b).compared)?;
+        let clause = self.frame(change).clause;
+        let next_to = self.frame(b).clause + 1 == clause
+            && self.frame(b).sentence == self.frame(change).sentence
+            && (b + 1..change).all(|q| self.frame(q).clause == clause);
+        ((self.frame(b).clause == clause || next_to)
+            && self.addable(b, current)
+            && self.q(b).unit == self.q(current).unit)
+            .then_some(b)
+    }
+
     pub fn stated(&self, q: usize) -> Var {
         Var::Stated(q)
     }

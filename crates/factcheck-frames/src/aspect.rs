@@ -66,7 +66,7 @@ impl Reading {
 
 /// Reads the aspect of `q` from `pre`, the text of its clause before it; `next` is the character
 /// right after it.
-pub fn read(q: &Quantity, pre: &str, next: Option<char>, words: &Words) -> Reading {
+pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
     let is_time = matches!(q.value, factcheck_numbers::Value::Time { .. });
     match q.kind {
         _ if is_time => return Reading::plain(Aspect::Time),
@@ -141,8 +141,13 @@ pub fn read(q: &Quantity, pre: &str, next: Option<char>, words: &Words) -> Readi
             {
                 return Reading::plain(Aspect::Level);
             }
-            // `增加17个扩围行业`: a count of new things, a level of its own
-            let attributive = next.is_some_and(factcheck_text::chars::is_han);
+            // `增加17个扩围行业`: a count of new things, a level of its own (`涨61点或1.9%` is
+            // a change told twice)
+            let attributive = after
+                .chars()
+                .next()
+                .is_some_and(factcheck_text::chars::is_han)
+                && words.starting("alternative", after).is_none();
             match direction().filter(|_| !attributive) {
                 Some((sign, word)) => Reading {
                     aspect: Aspect::Change,

@@ -158,22 +158,22 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
     let whole_pre =
         &text[near_start(text, clause_range.start, quantity.span.start)..quantity.span.start];
-    let reading = if list_item {
+    // `涨61.68点或1.88%`: the same change told as an amount and as a rate
+    let same_change_as_rate = previous.is_some()
+        && page.words.is("alternative", pre.trim())
+        && earlier[q - 1].aspect == Aspect::Change
+        && quantity.kind == factcheck_numbers::Kind::Percent;
+    let reading = if list_item || same_change_as_rate {
         // `分别下降3.2%、15%`: the second rate reads like the first
         let p = &earlier[q - 1];
         aspect::Reading {
-            aspect: p.aspect,
+            aspect: if list_item { p.aspect } else { Aspect::Rate },
             sign: p.sign,
             word: None,
             whole: None,
         }
     } else {
-        aspect::read(
-            quantity,
-            whole_pre,
-            text[quantity.span.end..].chars().next(),
-            page.words,
-        )
+        aspect::read(quantity, whole_pre, &text[quantity.span.end..], page.words)
     };
     let word = reading.word.as_ref().map(|(at, w)| {
         (
@@ -308,7 +308,9 @@ fn strip_aspect_words(label: &str, words: &Words) -> String {
             }
         }
     }
-    words.strip_end("link", &rest).to_string()
+    // `大幅增加了8.39万户`: how much it changed names no measure
+    let rest = words.strip_end("link", &rest);
+    words.strip_end("degree", rest).to_string()
 }
 
 /// What the clause compares the figure against: an earlier period or another subject.
@@ -397,10 +399,21 @@ fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
 /// Does a figure follow a comparison word and the name of what it compares against, joined by
 /// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against.
 fn in_comparison(before: &str, words: &Words) -> bool {
-    let Some((at, word)) = compare_word(before, words) else {
-        return false;
+    // `相比2007年度的283.82亿元，上升了8.28%`: a clause that opens with the comparison
+    let opening = || {
+        let clause = before.trim_start();
+        words
+            .starting("compare_lead", clause)
+            .map(|w| &clause[w.len()..])
     };
-    let named = before[at + word.len()..].trim_end();
+    let named = match compare_word(before, words) {
+        Some((at, word)) => &before[at + word.len()..],
+        None => match opening() {
+            Some(named) => named,
+            None => return false,
+        },
+    };
+    let named = named.trim_end();
     named.ends_with('的') && named.chars().count() <= 20
 }
 

@@ -308,9 +308,24 @@ fn claim_check(
             .find(|c| !hc4::satisfiable(c, &node.bindings, values))
             .or(node.checks.first())
             .copied();
-        let mut computation = failing
-            .map(|c| explain::check_text(c, &node.bindings, values, page, false))
-            .unwrap_or_default();
+        // the values this claim alone derives (no other claim defines them)
+        let own: Vec<VarId> = derived_vars
+            .iter()
+            .copied()
+            .filter(|&v| uses.get(v).copied().unwrap_or(0) < 2)
+            .filter(|&v| {
+                outcome
+                    .definer
+                    .get(v)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|d| d == holding)
+            })
+            .collect();
+        let mut computation = match failing {
+            Some(failing) => own_values_then_failing(node, failing, values, &own, page),
+            None => String::new(),
+        };
         for &v in &derived_vars {
             if let Some(definer) = outcome.definer.get(v).copied().flatten() {
                 if definer != holding {
@@ -411,6 +426,45 @@ fn claim_check(
         explanation,
         finding: None,
     }
+}
+
+/// The failing check in words, with the values that this claim alone derives (a growth's base)
+/// taken from its other checks first: `由120.5万吨−基期值 = 5.2万吨推得基期值为115.25万～115.35万
+/// 吨；基期值×(1+8.5%) = …，而文中为120.5万吨`. Left as the network left them, such values are
+/// empty after the contradiction and say nothing.
+fn own_values_then_failing(
+    node: &Node,
+    failing: &factcheck_rules::expr::CheckExpr,
+    values: &Values,
+    own: &[VarId],
+    page: &Page,
+) -> String {
+    if own.is_empty() {
+        return explain::check_text(failing, &node.bindings, values, page, false);
+    }
+    let mut shown = values.clone();
+    for &v in own {
+        shown.values[v].domain = shown.values[v].initial;
+    }
+    let mut steps = Vec::new();
+    for &check in node.checks.iter().filter(|&&c| !std::ptr::eq(c, failing)) {
+        let before = shown.clone();
+        let Ok(narrowed) = hc4::narrow(check, &node.bindings, &mut shown) else {
+            shown = before;
+            continue;
+        };
+        for v in narrowed.into_iter().filter(|v| own.contains(v)) {
+            steps.push(explain::derivation(v, check, &node.bindings, &shown, page));
+        }
+    }
+    steps.push(explain::check_text(
+        failing,
+        &node.bindings,
+        &shown,
+        page,
+        false,
+    ));
+    steps.join("；")
 }
 
 /// Would a `≥` check of a partial list also hold as `=` (the parts listed are all of it)?

@@ -32,7 +32,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
             let period = match story.compared_with(figure, current) {
                 Some(p) => Some(p),
                 // against a printed figure the period need not be one the reader knows (十年前)
-                None if compared_level(story, current, figure).is_some() => None,
+                None if story.compared_level(current, figure).is_some() => None,
                 None => continue,
             };
             let slot = groups.iter().position(|g| g.0 == period);
@@ -74,7 +74,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                 .into_iter()
                 .flatten()
                 .min()
-                .and_then(|first| compared_level(story, current, first));
+                .and_then(|first| story.compared_level(current, first));
             if let Some(base) = compared {
                 out.push(Growth {
                     current,
@@ -86,9 +86,10 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                 continue;
             }
             let metric = &story.frame(current).metric;
+            // a period of no known year names nothing: the base is then the earlier period's
             let name = period
                 .map(|p| Story::period_name(&p, metric))
-                .filter(|n| !n.is_empty() && !metric.is_empty());
+                .filter(|n| !n.is_empty() && !metric.is_empty() && n != metric);
             out.push(Growth {
                 current,
                 rate,
@@ -112,18 +113,6 @@ pub fn growths(story: &Story) -> Vec<Growth> {
         }
     }
     out
-}
-
-/// The level printed as the one compared against, between a level and its change: the last
-/// one before the change, in the change's clause, of the same kind and unit as the level.
-fn compared_level(story: &Story, current: usize, change: usize) -> Option<usize> {
-    let b = (current + 1..change)
-        .rev()
-        .find(|&b| story.frame(b).compared)?;
-    (story.frame(b).clause == story.frame(change).clause
-        && story.addable(b, current)
-        && story.q(b).unit == story.q(current).unit)
-        .then_some(b)
 }
 
 pub fn growth(story: &Story) -> Vec<Found> {

@@ -19,8 +19,12 @@ pub fn points(story: &Story) -> Vec<Found> {
         let Some(now) = frame.anchor else {
             continue;
         };
-        let Some(period) = story.compared_with(p, now).map(Some) else {
-            continue;
+        // the earlier rate printed in the comparison (`比前一周的9.05%下降3.01个百分点`)
+        let compared = story.compared_level(now, p);
+        let period = match story.compared_with(p, now) {
+            Some(period) => Some(period),
+            None if compared.is_some() => None,
+            None => continue,
         };
         let metric = &story.frame(now).metric;
         let name = period.map(|x| Story::period_name(&x, metric));
@@ -42,6 +46,14 @@ pub fn points(story: &Story) -> Vec<Found> {
             roles
         };
         let span = story.q(now).span.start..story.q(p).span.end;
+        if let Some(compared) = compared {
+            out.push(Found::single(
+                span,
+                reading(Var::Stated(compared)),
+                Certainty::Bound,
+            ));
+            continue;
+        }
         // the earlier rate as the story states it, for the same measure and period
         let stated = stated_earlier(story, now, period);
         match stated.split_first() {
