@@ -122,3 +122,18 @@ fn a_figure_of_another_unit_inside_an_item_is_no_part() {
         report.checks
     );
 }
+
+#[test]
+fn a_count_named_by_an_outcome_is_a_part_not_the_total() {
+    // the first count is itself an outcome: nothing here is the total of the others
+    let report = Checker::new().check(
+        "draft.txt",
+        "当日两市封闭式基金7只上涨，4只持平，20只下跌。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report.checks.iter().all(|c| c.rule != "parts-within-total"),
+        "{:?}",
+        report.checks
+    );
+}

@@ -2,6 +2,7 @@
 //! `factcheck_rules::finders` for the roles each fills). Each reads the story's frames.
 
 pub mod added;
+pub mod apposed;
 pub mod bands;
 pub mod counted;
 pub mod growth;

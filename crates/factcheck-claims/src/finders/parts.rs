@@ -28,6 +28,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     bracket_lists(story, &mut out);
     partition_lists(story, &mut out);
     super::bands::band_lists(story, &mut out);
+    super::apposed::apposed_lists(story, &mut out);
     closing_total_lists(story, &mut out);
     out
 }
@@ -154,7 +155,8 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             .into_iter()
             .take_while(|&p| story.addable(p, whole) && story.same_period(p, whole))
             .collect();
-        if parts.len() < 2
+        // one part is a part too (`在284只基金中，有55只…，占比19.37%`): the header names its whole
+        if parts.is_empty()
             || out
                 .iter()
                 .any(|l| l.parts.iter().any(|p| parts.contains(p)))
@@ -162,7 +164,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             continue;
         }
         // a list that ends with the rest (其余6只) leaves nothing out
-        let last = *parts.last().expect("two parts");
+        let last = *parts.last().expect("a part");
         let complete = story
             .words()
             .starting("the_rest", &own_label(story, last))
@@ -170,8 +172,8 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         out.push(PartsList {
             total: whole,
             span: story.q(whole).span.start..story.q(last).span.end,
+            complete: complete.filter(|_| parts.len() > 1),
             parts,
-            complete,
             other_totals: Vec::new(),
         });
     }

@@ -1,0 +1,82 @@
+//! A total followed at once by counts of its members by outcome (`59家公司40家加仓、19家减仓`,
+//! `应出席代表2956人，出席2886人，缺席70人`): parts of the total, though the copy may leave an
+//! outcome out (suspended, on leave), so the list is never taken as complete.
+
+use super::parts::{amount_level, own_label, PartsList};
+use crate::story::Story;
+
+/// The longest text between a total and its first part, or between two parts, in characters.
+const GAP: usize = 8;
+
+pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
+    let words = story.words();
+    let levels: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+        .collect();
+    // the words right after a figure, up to the next figure or mark (`40家加仓`)
+    let after = |q: usize| -> String {
+        story.text[story.q(q).span.end..]
+            .chars()
+            .take_while(|&c| factcheck_text::chars::is_han(c))
+            .take(GAP)
+            .collect()
+    };
+    for (k, &total) in levels.iter().enumerate() {
+        // a count named by an outcome is a part, not the total (`6只上涨，5只持平`)
+        if words.find("outcome", &after(total)).is_some()
+            || words.ending("outcome", &own_label(story, total)).is_some()
+        {
+            continue;
+        }
+        let sentence = story.frame(total).sentence;
+        let mut parts: Vec<usize> = Vec::new();
+        let mut outcomes: Vec<&str> = Vec::new();
+        let mut outcome_after: Option<bool> = None;
+        let mut end = story.q(total).span.end;
+        for &p in &levels[k + 1..] {
+            let between = &story.text[end..story.q(p).span.start];
+            if story.frame(p).sentence != sentence
+                || between.chars().count() > GAP
+                || between.contains(['。', '；', '（'])
+                || !story.addable(p, total)
+                || !story.same_period(p, total)
+            {
+                break;
+            }
+            // each part is named by an outcome of its own, after its figure (`40家加仓、19家减
+            // 仓`) or before it (`出席2886人，缺席70人`), as the first part is
+            let after = after(p);
+            let named_after = *outcome_after.get_or_insert(words.find("outcome", &after).is_some());
+            let name = if named_after {
+                after
+            } else {
+                own_label(story, p)
+            };
+            let Some((_, outcome)) = words.find("outcome", &name) else {
+                break;
+            };
+            if outcomes.contains(&outcome) {
+                break;
+            }
+            outcomes.push(outcome);
+            parts.push(p);
+            end = story.q(p).span.end;
+        }
+        if parts.len() < 2
+            || out
+                .iter()
+                .any(|l| parts.iter().any(|p| l.parts.contains(p)))
+        {
+            continue;
+        }
+        out.push(PartsList {
+            total,
+            span: story.q(total).span.start..end,
+            parts,
+            complete: None,
+            other_totals: Vec::new(),
+        });
+    }
+}
