@@ -190,6 +190,9 @@ fn span(ctx: &Ctx) -> Option<Check> {
     );
     let (f, t) = (ctx.q(from).date()?, ctx.q(to).date()?);
     let d = ctx.q(duration);
+    if d.unit == "年" {
+        return year_span(ctx, [from, to, duration], f.year?, t.year?);
+    }
     if !matches!(d.unit.as_str(), "天" | "日") {
         return None;
     }
@@ -248,6 +251,38 @@ fn span(ctx: &Ctx) -> Option<Check> {
         [days] => broken.expecting(days.clone()),
         _ => broken,
     })
+}
+
+/// `2019至2023年的五年间`: copy counts the years of a range with both ends (five) or as the time
+/// between them (four); either reading agrees, none other does.
+fn year_span(ctx: &Ctx, quantities: [usize; 3], from: i32, to: i32) -> Option<Check> {
+    let [from_q, to_q, duration] = quantities;
+    let between = to.checked_sub(from)?;
+    if !(1..=200).contains(&between) {
+        return None;
+    }
+    let div = interval(ctx.q(duration))?;
+    let readings = [Decimal::from(between + 1), Decimal::from(between)];
+    let text = format!(
+        "{}至{}含首尾共{}年，不含首年为{}年",
+        ctx.text(from_q),
+        ctx.text(to_q),
+        between + 1,
+        between
+    );
+    if readings.iter().any(|r| div.contains(*r)) {
+        return Some(ctx.check(
+            quantities.to_vec(),
+            Status::Consistent,
+            format!("{text}，与{}相符", ctx.text(duration)),
+        ));
+    }
+    Some(ctx.broken(
+        quantities.to_vec(),
+        duration,
+        format!("{text}，文中为{}", ctx.text(duration)),
+        ctx.rule.severity,
+    ))
 }
 
 fn weekday(ctx: &Ctx) -> Option<Check> {
