@@ -211,6 +211,8 @@ pub struct RuleSet {
     pub partitions: Vec<Vec<String>>,
     /// Groups of names of one thing.
     pub synonyms: Vec<Vec<String>>,
+    /// Pairs of opposite flows whose difference is a net figure.
+    pub net_pairs: Vec<Vec<String>>,
     /// Vocabulary the packs add to the quantity grammar, in order.
     pub vocabulary: Vec<factcheck_numbers::VocabularyFile>,
 }
@@ -274,6 +276,7 @@ impl RuleSet {
             set.partitions
                 .extend(source.pack.partitions.iter().cloned());
             set.synonyms.extend(source.pack.synonyms.iter().cloned());
+            set.net_pairs.extend(source.pack.net_pairs.iter().cloned());
         }
         set.lexicon = Words::new(&set.words);
         // the rule files as resolved (extensions merged in), beside the compiled rules

@@ -27,6 +27,10 @@ pub struct PackFile {
     /// Names of one thing (`[GDP, 生产总值]`): a share of one finds its whole under another.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// Pairs of opposite flows (`[出口, 进口]`, `[流入, 流出]`): a net figure beside them (顺差,
+    /// 净流入) is the first less the second.
+    #[serde(default)]
+    pub net_pairs: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -4,7 +4,7 @@
 
 use crate::story::NameMatch;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
-use factcheck_frames::{Aspect, Period};
+use factcheck_frames::{Aspect, Period, Reference};
 
 /// One level and the rate and change that compare it with one earlier period.
 pub struct Growth {
@@ -29,7 +29,24 @@ pub fn growths(story: &Story) -> Vec<Growth> {
             .map(|&r| (r, true))
             .chain(changes.iter().map(|&c| (c, false)))
         {
-            let period = match story.compared_with(figure, current) {
+            // `较年初增长超3000亿元，增速达17%`: a rate or change that names no comparison
+            // follows the one just before it in its sentence
+            let told_before = rates
+                .iter()
+                .chain(&changes)
+                .copied()
+                .filter(|&f| {
+                    f < figure
+                        && story.frame(f).sentence == story.frame(figure).sentence
+                        && !matches!(story.frame(f).reference, Reference::Unsaid)
+                })
+                .max();
+            let unsaid = matches!(story.frame(figure).reference, Reference::Unsaid);
+            let compared_with = match told_before.filter(|_| unsaid) {
+                Some(f) => story.compared_with(f, current),
+                None => story.compared_with(figure, current),
+            };
+            let period = match compared_with {
                 Some(p) => Some(p),
                 // against a printed figure the period need not be one the reader knows (十年前)
                 None if story.compared_level(current, figure).is_some() => None,

@@ -6,6 +6,7 @@ pub mod apposed;
 pub mod bands;
 pub mod counted;
 pub mod growth;
+pub mod net;
 pub mod parts;
 pub mod points;
 pub mod restated;
@@ -30,6 +31,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),
         "structure" => share::structure(story),
+        "net-of-pair" => net::net_of_pair(story),
         "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),

@@ -1,0 +1,68 @@
+//! A net figure beside the two opposite flows it nets (`出口3.2万亿元，进口2.5万亿元，贸易顺差0.7万
+//! 亿元`, `结汇5.9万亿元，售汇4.8万亿元，结售汇顺差1.1万亿元`): the net is their difference.
+
+use super::parts::own_label;
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::Aspect;
+
+pub fn net_of_pair(story: &Story) -> Vec<Found> {
+    let words = story.words();
+    let mut out = Vec::new();
+    let levels: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&q| story.frame(q).aspect == Aspect::Level && !story.frame(q).bracketed)
+        .collect();
+    for (k, &net) in levels.iter().enumerate() {
+        let label = own_label(story, net);
+        let Some((_, word)) = words.find("net", &label) else {
+            continue;
+        };
+        // the two flows: the two levels just before it, in its sentence
+        let [first, second] = match k.checked_sub(2).map(|s| &levels[s..k]) {
+            Some(&[a, b]) => [a, b],
+            _ => continue,
+        };
+        let sentence = story.frame(net).sentence;
+        if [first, second].iter().any(|&p| {
+            story.frame(p).sentence != sentence
+                || !story.addable(p, net)
+                || !story.same_period(p, net)
+        }) {
+            continue;
+        }
+        // named by the two words of a pair, in the pair's order or the other way round
+        let Some((plus, minus)) = story.rules.net_pairs.iter().find_map(|pair| {
+            let [a, b] = pair.as_slice() else {
+                return None;
+            };
+            let (l1, l2) = (own_label(story, first), own_label(story, second));
+            let names = |l: &str, w: &str| l.contains(w);
+            if names(&l1, a) && names(&l2, b) && !names(&l1, b) && !names(&l2, a) {
+                Some((first, second))
+            } else if names(&l1, b) && names(&l2, a) && !names(&l1, a) && !names(&l2, b) {
+                Some((second, first))
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
+        // 逆差: the second flow exceeds the first
+        let (plus, minus) = if words.is("net_negative", word) {
+            (minus, plus)
+        } else {
+            (plus, minus)
+        };
+        let mut roles = Roles::new();
+        roles.insert("first".into(), Binding::One(Var::Stated(plus)));
+        roles.insert("second".into(), Binding::One(Var::Stated(minus)));
+        roles.insert("net".into(), Binding::One(Var::Stated(net)));
+        out.push(Found::single(
+            story.q(first).span.start..story.q(net).span.end,
+            roles,
+            Certainty::Inferred,
+        ));
+    }
+    out
+}
