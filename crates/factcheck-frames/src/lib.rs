@@ -204,14 +204,15 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     } else {
         reference(page, clause, quantity.span.start, period, q, earlier)
     };
+    // the figure's own name, without the words of its aspect
+    let own = label::before(text, floor, quantity.span.start, page.words);
+    let own = strip_aspect_words(&own, page.words);
     let anchor = match reading.aspect {
         Aspect::Change | Aspect::Rate | Aspect::Share | Aspect::Points => {
-            anchor(page, q, sentence, clause, &reading, earlier)
+            anchor(page, q, sentence, clause, &reading, earlier, (floor, &own))
         }
         _ => None,
     };
-    let own = label::before(text, floor, quantity.span.start, page.words);
-    let own = strip_aspect_words(&own, page.words);
     // 其中出口额: the list word opens the clause, it does not name the measure
     let own = page.words.strip_start("which", &own).to_string();
     let metric = match anchor {
@@ -410,7 +411,8 @@ fn in_comparison(before: &str, words: &Words) -> bool {
 
 /// The level a change, rate, share or points figure describes: the nearest level before it in
 /// its sentence, unless its clause names a measure of its own. Points describe the nearest rate,
-/// share or percentage level instead (`增速提高0.8个百分点`).
+/// share or percentage level instead (`增速提高0.8个百分点`). `named` is the figure's name read
+/// from some floor (see [`frame_of`]): (the floor, the name without its aspect words).
 fn anchor(
     page: &Page,
     q: usize,
@@ -418,6 +420,7 @@ fn anchor(
     clause: usize,
     reading: &aspect::Reading,
     earlier: &[Frame],
+    named: (usize, &str),
 ) -> Option<usize> {
     let text = page.text;
     let quantity = &page.quantities[q];
@@ -427,8 +430,13 @@ fn anchor(
         .checked_sub(1)
         .map_or(clause_range.start, |p| page.quantities[p].span.end)
         .clamp(clause_range.start, quantity.span.start);
-    let own = label::before(text, floor, quantity.span.start, page.words);
-    let own = strip_aspect_words(&own, page.words);
+    let own = match named {
+        (named_floor, own) if named_floor == floor => own.to_string(),
+        _ => strip_aspect_words(
+            &label::before(text, floor, quantity.span.start, page.words),
+            page.words,
+        ),
+    };
     let own = page.words.strip_start("compare", &own);
     let own = page.words.strip_start("link", own).to_string();
     let wanted = |p: usize| -> bool {
