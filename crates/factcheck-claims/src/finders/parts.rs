@@ -788,8 +788,7 @@ fn in_real_terms(story: &Story, q: usize) -> bool {
 
 /// Complete lists whose total and parts each have a growth rate: the bases add up as well.
 pub fn bases_of_parts(story: &Story) -> Vec<Found> {
-    let growths = super::growth::growths(story);
-    let base_of = |q: usize| base_by_rate(&growths, q);
+    let base_of = |q: usize| base_by_rate(story.growths(), q);
     story
         .parts_lists()
         .iter()
@@ -812,8 +811,7 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
 /// parts' bases do not exceed the total's either, for a measure that cannot be negative (the
 /// parts left unlisted had a base of zero or more).
 pub fn bases_of_listed_parts(story: &Story) -> Vec<Found> {
-    let growths = super::growth::growths(story);
-    let base_of = |q: usize| base_by_rate(&growths, q);
+    let base_of = |q: usize| base_by_rate(story.growths(), q);
     let words = story.words();
     story
         .parts_lists()
