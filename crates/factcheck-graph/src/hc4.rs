@@ -198,13 +198,14 @@ fn set(
 /// Is `new` narrower than `old` by more than rounding noise?
 fn narrower(new: &Interval, old: &Interval) -> bool {
     let tol = |v: Decimal| v.abs() * Decimal::new(1, 12) + Decimal::new(1, 18);
+    // the tolerance (positive) is worked out only for a bound that moved at all
     let lo = match (new.lo, old.lo) {
-        (Some(n), Some(o)) => n > o + tol(o),
+        (Some(n), Some(o)) => n > o && n > o + tol(o),
         (Some(_), None) => true,
         _ => false,
     };
     let hi = match (new.hi, old.hi) {
-        (Some(n), Some(o)) => n < o - tol(o),
+        (Some(n), Some(o)) => n < o && n < o - tol(o),
         (Some(_), None) => true,
         _ => false,
     };
