@@ -470,13 +470,15 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
         .clone()
         .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
         .collect();
-    for group in &story.rules.partitions {
+    // each level's word of every group, read in one pass over its name (a story has hundreds of
+    // levels, the packs dozens of groups)
+    let held: Vec<Vec<Option<usize>>> = levels
+        .iter()
+        .map(|&q| story.rules.partition_words.in_name(&story.frame(q).metric))
+        .collect();
+    for (g, group) in story.rules.partitions.iter().enumerate() {
         let n = group.len();
-        // each level's word of this group, read once (a story has hundreds of levels)
-        let words: Vec<Option<usize>> = levels
-            .iter()
-            .map(|&q| story.partition_word(&story.frame(q).metric, group))
-            .collect();
+        let words: Vec<Option<usize>> = held.iter().map(|h| h[g]).collect();
         for (at, window) in levels.windows(n).enumerate() {
             let first = window[0];
             if !names_each_once(n, words[at..at + n].iter().copied())
