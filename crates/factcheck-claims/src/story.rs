@@ -29,6 +29,9 @@ pub struct Story<'a> {
     masked: std::cell::OnceCell<crate::masked::Masked>,
     /// The story's lists of parts (found on first use, shared by the finders).
     lists: std::cell::OnceCell<Vec<crate::finders::parts::PartsList>>,
+    /// The story's levels with their rates and changes (found on first use, shared by the
+    /// finders).
+    growths: std::cell::OnceCell<Vec<crate::finders::growth::Growth>>,
 }
 
 impl<'a> Story<'a> {
@@ -59,6 +62,7 @@ impl<'a> Story<'a> {
             described,
             masked: std::cell::OnceCell::new(),
             lists: std::cell::OnceCell::new(),
+            growths: std::cell::OnceCell::new(),
         }
     }
 
@@ -66,6 +70,12 @@ impl<'a> Story<'a> {
     pub fn parts_lists(&self) -> &[crate::finders::parts::PartsList] {
         self.lists
             .get_or_init(|| crate::finders::parts::lists(self))
+    }
+
+    /// Every level of the story with a rate or change against an earlier period.
+    pub fn growths(&self) -> &[crate::finders::growth::Growth] {
+        self.growths
+            .get_or_init(|| crate::finders::growth::growths(self))
     }
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {

@@ -198,20 +198,21 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     };
     let period = page
         .periods
-        .period_at(text, page.layout, sentence, quantity.span.start);
+        .period_at(page.layout, sentence, quantity.span.start);
     let reference = if list_item {
         earlier[q - 1].reference.clone()
     } else {
         reference(page, clause, quantity.span.start, period, q, earlier)
     };
+    // the figure's own name, without the words of its aspect
+    let own = label::before(text, floor, quantity.span.start, page.words);
+    let own = strip_aspect_words(&own, page.words);
     let anchor = match reading.aspect {
         Aspect::Change | Aspect::Rate | Aspect::Share | Aspect::Points => {
-            anchor(page, q, sentence, clause, &reading, earlier)
+            anchor(page, q, sentence, clause, &reading, earlier, (floor, &own))
         }
         _ => None,
     };
-    let own = label::before(text, floor, quantity.span.start, page.words);
-    let own = strip_aspect_words(&own, page.words);
     // 其中出口额: the list word opens the clause, it does not name the measure
     let own = page.words.strip_start("which", &own).to_string();
     let metric = match anchor {
@@ -275,6 +276,10 @@ fn kind_family(q: &Quantity) -> u8 {
 
 /// A text without any word of a class.
 fn strip_words(text: &str, class: &str, words: &Words) -> String {
+    // most texts hold none of the words: one pass of the class's automaton says so
+    if !words.contains(class, text) {
+        return text.to_string();
+    }
     let mut out = text.to_string();
     for w in words.class(class) {
         out = out.replace(w.as_str(), "");
@@ -419,7 +424,8 @@ fn in_comparison(before: &str, words: &Words) -> bool {
 
 /// The level a change, rate, share or points figure describes: the nearest level before it in
 /// its sentence, unless its clause names a measure of its own. Points describe the nearest rate,
-/// share or percentage level instead (`增速提高0.8个百分点`).
+/// share or percentage level instead (`增速提高0.8个百分点`). `named` is the figure's name read
+/// from some floor (see [`frame_of`]): (the floor, the name without its aspect words).
 fn anchor(
     page: &Page,
     q: usize,
@@ -427,6 +433,7 @@ fn anchor(
     clause: usize,
     reading: &aspect::Reading,
     earlier: &[Frame],
+    named: (usize, &str),
 ) -> Option<usize> {
     let text = page.text;
     let quantity = &page.quantities[q];
@@ -436,8 +443,13 @@ fn anchor(
         .checked_sub(1)
         .map_or(clause_range.start, |p| page.quantities[p].span.end)
         .clamp(clause_range.start, quantity.span.start);
-    let own = label::before(text, floor, quantity.span.start, page.words);
-    let own = strip_aspect_words(&own, page.words);
+    let own = match named {
+        (named_floor, own) if named_floor == floor => own.to_string(),
+        _ => strip_aspect_words(
+            &label::before(text, floor, quantity.span.start, page.words),
+            page.words,
+        ),
+    };
     let own = page.words.strip_start("compare", &own);
     let own = page.words.strip_start("link", own).to_string();
     let wanted = |p: usize| -> bool {
@@ -489,8 +501,18 @@ fn anchor(
 
 /// The periods a story names, and its year.
 struct StoryPeriods {
-    /// (story range, the story's year, mentions in order)
-    stories: Vec<(Range<usize>, Option<i32>, Vec<period::Mention>)>,
+    stories: Vec<StoryPeriod>,
+}
+
+struct StoryPeriod {
+    range: Range<usize>,
+    /// The story's year.
+    year: Option<i32>,
+    /// The periods it names, in order.
+    mentions: Vec<period::Mention>,
+    /// The mentions (their indices, in order) not named in a comparison (比上年, 较2023年): what
+    /// a figure is compared with, not when it was. Found once per story, not once per figure.
+    stated: Vec<usize>,
 }
 
 impl StoryPeriods {
@@ -507,27 +529,43 @@ impl StoryPeriods {
                         .find(|m| m.relative.is_none() && m.period.year.is_some())
                         .and_then(|m| m.period.year)
                 });
-                (a.range.clone(), year, mentions)
+                let stated = (0..mentions.len())
+                    .filter(|&k| {
+                        let lead = text[..mentions[k].range.start].chars().next_back();
+                        !matches!(lead, Some('比' | '较' | '与' | '于' | '同'))
+                    })
+                    .collect();
+                StoryPeriod {
+                    range: a.range.clone(),
+                    year,
+                    mentions,
+                    stated,
+                }
             })
             .collect();
         StoryPeriods { stories }
     }
 
-    fn story(&self, at: usize) -> Option<&(Range<usize>, Option<i32>, Vec<period::Mention>)> {
+    fn story(&self, at: usize) -> Option<&StoryPeriod> {
         self.stories
             .iter()
-            .find(|(r, _, _)| r.start <= at && at < r.end.max(r.start + 1))
+            .find(|s| s.range.start <= at && at < s.range.end.max(s.range.start + 1))
     }
 
     fn year_of(&self, _text: &str, at: usize) -> Option<i32> {
-        self.story(at).and_then(|s| s.1)
+        self.story(at).and_then(|s| s.year)
     }
 
     /// The period a figure at `at` is stated for: the last period named before it in its
     /// sentence, else its paragraph, else its story's first; a part without a year takes the
     /// last year named before it.
-    fn period_at(&self, text: &str, layout: &Layout, sentence: usize, at: usize) -> Option<Period> {
-        let (_, year, mentions) = self.story(at)?;
+    fn period_at(&self, layout: &Layout, sentence: usize, at: usize) -> Option<Period> {
+        let StoryPeriod {
+            year,
+            mentions,
+            stated,
+            ..
+        } = self.story(at)?;
         let s = &layout.sentences[sentence];
         let paragraph_start = layout.sentences[..sentence]
             .iter()
@@ -535,39 +573,23 @@ impl StoryPeriods {
             .take_while(|o| o.article == s.article && o.paragraph == s.paragraph)
             .last()
             .map_or(s.range.start, |o| o.range.start);
-        // a period named in a comparison (比上年, 较2023年) is what the figure is compared with,
-        // not when it was
-        let compared = |m: &period::Mention| {
-            let lead: String = text[..m.range.start].chars().rev().take(1).collect();
-            matches!(lead.as_str(), "比" | "较" | "与" | "于" | "同")
-        };
-        let before: Vec<&period::Mention> = mentions
-            .iter()
-            .take_while(|m| m.range.end <= at)
-            .filter(|m| !compared(m))
-            .collect();
-        let last = before
-            .iter()
+        // the mentions up to the first that ends after the figure, those stated only
+        let reached = mentions.iter().take_while(|m| m.range.end <= at).count();
+        let stated = &stated[..stated.partition_point(|&k| k < reached)];
+        let before = || stated.iter().map(|&k| &mentions[k]);
+        let last = before()
             .rev()
             .find(|m| m.range.start >= s.range.start)
-            .or_else(|| {
-                before
-                    .iter()
-                    .rev()
-                    .find(|m| m.range.start >= paragraph_start)
-            })
-            .or_else(|| before.first())
-            .copied()?;
+            .or_else(|| before().rev().find(|m| m.range.start >= paragraph_start))
+            .or_else(|| before().next())?;
         let mut period = period::resolve(last, *year);
         if period.year.is_none() && last.relative.is_none() {
-            period.year = before
-                .iter()
+            period.year = before()
                 .rev()
                 .filter(|m| m.range.end <= last.range.start)
                 .find_map(|m| period::resolve(m, *year).year)
                 .or(*year);
         }
-        let _ = text;
         Some(period)
     }
 }

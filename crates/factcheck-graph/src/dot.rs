@@ -38,10 +38,12 @@ impl Story {
             .collect();
         for &(claim, check) in claim_checks {
             let relation = graph.add_node(Item::Relation(check));
-            let mut touched: Vec<VarId> = nodes
+            // the nodes are in the order of their claims
+            let first = nodes.partition_point(|n| n.claim < claim);
+            let mut touched: Vec<VarId> = nodes[first..]
                 .iter()
-                .filter(|n| n.claim == claim)
-                .flat_map(|n| n.touched())
+                .take_while(|n| n.claim == claim)
+                .flat_map(|n| n.touched.iter().copied())
                 .collect();
             touched.sort_unstable();
             touched.dedup();
@@ -100,7 +102,7 @@ pub fn render(stories: &[Story], checks: &[Check], page: &Page) -> String {
                         Var::Derived(_) => format!(
                             "{id} [label=\"{}\\n{}\", shape=ellipse];",
                             quote(&name),
-                            quote(&explain::show(&value.domain, value.like, page))
+                            quote(&explain::show(&story.values.domains[v], value.like, page))
                         ),
                         _ => format!("{id} [label=\"{}\", shape=box];", quote(&name)),
                     }

@@ -134,13 +134,13 @@ fn side(
             if values.values[*v].is_derived() {
                 return format!(
                     "{text}（{}）",
-                    show(&values.values[*v].domain, values.values[*v].like, page)
+                    show(&values.domains[*v], values.values[*v].like, page)
                 );
             }
         }
         return text;
     }
-    let value = hc4::eval(e, bindings, values);
+    let value = hc4::eval(e, bindings, &values.domains);
     // a bare number (the 0 and 100% a rate lies between) is shown once, as the figure is
     if matches!(e, Expr::Number(_)) {
         return show(&value, like, page);
@@ -200,7 +200,7 @@ pub fn derivation(
         },
         render(&check.right, bindings, values, page),
         name_of(v, values, page),
-        show(&value.domain, value.like, page)
+        show(&values.domains[v], value.like, page)
     )
 }
 

@@ -4,7 +4,7 @@
 //! the check leaves possible (HC4-revise). A value narrowed to nothing is a contradiction: no
 //! reading of the printed figures satisfies the check.
 
-use crate::vars::{Values, VarId};
+use crate::vars::VarId;
 use factcheck_interval::Interval;
 use factcheck_rules::expr::{CheckExpr, Comparison, Expr, Op};
 use rust_decimal::Decimal;
@@ -73,68 +73,77 @@ fn target(comparison: Comparison) -> Interval {
 }
 
 /// Every value `e` may take given the values' domains.
-pub fn eval(e: &Expr, bindings: &Bindings, values: &Values) -> Interval {
-    let dom = |v: VarId| values.values[v].domain;
-    let list = |name: &str| -> Vec<Interval> {
+pub fn eval(e: &Expr, bindings: &Bindings, domains: &[Interval]) -> Interval {
+    let list = |name: &str| -> &[VarId] {
         match bindings.get(name) {
-            Some(Slot::Many(vs)) => vs.iter().map(|&v| dom(v)).collect(),
-            Some(Slot::One(v)) => vec![dom(*v)],
-            None => Vec::new(),
+            Some(Slot::Many(vs)) => vs,
+            Some(Slot::One(v)) => std::slice::from_ref(v),
+            None => &[],
         }
     };
     match e {
         Expr::Number(n) => Interval::point(*n),
         Expr::Var(name) => match bindings.get(name) {
-            Some(Slot::One(v)) => dom(*v),
+            Some(Slot::One(v)) => domains[*v],
             _ => Interval::ALL,
         },
         Expr::Sum(name) => list(name)
             .iter()
-            .fold(Interval::point(Decimal::ZERO), |acc, i| acc.add(i)),
-        Expr::Min(name) => fold_bounds(&list(name), true),
-        Expr::Max(name) => fold_bounds(&list(name), false),
-        Expr::Neg(a) => eval(a, bindings, values).neg(),
-        Expr::Binary(op, a, b) => {
-            let (x, y) = (eval(a, bindings, values), eval(b, bindings, values));
-            outward(match op {
-                Op::Add => x.add(&y),
-                Op::Sub => x.sub(&y),
-                Op::Mul => x.mul(&y),
-                Op::Div => x.div(&y),
-            })
-        }
+            .fold(Interval::point(Decimal::ZERO), |acc, &v| {
+                acc.add(&domains[v])
+            }),
+        Expr::Min(name) => fold_bounds(list(name), domains, true),
+        Expr::Max(name) => fold_bounds(list(name), domains, false),
+        Expr::Neg(a) => eval(a, bindings, domains).neg(),
+        Expr::Binary(op, a, b) => apply(
+            *op,
+            &eval(a, bindings, domains),
+            &eval(b, bindings, domains),
+        ),
     }
 }
 
+/// `x op y`, widened by a hair against rounding.
+fn apply(op: Op, x: &Interval, y: &Interval) -> Interval {
+    outward(match op {
+        Op::Add => x.add(y),
+        Op::Sub => x.sub(y),
+        Op::Mul => x.mul(y),
+        Op::Div => x.div(y),
+    })
+}
+
 /// The interval of the least (or greatest) of several values.
-fn fold_bounds(items: &[Interval], least: bool) -> Interval {
-    let Some(first) = items.first() else {
+fn fold_bounds(vars: &[VarId], domains: &[Interval], least: bool) -> Interval {
+    let Some((&first, rest)) = vars.split_first() else {
         return Interval::ALL;
     };
-    items[1..].iter().fold(*first, |acc, i| {
-        let pick = |a: Option<Decimal>, b: Option<Decimal>, take_min: bool| match (a, b) {
-            (Some(x), Some(y)) => Some(if take_min { x.min(y) } else { x.max(y) }),
-            // an unbounded side stays unbounded for the side it bounds
-            (None, _) | (_, None) => None,
-        };
-        if least {
-            Interval {
-                lo: pick(acc.lo, i.lo, true),
-                hi: match (acc.hi, i.hi) {
-                    (Some(x), Some(y)) => Some(x.min(y)),
-                    (x, y) => x.or(y),
-                },
+    rest.iter()
+        .map(|&v| &domains[v])
+        .fold(domains[first], |acc, i| {
+            let pick = |a: Option<Decimal>, b: Option<Decimal>, take_min: bool| match (a, b) {
+                (Some(x), Some(y)) => Some(if take_min { x.min(y) } else { x.max(y) }),
+                // an unbounded side stays unbounded for the side it bounds
+                (None, _) | (_, None) => None,
+            };
+            if least {
+                Interval {
+                    lo: pick(acc.lo, i.lo, true),
+                    hi: match (acc.hi, i.hi) {
+                        (Some(x), Some(y)) => Some(x.min(y)),
+                        (x, y) => x.or(y),
+                    },
+                }
+            } else {
+                Interval {
+                    lo: match (acc.lo, i.lo) {
+                        (Some(x), Some(y)) => Some(x.max(y)),
+                        (x, y) => x.or(y),
+                    },
+                    hi: pick(acc.hi, i.hi, false),
+                }
             }
-        } else {
-            Interval {
-                lo: match (acc.lo, i.lo) {
-                    (Some(x), Some(y)) => Some(x.max(y)),
-                    (x, y) => x.or(y),
-                },
-                hi: pick(acc.hi, i.hi, false),
-            }
-        }
-    })
+        })
 }
 
 /// A contradiction found while narrowing: the value that was left with nothing (if a value).
@@ -145,19 +154,17 @@ pub struct Conflict;
 pub fn narrow(
     check: &CheckExpr,
     bindings: &Bindings,
-    values: &mut Values,
+    domains: &mut [Interval],
 ) -> Result<Vec<VarId>, Conflict> {
-    let whole = Expr::Binary(
-        Op::Sub,
-        Box::new(check.left.clone()),
-        Box::new(check.right.clone()),
-    );
     let mut changed = Vec::new();
-    backward(
-        &whole,
+    // `left − right` in the target
+    backward_binary(
+        Op::Sub,
+        &check.left,
+        &check.right,
         target(check.comparison),
         bindings,
-        values,
+        domains,
         &mut changed,
     )?;
     changed.sort_unstable();
@@ -166,21 +173,23 @@ pub fn narrow(
 }
 
 /// Does the check leave some reading possible, without narrowing anything?
-pub fn satisfiable(check: &CheckExpr, bindings: &Bindings, values: &Values) -> bool {
-    let mut scratch = values.clone();
+pub fn satisfiable(check: &CheckExpr, bindings: &Bindings, domains: &[Interval]) -> bool {
+    let mut scratch = domains.to_vec();
     narrow(check, bindings, &mut scratch).is_ok()
 }
 
+/// Narrows value `v` to `to`; every value narrowed is noted in `changed` (and no value changes
+/// without being noted there).
 fn set(
     v: VarId,
     to: Interval,
-    values: &mut Values,
+    domains: &mut [Interval],
     changed: &mut Vec<VarId>,
 ) -> Result<(), Conflict> {
-    let old = values.values[v].domain;
+    let old = domains[v];
     let new = old.intersect(&to).ok_or(Conflict)?;
     if narrower(&new, &old) {
-        values.values[v].domain = new;
+        domains[v] = new;
         changed.push(v);
     }
     Ok(())
@@ -189,38 +198,44 @@ fn set(
 /// Is `new` narrower than `old` by more than rounding noise?
 fn narrower(new: &Interval, old: &Interval) -> bool {
     let tol = |v: Decimal| v.abs() * Decimal::new(1, 12) + Decimal::new(1, 18);
+    // the tolerance (positive) is worked out only for a bound that moved at all
     let lo = match (new.lo, old.lo) {
-        (Some(n), Some(o)) => n > o + tol(o),
+        (Some(n), Some(o)) => n > o && n > o + tol(o),
         (Some(_), None) => true,
         _ => false,
     };
     let hi = match (new.hi, old.hi) {
-        (Some(n), Some(o)) => n < o - tol(o),
+        (Some(n), Some(o)) => n < o && n < o - tol(o),
         (Some(_), None) => true,
         _ => false,
     };
     lo || hi
 }
 
+/// Narrows what `e` names so that `e` lies in `t`.
 fn backward(
     e: &Expr,
     t: Interval,
     bindings: &Bindings,
-    values: &mut Values,
+    domains: &mut [Interval],
     changed: &mut Vec<VarId>,
 ) -> Result<(), Conflict> {
-    let now = eval(e, bindings, values);
+    if let Expr::Binary(op, a, b) = e {
+        return backward_binary(*op, a, b, t, bindings, domains, changed);
+    }
+    let now = eval(e, bindings, domains);
     let t = now.intersect(&t).ok_or(Conflict)?;
     match e {
-        Expr::Number(_) => Ok(()),
+        // (a binary is narrowed above)
+        Expr::Number(_) | Expr::Binary(..) => Ok(()),
         Expr::Var(name) => match bindings.get(name) {
-            Some(Slot::One(v)) => set(*v, t, values, changed),
+            Some(Slot::One(v)) => set(*v, t, domains, changed),
             _ => Ok(()),
         },
         Expr::Sum(name) => {
             let Some(Slot::Many(vs)) = bindings.get(name) else {
                 if let Some(Slot::One(v)) = bindings.get(name) {
-                    return set(*v, t, values, changed);
+                    return set(*v, t, domains, changed);
                 }
                 return Ok(());
             };
@@ -230,16 +245,16 @@ fn backward(
                     .enumerate()
                     .filter(|&(j, _)| j != k)
                     .fold(Interval::point(Decimal::ZERO), |acc, (_, &o)| {
-                        acc.add(&values.values[o].domain)
+                        acc.add(&domains[o])
                     });
-                set(v, outward(t.sub(&others)), values, changed)?;
+                set(v, outward(t.sub(&others)), domains, changed)?;
             }
             Ok(())
         }
         Expr::Min(name) | Expr::Max(name) => {
-            let vs: Vec<VarId> = match bindings.get(name) {
-                Some(Slot::Many(vs)) => vs.clone(),
-                Some(Slot::One(v)) => vec![*v],
+            let vs: &[VarId] = match bindings.get(name) {
+                Some(Slot::Many(vs)) => vs,
+                Some(Slot::One(v)) => std::slice::from_ref(v),
                 None => return Ok(()),
             };
             // every value is at least the least (at most the greatest)
@@ -248,45 +263,51 @@ fn backward(
             } else {
                 Interval::new(None, t.hi)
             };
-            for v in vs {
-                set(v, bound, values, changed)?;
+            for &v in vs {
+                set(v, bound, domains, changed)?;
             }
             Ok(())
         }
-        Expr::Neg(a) => backward(a, t.neg(), bindings, values, changed),
-        Expr::Binary(op, a, b) => {
-            let y = eval(b, bindings, values);
-            match op {
-                Op::Add => {
-                    backward(a, outward(t.sub(&y)), bindings, values, changed)?;
-                    let x = eval(a, bindings, values);
-                    backward(b, outward(t.sub(&x)), bindings, values, changed)
-                }
-                Op::Sub => {
-                    backward(a, outward(t.add(&y)), bindings, values, changed)?;
-                    let x = eval(a, bindings, values);
-                    backward(b, outward(x.sub(&t)), bindings, values, changed)
-                }
-                Op::Mul => {
-                    if excludes_zero(&y) {
-                        backward(a, outward(t.div(&y)), bindings, values, changed)?;
-                    }
-                    let x = eval(a, bindings, values);
-                    if excludes_zero(&x) {
-                        backward(b, outward(t.div(&x)), bindings, values, changed)?;
-                    }
-                    Ok(())
-                }
-                Op::Div => {
-                    backward(a, outward(t.mul(&y)), bindings, values, changed)?;
-                    let x = eval(a, bindings, values);
-                    if excludes_zero(&t) {
-                        backward(b, outward(x.div(&t)), bindings, values, changed)?;
-                    }
-                    Ok(())
-                }
-            }
+        Expr::Neg(a) => backward(a, t.neg(), bindings, domains, changed),
+    }
+}
+
+/// Narrows what `a op b` names so that it lies in `t`: `a` to what `b` leaves possible, then `b`
+/// to what `a` now leaves possible.
+fn backward_binary(
+    op: Op,
+    a: &Expr,
+    b: &Expr,
+    t: Interval,
+    bindings: &Bindings,
+    domains: &mut [Interval],
+    changed: &mut Vec<VarId>,
+) -> Result<(), Conflict> {
+    let x = eval(a, bindings, domains);
+    let y = eval(b, bindings, domains);
+    let t = apply(op, &x, &y).intersect(&t).ok_or(Conflict)?;
+    let before = changed.len();
+    match op {
+        Op::Add => backward(a, outward(t.sub(&y)), bindings, domains, changed)?,
+        Op::Sub => backward(a, outward(t.add(&y)), bindings, domains, changed)?,
+        Op::Mul if excludes_zero(&y) => {
+            backward(a, outward(t.div(&y)), bindings, domains, changed)?
         }
+        Op::Mul => {}
+        Op::Div => backward(a, outward(t.mul(&y)), bindings, domains, changed)?,
+    }
+    // `a` evaluated again only when narrowing it changed some value
+    let x = if changed.len() == before {
+        x
+    } else {
+        eval(a, bindings, domains)
+    };
+    match op {
+        Op::Add => backward(b, outward(t.sub(&x)), bindings, domains, changed),
+        Op::Sub => backward(b, outward(x.sub(&t)), bindings, domains, changed),
+        Op::Mul if excludes_zero(&x) => backward(b, outward(t.div(&x)), bindings, domains, changed),
+        Op::Div if excludes_zero(&t) => backward(b, outward(x.div(&t)), bindings, domains, changed),
+        Op::Mul | Op::Div => Ok(()),
     }
 }
 

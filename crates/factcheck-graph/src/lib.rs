@@ -197,6 +197,7 @@ fn check_story(
             ids.push(nodes.len());
             nodes.push(Node {
                 claim: c,
+                touched: network::touched_by(&applicable, &bindings),
                 bindings,
                 checks: applicable,
                 certainty: claim.certainty,
@@ -284,8 +285,9 @@ fn claim_check(
     let node = &nodes[holding];
     let quantities = rested_on(holding, nodes, values, outcome);
     let derived_vars: Vec<VarId> = node
-        .touched()
-        .into_iter()
+        .touched
+        .iter()
+        .copied()
         .filter(|&v| values.values[v].is_derived())
         .collect();
     let derived: Vec<Derived> = derived_vars
@@ -294,9 +296,9 @@ fn claim_check(
             let value = &values.values[v];
             Derived {
                 label: explain::name_of(v, values, page),
-                interval: value.domain.scale(value.shown_scale),
+                interval: values.domains[v].scale(value.shown_scale),
                 estimate: None,
-                display: explain::show(&value.domain, value.like, page),
+                display: explain::show(&values.domains[v], value.like, page),
             }
         })
         .collect();
@@ -305,7 +307,7 @@ fn claim_check(
         let failing = node
             .checks
             .iter()
-            .find(|c| !hc4::satisfiable(c, &node.bindings, values))
+            .find(|c| !hc4::satisfiable(c, &node.bindings, &values.domains))
             .or(node.checks.first())
             .copied();
         // the values this claim alone derives (no other claim defines them)
@@ -480,13 +482,13 @@ fn adds_up(node: &Node, values: &Values) -> bool {
         };
         // the sides must pin each other down: an equality that holds only because a side is
         // wide open says nothing
-        let left = hc4::eval(&c.left, &node.bindings, values);
-        let right = hc4::eval(&c.right, &node.bindings, values);
+        let left = hc4::eval(&c.left, &node.bindings, &values.domains);
+        let right = hc4::eval(&c.right, &node.bindings, &values.domains);
         left.lo.is_some()
             && left.hi.is_some()
             && right.lo.is_some()
             && right.hi.is_some()
-            && hc4::satisfiable(&equal, &node.bindings, values)
+            && hc4::satisfiable(&equal, &node.bindings, &values.domains)
     })
 }
 
@@ -504,7 +506,7 @@ fn rested_on(
         if std::mem::replace(&mut seen[n], true) {
             continue;
         }
-        for v in nodes[n].touched() {
+        for &v in &nodes[n].touched {
             match &values.values[v].var {
                 Var::Stated(q) => {
                     if !out.contains(q) {
@@ -560,7 +562,7 @@ fn expected_value(
             }
         }
     }
-    let value = hc4::eval(other, bindings, values);
+    let value = hc4::eval(other, bindings, &values.domains);
     Some(explain::show(&value, Some(q), page))
 }
 

@@ -22,19 +22,20 @@ pub struct Node<'r> {
     pub defines: bool,
     /// A reading among others of its claim: it is only tested, never narrows.
     pub alternative: bool,
+    /// The values its checks touch, in order (see [`touched_by`]).
+    pub touched: Vec<VarId>,
 }
 
-impl Node<'_> {
-    pub fn touched(&self) -> Vec<VarId> {
-        let mut out: Vec<VarId> = self
-            .checks
-            .iter()
-            .flat_map(|c| hc4::touched(c, &self.bindings))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
+/// The values some of `checks` touch, in order: worked out once per node, not at every run of
+/// the network.
+pub fn touched_by(checks: &[&CheckExpr], bindings: &Bindings) -> Vec<VarId> {
+    let mut out: Vec<VarId> = checks
+        .iter()
+        .flat_map(|c| hc4::touched(c, bindings))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What the network concluded.
@@ -98,7 +99,7 @@ fn propagate(
     let mut definer: Vec<Option<usize>> = vec![None; values.values.len()];
     let mut watchers: Vec<Vec<usize>> = vec![Vec::new(); values.values.len()];
     for &n in active {
-        for v in nodes[n].touched() {
+        for &v in &nodes[n].touched {
             watchers[v].push(n);
         }
     }
@@ -117,7 +118,8 @@ fn propagate(
             break;
         }
         for check in &nodes[n].checks {
-            let changed = hc4::narrow(check, &nodes[n].bindings, values).map_err(|_| n)?;
+            let changed =
+                hc4::narrow(check, &nodes[n].bindings, &mut values.domains).map_err(|_| n)?;
             for v in changed {
                 if definer[v].is_none() {
                     definer[v] = Some(n);
@@ -136,7 +138,7 @@ fn propagate(
 
 /// Does a reading hold with the values as the network left them?
 pub fn holds(node: &Node, values: &Values) -> bool {
-    let mut scratch = values.clone();
+    let mut scratch = values.domains.clone();
     node.checks
         .iter()
         .all(|c| hc4::narrow(c, &node.bindings, &mut scratch).is_ok())

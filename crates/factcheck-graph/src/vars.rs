@@ -16,7 +16,6 @@ pub struct Value {
     pub var: Var,
     /// What the printed interval allows, before any relation narrows it.
     pub initial: Interval,
-    pub domain: Interval,
     /// The figure it is shown like (its magnitude and unit).
     pub like: Option<usize>,
     /// The factor from the arithmetic's number to the printed one (100 for a percentage).
@@ -33,14 +32,37 @@ impl Value {
 #[derive(Debug, Clone, Default)]
 pub struct Values {
     pub values: Vec<Value>,
-    index: HashMap<String, VarId>,
+    /// What each value may be now (at first its initial interval), apart from the values so
+    /// that a scratch copy is cheap.
+    pub domains: Vec<Interval>,
+    index: Index,
 }
 
-fn key_of(var: &Var) -> String {
-    match var {
-        Var::Stated(q) => format!("q{q}"),
-        Var::Derived(d) => format!("d{}", d.key),
-        Var::Literal { span, .. } => format!("l{}:{}", span.start, span.end),
+/// The id of each variable by what identifies it: a figure by its index, a derived value by its
+/// key, a literal by its span.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    stated: HashMap<usize, VarId>,
+    derived: HashMap<String, VarId>,
+    literal: HashMap<(usize, usize), VarId>,
+}
+
+impl Index {
+    fn get(&self, var: &Var) -> Option<VarId> {
+        match var {
+            Var::Stated(q) => self.stated.get(q),
+            Var::Derived(d) => self.derived.get(&d.key),
+            Var::Literal { span, .. } => self.literal.get(&(span.start, span.end)),
+        }
+        .copied()
+    }
+
+    fn insert(&mut self, var: &Var, id: VarId) {
+        match var {
+            Var::Stated(q) => self.stated.insert(*q, id),
+            Var::Derived(d) => self.derived.insert(d.key.clone(), id),
+            Var::Literal { span, .. } => self.literal.insert((span.start, span.end), id),
+        };
     }
 }
 
@@ -56,13 +78,12 @@ pub fn scale_of(kind: Kind, unit: &str) -> Decimal {
 impl Values {
     /// The id of a variable already added.
     pub fn find(&self, var: &Var) -> Option<VarId> {
-        self.index.get(&key_of(var)).copied()
+        self.index.get(var)
     }
 
     /// The id of a variable, adding it on first sight.
     pub fn id(&mut self, var: &Var, page: &Page) -> Option<VarId> {
-        let key = key_of(var);
-        if let Some(&id) = self.index.get(&key) {
+        if let Some(id) = self.index.get(var) {
             return Some(id);
         }
         let (initial, like, shown_scale) = match var {
@@ -98,17 +119,17 @@ impl Values {
         self.values.push(Value {
             var: var.clone(),
             initial,
-            domain: initial,
             like,
             shown_scale,
         });
-        self.index.insert(key, id);
+        self.domains.push(initial);
+        self.index.insert(var, id);
         Some(id)
     }
 
     pub fn reset(&mut self) {
-        for v in &mut self.values {
-            v.domain = v.initial;
+        for (domain, v) in self.domains.iter_mut().zip(&self.values) {
+            *domain = v.initial;
         }
     }
 }

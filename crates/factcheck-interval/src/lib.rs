@@ -103,14 +103,7 @@ impl Interval {
                     b.checked_mul(c),
                     b.checked_mul(d),
                 ];
-                if products.iter().any(Option::is_none) {
-                    return Interval::ALL;
-                }
-                let products: Vec<Decimal> = products.into_iter().flatten().collect();
-                Interval {
-                    lo: products.iter().min().copied(),
-                    hi: products.iter().max().copied(),
-                }
+                spanned(products)
             }
             (Some(a), _, Some(c), _) if a >= Decimal::ZERO && c >= Decimal::ZERO => Interval {
                 lo: a.checked_mul(c),
@@ -136,14 +129,7 @@ impl Interval {
                     b.checked_div(c),
                     b.checked_div(d),
                 ];
-                if quotients.iter().any(Option::is_none) {
-                    return Interval::ALL;
-                }
-                let quotients: Vec<Decimal> = quotients.into_iter().flatten().collect();
-                Interval {
-                    lo: quotients.iter().min().copied(),
-                    hi: quotients.iter().max().copied(),
-                }
+                spanned(quotients)
             }
             (Some(c), None) if c > Decimal::ZERO => {
                 // x / [c, ∞) for x ≥ 0 is [0, x/c]
@@ -174,6 +160,18 @@ impl Interval {
                 .hi
                 .map(|v| v.round_dp_with_strategy(dp, ToPositiveInfinity).normalize()),
         }
+    }
+}
+
+/// The interval from the least to the greatest of four bounds; everything when one overflowed.
+fn spanned(bounds: [Option<Decimal>; 4]) -> Interval {
+    let [Some(p), Some(q), Some(r), Some(s)] = bounds else {
+        return Interval::ALL;
+    };
+    let bounds = [p, q, r, s];
+    Interval {
+        lo: bounds.iter().min().copied(),
+        hi: bounds.iter().max().copied(),
     }
 }
 

@@ -232,7 +232,8 @@ impl<'a> Scanner<'a> {
             }
             return self.chinese(i);
         }
-        if "上过超逾破".contains(c)
+        // (every character that starts no number comes here: a match, not a search of a string)
+        if matches!(c, '上' | '过' | '超' | '逾' | '破')
             && self
                 .at(i + 1)
                 .is_some_and(|n| matches!(n, '百' | '千' | '万' | '亿'))

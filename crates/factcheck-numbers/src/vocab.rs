@@ -5,7 +5,7 @@ use crate::quantity::{Kind, Qualifier};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The vocabulary shipped in the binary.
 pub const BUILTIN_YAML: &str = include_str!("../../../rules/vocabulary.yaml");
@@ -69,6 +69,10 @@ pub enum VocabularyError {
 pub struct Vocabulary {
     /// Units, longest first.
     pub units: Vec<(String, Kind)>,
+    /// The units (indices into `units`, in order) by their first character: a text can only
+    /// start with those that share its first one. Units without a character are kept apart.
+    units_by_first: HashMap<char, Vec<usize>>,
+    units_empty: Vec<usize>,
     pub counted_one: Vec<String>,
     /// Prefix qualifier words, longest first.
     pub prefixes: Vec<(String, Qualifier)>,
@@ -96,6 +100,8 @@ impl Vocabulary {
     pub fn from_files(files: &[VocabularyFile]) -> Result<Vocabulary, VocabularyError> {
         let mut vocab = Vocabulary {
             units: Vec::new(),
+            units_by_first: HashMap::new(),
+            units_empty: Vec::new(),
             counted_one: Vec::new(),
             prefixes: Vec::new(),
             suffixes: Vec::new(),
@@ -150,6 +156,12 @@ impl Vocabulary {
         vocab
             .units
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        for (k, (unit, _)) in vocab.units.iter().enumerate() {
+            match unit.chars().next() {
+                Some(first) => vocab.units_by_first.entry(first).or_default().push(k),
+                None => vocab.units_empty.push(k),
+            }
+        }
         vocab
             .prefixes
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
@@ -161,8 +173,17 @@ impl Vocabulary {
 
     /// The longest unit that `text` starts with.
     pub fn unit_at(&self, text: &str) -> Option<(&str, Kind)> {
-        self.units
+        // the units that start with the text's first character, in order; a unit without a
+        // character comes after every other (it is the shortest)
+        let sharing = text
+            .chars()
+            .next()
+            .and_then(|c| self.units_by_first.get(&c))
+            .map_or(&[][..], Vec::as_slice);
+        sharing
             .iter()
+            .chain(&self.units_empty)
+            .map(|&k| &self.units[k])
             .find(|(u, _)| text.starts_with(u.as_str()))
             .map(|(u, k)| (u.as_str(), *k))
     }

@@ -6,6 +6,7 @@
 pub mod expr;
 pub mod finders;
 pub mod pack;
+pub mod partitions;
 pub mod pattern;
 pub mod words;
 
@@ -209,6 +210,8 @@ pub struct RuleSet {
     pub lexicon: Words,
     /// Groups of words that name all the parts of a whole.
     pub partitions: Vec<Vec<String>>,
+    /// The groups, ready to look names up (made from `partitions` when the rules load).
+    pub partition_words: partitions::PartitionWords,
     /// Groups of names of one thing.
     pub synonyms: Vec<Vec<String>>,
     /// Pairs of opposite flows whose difference is a net figure.
@@ -279,6 +282,7 @@ impl RuleSet {
             set.net_pairs.extend(source.pack.net_pairs.iter().cloned());
         }
         set.lexicon = Words::new(&set.words);
+        set.partition_words = partitions::PartitionWords::new(&set.partitions);
         // the rule files as resolved (extensions merged in), beside the compiled rules
         let mut resolved: Vec<RuleFile> = Vec::new();
         // each pattern compiled once: a rule that extends another carries its patterns over

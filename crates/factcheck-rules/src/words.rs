@@ -3,48 +3,79 @@
 //! 萎缩 to `down` changes every place that reads a direction.
 
 use aho_corasick::AhoCorasick;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The word classes of the loaded packs, each sorted longest first so that the longest word wins,
 /// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    classes: BTreeMap<String, Vec<String>>,
-    automata: BTreeMap<String, AhoCorasick>,
+    classes: BTreeMap<String, Class>,
+}
+
+/// One class: its words longest first, and what finds them fast.
+#[derive(Debug, Clone)]
+struct Class {
+    words: Vec<String>,
+    automaton: Option<AhoCorasick>,
+    /// The words (as indices into `words`, in their order) by their first and by their last
+    /// character: a text can only start (end) with the words that share its first (last) one.
+    by_first: HashMap<char, Vec<usize>>,
+    by_last: HashMap<char, Vec<usize>>,
+}
+
+impl Class {
+    fn new(words: Vec<String>) -> Class {
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, w) in words.iter().enumerate() {
+            // words are never empty (see `Words::new`)
+            if let (Some(first), Some(last)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.entry(first).or_default().push(k);
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+        Class {
+            automaton: AhoCorasick::new(&words).ok(),
+            words,
+            by_first,
+            by_last,
+        }
+    }
 }
 
 impl Words {
     pub fn new(classes: &BTreeMap<String, Vec<String>>) -> Words {
-        let classes: BTreeMap<String, Vec<String>> = classes
+        let classes = classes
             .iter()
             .map(|(name, words)| {
                 let mut words: Vec<String> =
                     words.iter().filter(|w| !w.is_empty()).cloned().collect();
                 words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
                 words.dedup();
-                (name.clone(), words)
+                (name.clone(), Class::new(words))
             })
             .collect();
-        let automata = classes
-            .iter()
-            .filter_map(|(name, words)| AhoCorasick::new(words).ok().map(|ac| (name.clone(), ac)))
-            .collect();
-        Words { classes, automata }
+        Words { classes }
     }
 
     /// Every occurrence of a word of the class in `text`, overlapping ones too: (offset, word).
-    fn occurrences<'w>(&'w self, class: &str, text: &str) -> Vec<(usize, &'w str)> {
-        let (Some(ac), words) = (self.automata.get(class), self.class(class)) else {
-            return Vec::new();
-        };
-        ac.find_overlapping_iter(text)
-            .map(|m| (m.start(), words[m.pattern().as_usize()].as_str()))
-            .collect()
+    fn occurrences<'w, 't>(
+        &'w self,
+        class: &str,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &'w str)> + use<'w, 't> {
+        let class = self.classes.get(class);
+        let words = class.map_or(&[][..], |c| c.words.as_slice());
+        class
+            .and_then(|c| c.automaton.as_ref())
+            .into_iter()
+            .flat_map(move |ac| ac.find_overlapping_iter(text))
+            .map(move |m| (m.start(), words[m.pattern().as_usize()].as_str()))
     }
 
     /// The words of a class (longest first); empty for a class no pack defines.
     pub fn class(&self, name: &str) -> &[String] {
-        self.classes.get(name).map_or(&[], Vec::as_slice)
+        self.classes.get(name).map_or(&[], |c| c.words.as_slice())
     }
 
     /// Is `word` one of the class?
@@ -54,32 +85,37 @@ impl Words {
 
     /// The longest word of the class that `text` ends with.
     pub fn ending<'w>(&'w self, class: &str, text: &str) -> Option<&'w str> {
-        self.class(class)
+        let class = self.classes.get(class)?;
+        class
+            .by_last
+            .get(&text.chars().next_back()?)?
             .iter()
-            .find(|w| text.ends_with(w.as_str()))
-            .map(String::as_str)
+            .map(|&k| class.words[k].as_str())
+            .find(|w| text.ends_with(w))
     }
 
     /// The longest word of the class that `text` starts with.
     pub fn starting<'w>(&'w self, class: &str, text: &str) -> Option<&'w str> {
-        self.class(class)
+        let class = self.classes.get(class)?;
+        class
+            .by_first
+            .get(&text.chars().next()?)?
             .iter()
-            .find(|w| text.starts_with(w.as_str()))
-            .map(String::as_str)
+            .map(|&k| class.words[k].as_str())
+            .find(|w| text.starts_with(w))
     }
 
     /// The leftmost occurrence of a word of the class (the longest at that place): its byte offset
     /// in `text` and the word.
     pub fn find<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
         self.occurrences(class, text)
-            .into_iter()
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.len().cmp(&a.1.len())))
     }
 
     /// The rightmost occurrence of a word of the class.
     pub fn rfind<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
         // the one that ends last, the longest of those
-        self.occurrences(class, text).into_iter().max_by(|a, b| {
+        self.occurrences(class, text).max_by(|a, b| {
             (a.0 + a.1.len())
                 .cmp(&(b.0 + b.1.len()))
                 .then_with(|| a.1.len().cmp(&b.1.len()))
@@ -87,7 +123,10 @@ impl Words {
     }
 
     pub fn contains(&self, class: &str, text: &str) -> bool {
-        self.automata.get(class).is_some_and(|ac| ac.is_match(text))
+        self.classes
+            .get(class)
+            .and_then(|c| c.automaton.as_ref())
+            .is_some_and(|ac| ac.is_match(text))
     }
 
     /// `text` without any words of the class at its end (repeatedly: 达到了 → 达到 → ``).

@@ -133,12 +133,13 @@ pub fn growths(story: &Story) -> Vec<Growth> {
 }
 
 pub fn growth(story: &Story) -> Vec<Found> {
-    growths(story)
-        .into_iter()
+    story
+        .growths()
+        .iter()
         .map(|g| {
             let mut roles = Roles::new();
             roles.insert("current".into(), Binding::One(Var::Stated(g.current)));
-            roles.insert("base".into(), Binding::One(g.base));
+            roles.insert("base".into(), Binding::One(g.base.clone()));
             if let Some(r) = g.rate {
                 roles.insert("rate".into(), Binding::One(Var::Stated(r)));
             }
@@ -160,7 +161,7 @@ pub fn growth(story: &Story) -> Vec<Found> {
 /// period compared against (`较2023年增长22.4%` … `2023年为16.2亿元`).
 pub fn base_stated(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
-    for g in growths(story) {
+    for g in story.growths() {
         let Some(period) = g.base_period.filter(|p| p.year.is_some()) else {
             continue;
         };

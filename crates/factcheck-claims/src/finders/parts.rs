@@ -506,13 +506,15 @@ fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
         .clone()
         .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
         .collect();
-    for group in &story.rules.partitions {
+    // each level's word of every group, read in one pass over its name (a story has hundreds of
+    // levels, the packs dozens of groups)
+    let held: Vec<Vec<Option<usize>>> = levels
+        .iter()
+        .map(|&q| story.rules.partition_words.in_name(&story.frame(q).metric))
+        .collect();
+    for (g, group) in story.rules.partitions.iter().enumerate() {
         let n = group.len();
-        // each level's word of this group, read once (a story has hundreds of levels)
-        let words: Vec<Option<usize>> = levels
-            .iter()
-            .map(|&q| story.partition_word(&story.frame(q).metric, group))
-            .collect();
+        let words: Vec<Option<usize>> = held.iter().map(|h| h[g]).collect();
         for (at, window) in levels.windows(n).enumerate() {
             let first = window[0];
             if !names_each_once(n, words[at..at + n].iter().copied())
@@ -838,8 +840,7 @@ fn in_real_terms(story: &Story, q: usize) -> bool {
 
 /// Complete lists whose total and parts each have a growth rate: the bases add up as well.
 pub fn bases_of_parts(story: &Story) -> Vec<Found> {
-    let growths = super::growth::growths(story);
-    let base_of = |q: usize| base_by_rate(&growths, q);
+    let base_of = |q: usize| base_by_rate(story.growths(), q);
     story
         .parts_lists()
         .iter()
@@ -862,8 +863,7 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
 /// parts' bases do not exceed the total's either, for a measure that cannot be negative (the
 /// parts left unlisted had a base of zero or more).
 pub fn bases_of_listed_parts(story: &Story) -> Vec<Found> {
-    let growths = super::growth::growths(story);
-    let base_of = |q: usize| base_by_rate(&growths, q);
+    let base_of = |q: usize| base_by_rate(story.growths(), q);
     let words = story.words();
     story
         .parts_lists()
