@@ -446,15 +446,15 @@ fn own_values_then_failing(
     }
     let mut shown = values.clone();
     for &v in own {
-        shown.values[v].domain = shown.values[v].initial;
+        shown.domains[v] = shown.values[v].initial;
     }
     let mut steps = Vec::new();
     for &check in node.checks.iter().filter(|&&c| !std::ptr::eq(c, failing)) {
-        let before = shown.clone();
-        let Ok(narrowed) = hc4::narrow(check, &node.bindings, &mut shown) else {
-            shown = before;
+        let mut narrowed_domains = shown.domains.clone();
+        let Ok(narrowed) = hc4::narrow(check, &node.bindings, &mut narrowed_domains) else {
             continue;
         };
+        shown.domains = narrowed_domains;
         for v in narrowed.into_iter().filter(|v| own.contains(v)) {
             steps.push(explain::derivation(v, check, &node.bindings, &shown, page));
         }
