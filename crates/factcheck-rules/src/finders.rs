@@ -80,6 +80,11 @@ pub const ALL: &[Finder] = &[
         description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.8) after a total and all its parts: each ratio is its part's share, in percent",
     },
     Finder {
+        name: "multiple",
+        roles: &["a", "b", "factor"],
+        description: "a level said to be a multiple of a named figure (是发行金额的8.1倍) or of the level its sentence started from (从…增长到…，是十年前的3.2倍)",
+    },
+    Finder {
         name: "net-of-pair",
         roles: &["first", "second", "net"],
         description: "a net figure (顺差, 净流入, 结余) right after the two opposite flows of a pair in `net_pairs` (出口…进口…): `first` is the flow the net is positive for",

@@ -6,6 +6,7 @@ pub mod apposed;
 pub mod bands;
 pub mod counted;
 pub mod growth;
+pub mod multiple;
 pub mod net;
 pub mod parts;
 pub mod points;
@@ -32,6 +33,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "share" => share::share(story),
         "structure" => share::structure(story),
         "net-of-pair" => net::net_of_pair(story),
+        "multiple" => multiple::multiples(story),
         "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),
