@@ -137,3 +137,36 @@ fn a_count_named_by_an_outcome_is_a_part_not_the_total() {
         report.checks
     );
 }
+
+#[test]
+fn a_net_reads_its_pair_in_either_order_and_no_net_word_is_no_net() {
+    // imports named first: the surplus is still exports less imports
+    let report = Checker::new().check(
+        "draft.txt",
+        "前三季度全省进口1940亿元，出口2860亿元，贸易顺差920亿元。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report.checks.iter().any(|c| c.rule == "net-of-pair"),
+        "{:?}",
+        report.checks
+    );
+    // a total after the pair is no net of it
+    let rules = rules_checked("前三季度全省出口2860亿元，进口1940亿元，进出口总额4800亿元。");
+    assert!(!rules.iter().any(|r| r == "net-of-pair"), "{rules:?}");
+}
+
+#[test]
+fn a_multiple_of_an_earlier_time_needs_the_figure_it_started_from() {
+    // the figure before it in the sentence is this year's addition, not where it started from
+    let report = Checker::new().check(
+        "draft.txt",
+        "今年新增光伏装机12万千瓦，全县光伏装机达54万千瓦，是五年前的3.5倍。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report.checks.iter().all(|c| c.rule != "multiple-of-named"),
+        "{:?}",
+        report.checks
+    );
+}
