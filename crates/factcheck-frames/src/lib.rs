@@ -8,6 +8,7 @@ pub mod aspect;
 pub mod clauses;
 pub mod label;
 pub mod period;
+mod respectively;
 
 pub use aspect::Aspect;
 pub use clauses::{Clause, Layout, Sentence};
@@ -127,6 +128,7 @@ pub fn read(
         };
         frames.push(frame);
     }
+    respectively::distribute(text, &layout, quantities, words, &mut frames);
     Frames { layout, frames }
 }
 

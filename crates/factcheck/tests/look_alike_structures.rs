@@ -170,3 +170,22 @@ fn a_multiple_of_an_earlier_time_needs_the_figure_it_started_from() {
         report.checks
     );
 }
+
+#[test]
+fn averages_are_no_parts_of_a_sum() {
+    // per-head incomes of town and country, told in two sentences, never add up to anything
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年全体居民人均可支配收入为58150元。城镇和农村居民人均可支配收入分别为41230元和20140元。2024年城镇居民人均可支配收入47230元。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report
+            .checks
+            .iter()
+            .all(|c| c.relation != "sum" && c.relation != "subset"),
+        "{:?}",
+        report.checks
+    );
+}

@@ -1,0 +1,160 @@
+//! `夏粮和早稻产量分别为310亿斤和85亿斤，分别比上年增加10亿斤和5亿斤`: the figures after 分别 go
+//! one to each name listed before it, in order (夏粮产量, 早稻产量), and a clause that opens with 分别
+//! and a change describes those levels one by one.
+
+use crate::{Aspect, Frame, Layout};
+use factcheck_numbers::{Kind, Quantity};
+use factcheck_rules::Words;
+
+/// The longest name of a list, and the longest that the list's last name says of them all
+/// (`产量`, `居民人均可支配收入`), in characters.
+const NAME: usize = 6;
+const SAID: usize = 9;
+
+/// What joins the names and the figures of a list.
+const JOINTS: [&str; 5] = ["、", "以及", "和", "与", "及"];
+
+pub(crate) fn distribute(
+    text: &str,
+    layout: &Layout,
+    quantities: &[Quantity],
+    words: &Words,
+    frames: &mut [Frame],
+) {
+    // the last run of levels given names, while its sentence lasts
+    let mut levels: Vec<usize> = Vec::new();
+    for (clause, range) in layout.clauses.iter().map(|c| c.range.clone()).enumerate() {
+        let Some(at) = text[range.clone()].find("分别").map(|i| range.start + i) else {
+            continue;
+        };
+        let run = run_after(text, quantities, frames, clause, at);
+        let (Some(&first), true) = (run.first(), run.len() >= 2) else {
+            continue;
+        };
+        if levels
+            .first()
+            .is_some_and(|&l| frames[l].sentence != frames[first].sentence)
+        {
+            levels.clear();
+        }
+        let lead = &text[at + "分别".len()..quantities[first].span.start];
+        // `分别从75%、80%降至…`: the figures are where each started, not named levels
+        if words.starting("from", lead).is_some() {
+            continue;
+        }
+        // `分别比上年增加10亿斤和5亿斤` after the levels: one change for each
+        let direction = words
+            .rfind("up", lead)
+            .map(|_| 1)
+            .or_else(|| words.rfind("down", lead).map(|_| -1));
+        if let Some(sign) = direction.filter(|_| levels.len() == run.len()) {
+            for (&q, &level) in run.iter().zip(&levels) {
+                frames[q].aspect = if quantities[q].kind == Kind::Percent {
+                    Aspect::Rate
+                } else {
+                    Aspect::Change
+                };
+                frames[q].sign = sign;
+                frames[q].anchor = Some(level);
+                frames[q].metric = frames[level].metric.clone();
+            }
+            continue;
+        }
+        if direction.is_some() || run.iter().any(|&q| frames[q].aspect != Aspect::Level) {
+            continue;
+        }
+        let Some(names) = names_before(text, layout, quantities, clause, at, run.len(), words)
+        else {
+            continue;
+        };
+        for (&q, name) in run.iter().zip(names) {
+            frames[q].metric = name;
+        }
+        levels = run;
+    }
+}
+
+/// The figures of the clause after 分别, while joined one to the next by a joint.
+fn run_after(
+    text: &str,
+    quantities: &[Quantity],
+    frames: &[Frame],
+    clause: usize,
+    at: usize,
+) -> Vec<usize> {
+    let mut run: Vec<usize> = Vec::new();
+    let first = quantities.partition_point(|q| q.span.start < at);
+    for q in first..quantities.len() {
+        if frames[q].clause != clause {
+            break;
+        }
+        if let Some(&last) = run.last() {
+            let between = &text[quantities[last].span.end..quantities[q].span.start];
+            if !JOINTS.contains(&between) || quantities[q].kind != quantities[last].kind {
+                break;
+            }
+        }
+        run.push(q);
+    }
+    run
+}
+
+/// The names listed before 分别 (`夏粮和早稻产量` → 夏粮产量, 早稻产量), one per figure: in the
+/// clause, or in the one before when 分别 opens its clause. What follows the last name (产量) is
+/// said of each.
+fn names_before(
+    text: &str,
+    layout: &Layout,
+    quantities: &[Quantity],
+    clause: usize,
+    at: usize,
+    count: usize,
+    words: &Words,
+) -> Option<Vec<String>> {
+    // the names start after any figure before them in the clause (`2025年城镇和农村…`)
+    let clause_start = layout.clauses[clause].range.start;
+    let start = quantities
+        .iter()
+        .rev()
+        .find(|q| q.span.end <= at && q.span.start >= clause_start)
+        .map_or(clause_start, |q| q.span.end);
+    let mut subjects = crate::label::han(&text[start..at]);
+    if subjects.is_empty() && clause > 0 {
+        let before = &layout.clauses[clause - 1];
+        subjects = crate::label::han(&text[before.range.clone()]);
+    }
+    let subjects = words.strip_end("link", &subjects);
+    let mut items: Vec<&str> = vec![subjects];
+    for joint in JOINTS {
+        items = items.iter().flat_map(|i| i.split(joint)).collect();
+    }
+    // names, not clauses: a name of a few characters, and what is said of all after the last one
+    let short = |i: &&str| (1..=NAME).contains(&i.chars().count());
+    if items.len() != count
+        || !items[..count - 1].iter().all(short)
+        || items[count - 1].chars().count() > NAME + SAID
+    {
+        return None;
+    }
+    // the last item is a name as long as the first, then what is said of every one
+    let first_len = items[0].chars().count();
+    let last = items[count - 1];
+    let cut = last
+        .char_indices()
+        .nth(first_len)
+        .map_or(last.len(), |(i, _)| i);
+    let said = &last[cut..];
+    Some(
+        items
+            .iter()
+            .enumerate()
+            .map(|(k, item)| {
+                if k + 1 == count {
+                    (*item).to_string()
+                } else {
+                    format!("{item}{said}")
+                }
+            })
+            .collect(),
+    )
+}
