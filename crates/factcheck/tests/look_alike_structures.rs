@@ -189,3 +189,19 @@ fn averages_are_no_parts_of_a_sum() {
         report.checks
     );
 }
+
+#[test]
+fn farming_forestry_herding_and_fishing_are_not_all_of_the_gross_output() {
+    // the gross output also counts the services to them: the four need not add up to it
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年全区农林牧渔业总产值86.4亿元，其中农业产值41.7亿元，林业产值3.6亿元，牧业产值35.2亿元，渔业产值1.9亿元。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report.checks.iter().any(|c| c.rule == "parts-within-total"),
+        "{:?}",
+        report.checks
+    );
+}
