@@ -64,7 +64,7 @@ impl Reading {
     }
 }
 
-/// Reads the aspect of `q` from `pre`, the text of its clause before it; `next` is the character
+/// Reads the aspect of `q` from `pre`, the text of its clause before it; `after` is the text
 /// right after it.
 pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
     let is_time = matches!(q.value, factcheck_numbers::Value::Time { .. });

@@ -42,17 +42,19 @@ pub(crate) fn distribute(
         if words.starting("from", lead).is_some() {
             continue;
         }
-        // `分别比上年增加10亿斤和5亿斤` after the levels: one change for each
-        let direction = words
-            .rfind("up", lead)
-            .map(|_| 1)
-            .or_else(|| words.rfind("down", lead).map(|_| -1));
-        if let Some(sign) = direction.filter(|_| levels.len() == run.len()) {
+        // `分别比上年增加10亿斤和5亿斤` after the levels: one change for each, when nothing is
+        // named before 分别 in its clause (`…消费支出分别增长…` speaks of other measures)
+        let up = words.rfind("up", lead).map(|(at, w)| (at + w.len(), 1));
+        let down = words.rfind("down", lead).map(|(at, w)| (at + w.len(), -1));
+        let direction = up.into_iter().chain(down).max().map(|(_, sign)| sign);
+        let named_before = !crate::label::han(&text[range.start..at]).is_empty();
+        let describes = direction.is_some() && !named_before && levels.len() == run.len();
+        if let Some(sign) = direction.filter(|_| describes) {
             for (&q, &level) in run.iter().zip(&levels) {
-                frames[q].aspect = if quantities[q].kind == Kind::Percent {
-                    Aspect::Rate
-                } else {
-                    Aspect::Change
+                frames[q].aspect = match quantities[q].kind {
+                    Kind::Percent => Aspect::Rate,
+                    Kind::PercentagePoint => Aspect::Points,
+                    _ => Aspect::Change,
                 };
                 frames[q].sign = sign;
                 frames[q].anchor = Some(level);

@@ -191,6 +191,10 @@ fn span(ctx: &Ctx) -> Option<Check> {
     let (f, t) = (ctx.q(from).date()?, ctx.q(to).date()?);
     let d = ctx.q(duration);
     if d.unit == "年" {
+        // whole years only: `2023年1月至2024年6月的一年半` counts months
+        if f.month.is_some() || t.month.is_some() {
+            return None;
+        }
         return year_span(ctx, [from, to, duration], f.year?, t.year?);
     }
     if !matches!(d.unit.as_str(), "天" | "日") {

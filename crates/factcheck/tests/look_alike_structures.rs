@@ -205,3 +205,18 @@ fn farming_forestry_herding_and_fishing_are_not_all_of_the_gross_output() {
         report.checks
     );
 }
+
+#[test]
+fn a_part_of_one_flow_a_subject_and_a_span_of_months_make_no_finding() {
+    for draft in [
+        // 机电产品出口 is a part of 出口, and 进口 is 出口's counterpart, not a part of it
+        "全年全省出口3.2万亿元，其中机电产品出口2万亿元；进口2.5万亿元，贸易顺差0.7万亿元。",
+        // 全国 names a subject, no measure: no figure is what the multiple is of
+        "全区人均生产总值达19.1万元，是全国的2.1倍。全年全区居民人均可支配收入为4.1万元。",
+        // a span counted in months is no count of whole years
+        "2023年1月至2024年6月的一年半时间里，全市新增企业1.2万家。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+}

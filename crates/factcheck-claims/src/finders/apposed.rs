@@ -16,7 +16,7 @@ pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
         .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
         .collect();
     // the words right after a figure, up to the next figure or mark (`40家加仓`)
-    let after = |q: usize| -> String {
+    let words_after = |q: usize| -> String {
         story.text[story.q(q).span.end..]
             .chars()
             .take_while(|&c| factcheck_text::chars::is_han(c))
@@ -25,7 +25,7 @@ pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
     };
     for (k, &total) in levels.iter().enumerate() {
         // a count named by an outcome is a part, not the total (`6只上涨，5只持平`)
-        if words.find("outcome", &after(total)).is_some()
+        if words.find("outcome", &words_after(total)).is_some()
             || words.ending("outcome", &own_label(story, total)).is_some()
         {
             continue;
@@ -37,7 +37,9 @@ pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
         let mut end = story.q(total).span.end;
         for &p in &levels[k + 1..] {
             let between = &story.text[end..story.q(p).span.start];
+            // `60只上涨，其中45只收涨`: a part of a part ends the run
             if story.frame(p).sentence != sentence
+                || words.contains("which", between)
                 || between.chars().count() > GAP
                 || between.contains(['。', '；', '（'])
                 || !story.addable(p, total)
@@ -47,7 +49,7 @@ pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
             }
             // each part is named by an outcome of its own, after its figure (`40家加仓、19家减
             // 仓`) or before it (`出席2886人，缺席70人`), as the first part is
-            let after = after(p);
+            let after = words_after(p);
             let named_after = *outcome_after.get_or_insert(words.find("outcome", &after).is_some());
             let name = if named_after {
                 after

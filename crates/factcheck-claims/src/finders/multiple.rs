@@ -27,10 +27,12 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         let Some((at, verb)) = words.rfind("of_whole", name) else {
             continue;
         };
-        let name = crate::story::han(&name[at + verb.len()..]);
+        let raw = &name[at + verb.len()..];
+        let name = crate::story::han(raw);
         if name.is_empty() || name.chars().count() > NAME || !before[..at].trim().is_empty() {
             continue;
         }
+        let a_time = words.contains("time_name", &name) || names_a_year(raw);
         // the figure it describes: the level just before, in its sentence
         let sentence = story.frame(m).sentence;
         let Some(part) = story
@@ -40,7 +42,7 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         else {
             continue;
         };
-        let whole = if words.contains("time_name", &name) || names_a_year(&name) {
+        let whole = if a_time {
             // `是十年前的3.2倍`: the level the sentence went from (`从498亿元增长到…`)
             story
                 .levels()
@@ -52,14 +54,18 @@ pub fn multiples(story: &Story) -> Vec<Found> {
                 })
                 .last()
         } else {
-            // the nearest level named as the whole is
+            // the nearest level named as the whole is, of the same period (`是全国的1.7倍` names
+            // a subject, no measure: nothing)
+            let plain = story.plain_name(&name);
+            if plain.chars().count() < 2 {
+                continue;
+            }
             story
                 .levels()
-                .filter(|&w| w != part && story.addable(w, part))
+                .filter(|&w| w != part && story.addable(w, part) && story.same_period(w, part))
                 .filter(|&w| {
                     let metric = story.plain_name(&story.frame(w).metric);
-                    story.names(&name, w) == NameMatch::Exact
-                        || metric.ends_with(story.plain_name(&name).as_str())
+                    story.names(&name, w) == NameMatch::Exact || metric.ends_with(plain.as_str())
                 })
                 .min_by_key(|&w| story.q(w).span.start.abs_diff(story.q(part).span.start))
         };

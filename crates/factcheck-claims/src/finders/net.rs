@@ -31,6 +31,19 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
         }) {
             continue;
         }
+        // `出口3.2万亿元，其中机电产品2万亿元；进口…`: a part of one flow is no flow; two parts of
+        // one total (进出口总额…，其中出口…，进口…) are
+        let lists_of = |q: usize| -> Vec<usize> {
+            let lists = story.parts_lists();
+            (0..lists.len())
+                .filter(|&k| lists[k].parts.contains(&q))
+                .collect()
+        };
+        if lists_of(first) != lists_of(second)
+            || story.says_between("which", story.q(second).span.start, story.q(net).span.start)
+        {
+            continue;
+        }
         // named by the two words of a pair, in the pair's order or the other way round
         let Some((plus, minus)) = story.rules.net_pairs.iter().find_map(|pair| {
             let [a, b] = pair.as_slice() else {

@@ -98,6 +98,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 // `19项举措包括：…推进55项重大工程`: a count of another noun is no part; a kind of
                 // the total's noun is (`9只基金，其中6只股票基金`)
                 let noun = |q: usize| story.frame(q).after.clone();
+                // `出口3.2万亿元，其中机电产品出口2万亿元；进口…`: 进口 is no part of 出口
                 let parts: Vec<usize> = parts
                     .into_iter()
                     .take_while(|&p| {
@@ -105,6 +106,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                             || noun(total).is_empty()
                             || noun(p).ends_with(noun(total).as_str())
                     })
+                    .take_while(|&p| !sibling_of_total(story, total, p))
                     .collect();
                 let Some(&last) = parts.last() else {
                     continue;
@@ -334,7 +336,6 @@ fn closing_total_after(
         })
 }
 
-/// The words that name a figure in its own clause, before it (not the noun after a count).
 /// A part's name: its own label, else the noun its figure counts.
 fn part_name(story: &Story, q: usize) -> String {
     let label = own_label(story, q);
@@ -345,6 +346,7 @@ fn part_name(story: &Story, q: usize) -> String {
     }
 }
 
+/// The words that name a figure in its own clause, before it (not the noun after a count).
 pub(super) fn own_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
@@ -421,6 +423,28 @@ fn completeness(
         return Some(Certainty::Inferred);
     }
     None
+}
+
+/// Is a part named by another word of a partition group than the one its total is named by
+/// (进口 after a total of 出口)? Then it is the total's counterpart, not its part.
+fn sibling_of_total(story: &Story, total: usize, part: usize) -> bool {
+    let total_name = &story.frame(total).metric;
+    let part_name = part_name(story, part);
+    story.rules.partitions.iter().any(|group| {
+        match (
+            story.partition_word(total_name, group),
+            story.partition_word(&part_name, group),
+        ) {
+            // named alike around the two words (出口…进口), not a whole that holds one by chance
+            // (进出口总额 holds 出口)
+            (Some(t), Some(p)) => {
+                t != p
+                    && split_around(story, group, total_name)
+                        == split_around(story, group, &part_name)
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Do the parts' labels name every word of one partition group, one each, and nothing else?
@@ -663,10 +687,10 @@ pub(super) fn named_whole(story: &Story, part: usize) -> Option<String> {
         .filter(|n| n.chars().count() >= 2)
 }
 
-/// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
 /// The longest name of a part between its figure and an inline total word (`铜牌共`), in characters.
 const INLINE_LABEL: usize = 6;
 
+/// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
 fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
     let text = story.text;
     let words = story.words();
