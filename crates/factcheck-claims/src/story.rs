@@ -175,7 +175,7 @@ impl<'a> Story<'a> {
 
     /// The level printed as the one compared against, between a level and its change or
     /// points (`比十年前的3.1人减少0.5人`): the last one before the change, in the change's clause
-    /// or closing the clause just before it (`相比2007年的283.82亿元，上升了8.28%`), of the same
+    /// or closing the clause just before it (`相比2019年的146.20亿元，上升了6.75%`), of the same
     /// kind and unit as the level.
     pub fn compared_level(&self, current: usize, change: usize) -> Option<usize> {
         let b = (current + 1..change)

@@ -141,7 +141,7 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
             {
                 return Reading::plain(Aspect::Level);
             }
-            // `增加17个扩围行业`: a count of new things, a level of its own (`涨61点或1.9%` is
+            // `增加17个扩围行业`: a count of new things, a level of its own (`涨31点或1.5%` is
             // a change told twice)
             let attributive = after
                 .chars()

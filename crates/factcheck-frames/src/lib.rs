@@ -160,7 +160,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
     let whole_pre =
         &text[near_start(text, clause_range.start, quantity.span.start)..quantity.span.start];
-    // `涨61.68点或1.88%`: the same change told as an amount and as a rate
+    // `涨31.62点或1.47%`: the same change told as an amount and as a rate
     let same_change_as_rate = previous.is_some()
         && page.words.is("alternative", pre.trim())
         && earlier[q - 1].aspect == Aspect::Change
@@ -315,7 +315,7 @@ fn strip_aspect_words(label: &str, words: &Words) -> String {
             }
         }
     }
-    // `大幅增加了8.39万户`: how much it changed names no measure
+    // `大幅增加了2.6万户`: how much it changed names no measure
     let rest = words.strip_end("link", &rest);
     words.strip_end("degree", rest).to_string()
 }
@@ -406,7 +406,7 @@ fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
 /// Does a figure follow a comparison word and the name of what it compares against, joined by
 /// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against.
 fn in_comparison(before: &str, words: &Words) -> bool {
-    // `相比2007年度的283.82亿元，上升了8.28%`: a clause that opens with the comparison
+    // `相比2019年度的146.20亿元，上升了6.75%`: a clause that opens with the comparison
     let opening = || {
         let clause = before.trim_start();
         words

@@ -82,7 +82,7 @@ pub const ALL: &[Finder] = &[
     Finder {
         name: "multiple",
         roles: &["a", "b", "factor"],
-        description: "a level said to be a multiple of a named figure (是发行金额的8.1倍) or of the level its sentence started from (从…增长到…，是十年前的3.2倍)",
+        description: "a level said to be a multiple of a named figure (是计划发行额的6.2倍) or of the level its sentence started from (从…增长到…，是十年前的3.2倍)",
     },
     Finder {
         name: "net-of-pair",

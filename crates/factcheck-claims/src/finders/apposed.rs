@@ -1,5 +1,5 @@
-//! A total followed at once by counts of its members by outcome (`59家公司40家加仓、19家减仓`,
-//! `应出席代表2956人，出席2886人，缺席70人`): parts of the total, though the copy may leave an
+//! A total followed at once by counts of its members by outcome (`86家机构52家增持、30家减持`,
+//! `应出席委员45人，出席41人，请假4人`): parts of the total, though the copy may leave an
 //! outcome out (suspended, on leave), so the list is never taken as complete.
 
 use super::parts::{amount_level, own_label, PartsList};

@@ -29,7 +29,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
             .map(|&r| (r, true))
             .chain(changes.iter().map(|&c| (c, false)))
         {
-            // `较年初增长超3000亿元，增速达17%`: a rate or change that names no comparison
+            // `较年初增长超800亿元，增速达12%`: a rate or change that names no comparison
             // follows the one just before it in its sentence
             let told_before = rates
                 .iter()

@@ -1,5 +1,5 @@
-//! A figure said to be a multiple of another (`总申购金额162亿欧元，是发行金额的8.1倍`; `从498亿元
-//! 增长到1600亿元，是十年前的3.2倍`): the other is the figure the story gives under that name, or
+//! A figure said to be a multiple of another (`认购总额93亿元，是计划发行额的6.2倍`; `从12万千瓦
+//! 增长到54万千瓦，是五年前的4.5倍`): the other is the figure the story gives under that name, or
 //! the one the sentence started from when the name is a time.
 
 use crate::story::NameMatch;
@@ -43,7 +43,7 @@ pub fn multiples(story: &Story) -> Vec<Found> {
             continue;
         };
         let whole = if a_time {
-            // `是十年前的3.2倍`: the level the sentence went from (`从498亿元增长到…`)
+            // `是五年前的4.5倍`: the level the sentence went from (`从12万千瓦增长到…`)
             story
                 .levels()
                 .filter(|&b| b < part && story.frame(b).sentence == sentence)

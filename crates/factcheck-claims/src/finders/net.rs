@@ -1,5 +1,5 @@
 //! A net figure beside the two opposite flows it nets (`出口3.2万亿元，进口2.5万亿元，贸易顺差0.7万
-//! 亿元`, `结汇5.9万亿元，售汇4.8万亿元，结售汇顺差1.1万亿元`): the net is their difference.
+//! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`): the net is their difference.
 
 use super::parts::own_label;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};

@@ -96,7 +96,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     continue;
                 };
                 // `19项举措包括：…推进55项重大工程`: a count of another noun is no part; a kind of
-                // the total's noun is (`9只基金，其中6只股票基金`)
+                // the total's noun is (`12家银行，其中7家城商行`)
                 let noun = |q: usize| story.frame(q).after.clone();
                 // `出口3.2万亿元，其中机电产品出口2万亿元；进口…`: 进口 is no part of 出口
                 let parts: Vec<usize> = parts
@@ -159,7 +159,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             .into_iter()
             .take_while(|&p| story.addable(p, whole) && story.same_period(p, whole))
             .collect();
-        // one part is a part too (`在284只基金中，有55只…，占比19.37%`): the header names its whole
+        // one part is a part too (`在160家企业中，有48家…，占比30.0%`): the header names its whole
         if parts.is_empty()
             || out
                 .iter()
@@ -167,7 +167,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         {
             continue;
         }
-        // a list that ends with the rest (其余6只) leaves nothing out
+        // a list that ends with the rest (其余9家) leaves nothing out
         let last = *parts.last().expect("a part");
         let complete = story
             .words()
@@ -214,8 +214,8 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         if !amount_level(story, q) {
             continue;
         }
-        // a figure of another unit says something of the item before it (`其中14次下潜水深超过
-        // 6000米`) in its clause; in a clause of its own it ends the list
+        // a figure of another unit says something of the item before it (`其中24次演练参与人数超过
+        // 500人`) in its clause; in a clause of its own it ends the list
         if let Some(&first) = parts.first() {
             if !story.addable(q, first) {
                 let last = parts[parts.len() - 1];
@@ -232,7 +232,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         {
             break;
         }
-        // a part is named, before its figure or by the noun the figure counts (`其中有6只股票基金`):
+        // a part is named, before its figure or by the noun the figure counts (`其中有7家城商行`):
         // `270多人轻重伤` is no item of a list
         let label = part_name(story, q);
         if label.is_empty() {

@@ -19,7 +19,7 @@ pub fn points(story: &Story) -> Vec<Found> {
         let Some(now) = frame.anchor else {
             continue;
         };
-        // the earlier rate printed in the comparison (`比前一周的9.05%下降3.01个百分点`)
+        // the earlier rate printed in the comparison (`比上个月的9.2%下降1.6个百分点`)
         let compared = story.compared_level(now, p);
         let period = match story.compared_with(p, now) {
             Some(period) => Some(period),
