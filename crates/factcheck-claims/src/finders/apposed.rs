@@ -2,19 +2,14 @@
 //! `应出席委员45人，出席41人，请假4人`): parts of the total, though the copy may leave an
 //! outcome out (suspended, on leave), so the list is never taken as complete.
 
-use super::parts::{amount_level, own_label, PartsList};
+use super::parts::{own_label, PartsList};
 use crate::story::Story;
 
 /// The longest text between a total and its first part, or between two parts, in characters.
 const GAP: usize = 8;
 
-pub(super) fn apposed_lists(story: &Story, out: &mut Vec<PartsList>) {
+pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
     let words = story.words();
-    let levels: Vec<usize> = story
-        .members
-        .clone()
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
     // the words right after a figure, up to the next figure or mark (`40家加仓`)
     let words_after = |q: usize| -> String {
         story.text[story.q(q).span.end..]

@@ -1,7 +1,7 @@
 //! Parts named by bands of one scale that cover all of it (`0—14岁人口…15—59岁人口…60岁及以上
 //! 人口`): the bands leave nothing out, so the parts make up their whole like a partition.
 
-use super::parts::{amount_level, named_whole, PartsList};
+use super::parts::{named_whole, PartsList};
 use crate::story::Story;
 use crate::Certainty;
 use factcheck_numbers::Kind;
@@ -98,12 +98,8 @@ fn band_of(story: &Story, level: usize) -> Option<Band> {
 
 /// Runs of levels whose bands follow one another from the bottom of the scale (0 or open)
 /// to an open top, in one paragraph and one period: all the parts of some whole.
-pub fn band_runs(story: &Story) -> Vec<Vec<usize>> {
-    let mut levels: Vec<usize> = story
-        .members
-        .clone()
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
+pub fn band_runs(story: &Story, levels: &[usize]) -> Vec<Vec<usize>> {
+    let mut levels = levels.to_vec();
     let mut bands: Vec<Option<Band>> = levels.iter().map(|&q| band_of(story, q)).collect();
     // the figures of a band (0 and 14岁 of `0—14岁人口`) are no levels of their own
     let band_figures: Vec<usize> = levels
@@ -141,14 +137,9 @@ pub fn band_runs(story: &Story) -> Vec<Vec<usize>> {
 }
 
 /// Band runs with the whole they make up, stated before them.
-pub(super) fn band_lists(story: &Story, out: &mut Vec<PartsList>) {
-    let levels: Vec<usize> = story
-        .members
-        .clone()
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
-    for parts in band_runs(story) {
-        let Some(total) = whole_before(story, &levels, &parts, out) else {
+pub(super) fn band_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
+    for parts in band_runs(story, levels) {
+        let Some(total) = whole_before(story, levels, &parts, out) else {
             continue;
         };
         out.push(PartsList {

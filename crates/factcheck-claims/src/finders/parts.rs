@@ -26,14 +26,24 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     which_lists(story, &mut out);
     among_lists(story, &mut out);
     bracket_lists(story, &mut out);
-    partition_lists(story, &mut out);
-    super::bands::band_lists(story, &mut out);
-    super::apposed::apposed_lists(story, &mut out);
-    closing_total_lists(story, &mut out);
+    let levels = list_levels(story);
+    partition_lists(story, &levels, &mut out);
+    super::bands::band_lists(story, &levels, &mut out);
+    super::apposed::apposed_lists(story, &levels, &mut out);
+    closing_total_lists(story, &levels, &mut out);
     out
 }
 
 /// Is the level a figure that can be a part or a total here (not in the headline)?
+/// The levels of a story that may be totals or parts of a list outside brackets, in order.
+pub(super) fn list_levels(story: &Story) -> Vec<usize> {
+    story
+        .members
+        .clone()
+        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+        .collect()
+}
+
 pub(super) fn amount_level(story: &Story, q: usize) -> bool {
     story.frame(q).aspect == Aspect::Level
         && crate::story::is_amount(story.q(q))
@@ -526,12 +536,7 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
 
 /// Parts that name a whole partition in consecutive clauses (`城镇人口41万人，乡村人口53万人`)
 /// with no 其中: their total is the level before them whose measure the parts' names share.
-fn partition_lists(story: &Story, out: &mut Vec<PartsList>) {
-    let levels: Vec<usize> = story
-        .members
-        .clone()
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
+fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
     // each level's word of every group, read in one pass over its name (a story has hundreds of
     // levels, the packs dozens of groups)
     let held: Vec<Vec<Option<usize>>> = levels
@@ -691,14 +696,9 @@ pub(super) fn named_whole(story: &Story, part: usize) -> Option<String> {
 const INLINE_LABEL: usize = 6;
 
 /// `小麦320万吨、玉米410万吨，合计730万吨`: a run of levels closed by a total word and a level.
-fn closing_total_lists(story: &Story, out: &mut Vec<PartsList>) {
+fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
     let text = story.text;
     let words = story.words();
-    let levels: Vec<usize> = story
-        .members
-        .clone()
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
     for (k, &total) in levels.iter().enumerate() {
         let clause = &story.frames.layout.clauses[story.frame(total).clause];
         let lead = &text[clause.range.start..story.q(total).span.start];
@@ -976,7 +976,7 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
         .iter()
         .filter_map(|l| Some((l.parts.clone(), l.span.clone(), l.complete?)));
     // parts of a whole the story does not print (`不满18岁的…占25%；18岁及以上的…占75%`)
-    let bands = super::bands::band_runs(story)
+    let bands = super::bands::band_runs(story, &list_levels(story))
         .into_iter()
         .filter(|run| !lists.iter().any(|l| l.parts == *run))
         .map(|run| {
