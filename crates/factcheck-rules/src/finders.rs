@@ -85,6 +85,11 @@ pub const ALL: &[Finder] = &[
         description: "a level said to be a multiple of a named figure (是计划发行额的6.2倍) or of the level its sentence started from (从…增长到…，是十年前的3.2倍)",
     },
     Finder {
+        name: "per-item",
+        roles: &["total", "count", "average"],
+        description: "an average per item (平均每只, 单只, 每人) after a total of its unit and a count of that classifier in its sentence (6只…合计…，平均每只…); each count of the classifier is a reading",
+    },
+    Finder {
         name: "net-of-pair",
         roles: &["first", "second", "net"],
         description: "a net figure (顺差, 净流入, 结余) right after the two opposite flows of a pair in `net_pairs` (出口…进口…): `first` is the flow the net is positive for",

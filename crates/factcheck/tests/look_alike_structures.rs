@@ -220,3 +220,43 @@ fn a_part_of_one_flow_a_subject_and_a_span_of_months_make_no_finding() {
         assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
     }
 }
+
+#[test]
+fn a_count_inside_a_clause_does_not_gather_the_figures_before_it() {
+    // 3只 is what the week issued, not a count of the figures told before: no sum of them
+    let rules = rules_checked(
+        "上周两市成交额5200亿元，前一周为4800亿元，再前一周为4100亿元。本周新发行3只基金，合计募集96亿元。",
+    );
+    assert!(!rules.iter().any(|r| r == "sum-of-parts"), "{rules:?}");
+    // opening its clause, the count gathers the holdings just told
+    let rules = rules_checked(
+        "甲公司持有该基金8.12亿份。另两家股东乙公司和丙公司分别持有2.05亿份和4000万份，三家股东合计持有10.57亿份。",
+    );
+    assert!(rules.iter().any(|r| r == "sum-of-parts"), "{rules:?}");
+}
+
+#[test]
+fn an_average_per_another_noun_is_not_the_total_over_the_count() {
+    // 每亩 is per unit of land, not per household: no average of the households' count
+    let rules = rules_checked("全村126户种植户去年收入756万元，平均每亩收益3200元。");
+    assert!(!rules.iter().any(|r| r == "average-per-item"), "{rules:?}");
+    let rules = rules_checked("全村126户种植户去年收入756万元，平均每户收入6万元。");
+    assert!(rules.iter().any(|r| r == "average-per-item"), "{rules:?}");
+}
+
+#[test]
+fn two_totals_before_one_list_each_keep_their_own_parts() {
+    // the stations add up to the stations, the boxes to the boxes
+    let report = Checker::new().check(
+        "draft.txt",
+        "全县共设投票站40个，投票箱900个，其中城区投票站10个，投票箱300个，乡镇投票站30个，投票箱600个。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let sums = report
+        .checks
+        .iter()
+        .filter(|c| c.quantities.len() == 3 && c.status == "consistent")
+        .count();
+    assert_eq!(sums, 2, "{:?}", report.checks);
+}

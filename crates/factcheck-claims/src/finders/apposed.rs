@@ -74,6 +74,7 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
             parts,
             complete: None,
             other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
 }

@@ -148,6 +148,7 @@ pub(super) fn band_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsLis
             parts,
             complete: Some(Certainty::Inferred),
             other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
 }

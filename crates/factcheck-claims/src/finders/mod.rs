@@ -3,6 +3,7 @@
 
 pub mod added;
 pub mod apposed;
+pub mod average;
 pub mod bands;
 pub mod counted;
 pub mod growth;
@@ -34,6 +35,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "structure" => share::structure(story),
         "net-of-pair" => net::net_of_pair(story),
         "multiple" => multiple::multiples(story),
+        "per-item" => average::per_item(story),
         "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),

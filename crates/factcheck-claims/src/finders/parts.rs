@@ -18,6 +18,9 @@ pub struct PartsList {
     pub span: Range<usize>,
     /// Other figures that may be the total (a list after two levels may belong to either).
     pub other_totals: Vec<usize>,
+    /// Whether a part's share that names no whole (`占比41%`) is of this total: not where the
+    /// total gathers some of many (`三家股东合计`), whose shares are of the whole they hold.
+    pub shares_of_total: bool,
 }
 
 /// Every list of parts in a story.
@@ -31,6 +34,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     super::bands::band_lists(story, &levels, &mut out);
     super::apposed::apposed_lists(story, &levels, &mut out);
     closing_total_lists(story, &levels, &mut out);
+    counted_total_lists(story, &levels, &mut out);
     out
 }
 
@@ -76,6 +80,13 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 let in_bracket = layout
                     .clause_at(at)
                     .is_some_and(|c| layout.clauses[c].host.is_some());
+                if !in_bracket {
+                    let pair = interleaved_lists(story, &figures, at);
+                    if !pair.is_empty() {
+                        out.extend(pair);
+                        continue;
+                    }
+                }
                 let parts = list_after(story, &figures, at, in_bracket);
                 let Some(&first) = parts.first() else {
                     continue;
@@ -129,10 +140,86 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     complete,
                     span: story.q(total).span.start.min(at)..end,
                     other_totals: totals[1..].to_vec(),
+                    shares_of_total: true,
                 });
             }
         }
     }
+}
+
+/// `共设投票站40个，投票箱900个，其中城区投票站10个，投票箱300个，乡镇投票站30个，投票箱600个`:
+/// two totals before 其中, each named by its own noun, and parts after it that each name one of
+/// the two nouns: two lists taking turns. Empty unless every part names exactly one total.
+fn interleaved_lists(story: &Story, figures: &[usize], at: usize) -> Vec<PartsList> {
+    let listable = |q: &usize| amount_level(story, *q) && !story.frame(*q).bracketed;
+    let before: Vec<usize> = figures
+        .iter()
+        .copied()
+        .filter(|&q| story.q(q).span.end <= at)
+        .filter(listable)
+        .collect();
+    let [.., a, b] = before[..] else {
+        return Vec::new();
+    };
+    // the noun a figure is named by: the last two characters of its name
+    let noun = |q: usize| -> String {
+        let name = part_name(story, q);
+        let n = name.chars().count();
+        name.chars().skip(n.saturating_sub(2)).collect()
+    };
+    let (noun_a, noun_b) = (noun(a), noun(b));
+    if noun_a.chars().count() < 2
+        || noun_a == noun_b
+        || story.frame(a).clause == story.frame(b).clause
+    {
+        return Vec::new();
+    }
+    let words = story.words();
+    let mut parts: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let mut end = at;
+    for &q in figures.iter().filter(|&&q| story.q(q).span.start > at) {
+        if !listable(&q) {
+            continue;
+        }
+        // a second 其中 opens a list of its own
+        if end > at && words.contains("which", &story.text[end..story.q(q).span.start]) {
+            break;
+        }
+        let name = noun(q);
+        let side = if name == noun_a {
+            0
+        } else if name == noun_b {
+            1
+        } else {
+            break;
+        };
+        let total = [a, b][side];
+        if !story.addable(q, total) || !story.same_period(q, total) {
+            break;
+        }
+        parts[side].push(q);
+        end = story.q(q).span.end;
+    }
+    if parts.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    // one 共 before the first total governs both (`共设投票站40个，投票箱900个`)
+    [a, b]
+        .into_iter()
+        .zip(parts)
+        .map(|(total, parts)| {
+            let last = *parts.last().expect("a part");
+            let end = story.q(last).span.end;
+            PartsList {
+                total,
+                complete: completeness(story, a, &parts, at, end),
+                span: story.q(total).span.start.min(at)..end,
+                parts,
+                other_totals: Vec::new(),
+                shares_of_total: true,
+            }
+        })
+        .collect()
 }
 
 /// `在5.2万名参赛者中，男子组…人，女子组…人`: a clause that names a whole with its figure and
@@ -189,6 +276,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             complete: complete.filter(|_| parts.len() > 1),
             parts,
             other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
 }
@@ -261,7 +349,10 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             // the same last character (出口额…进口额), or both places (甲市…乙县)
             let place = |l: &str| words.ending("place", l).is_some();
             let the_rest = words.starting("the_rest", &label).is_some();
+            // counts by outcome (`15支晋级，9支出局`) sort the same members
+            let outcome = |l: &str| words.find("outcome", l).is_some();
             let parallel = the_rest
+                || (outcome(&label) && outcome(&first_label))
                 || label.chars().last() == first_label.chars().last()
                 || (place(&label) && place(&first_label))
                 || story.rules.partitions.iter().any(|g| {
@@ -530,6 +621,7 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
             complete: Some(Certainty::Bound),
             span: story.q(total).span.start..close,
             other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
 }
@@ -648,6 +740,7 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                 complete: Some(Certainty::Inferred),
                 span: story.q(total).span.start..story.q(window[n - 1]).span.end,
                 other_totals: Vec::new(),
+                shares_of_total: true,
             });
         }
     }
@@ -747,8 +840,92 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             complete: Some(Certainty::Bound),
             span: story.q(parts[0]).span.start..story.q(total).span.end,
             other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
+}
+
+/// The most items a counted total (`三家股东合计…`) gathers from the figures before it.
+const COUNTED_MAX: u32 = 12;
+
+/// `…持有11.8亿份。另两家股东分别持有3亿份和5000万份，三家股东合计持有15.3亿份`: a total whose
+/// clause opens with the count of its items and a total word adds up the last that many levels
+/// of its unit, in its sentence and the two before it.
+fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
+    for (k, &total) in levels.iter().enumerate() {
+        let Some(n) = items_counted(story, total) else {
+            continue;
+        };
+        let sentence = story.frame(total).sentence;
+        let para = |q: usize| {
+            let s = &story.frames.layout.sentences[story.frame(q).sentence];
+            (s.article, s.paragraph)
+        };
+        let clause_start = story.frames.layout.clauses[story.frame(total).clause]
+            .range
+            .start;
+        let parts: Vec<usize> = levels[..k]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&p| story.q(p).span.end <= clause_start)
+            .take_while(|&p| para(p) == para(total) && sentence - story.frame(p).sentence <= 2)
+            .filter(|&p| {
+                story.q(p).unit == story.q(total).unit
+                    && story.addable(p, total)
+                    && story.same_period(p, total)
+            })
+            .take(n)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if parts.len() != n
+            || out.iter().any(|l| l.total == total)
+            || story.says_between(
+                "partial_list",
+                story.q(parts[0]).span.start,
+                story.q(total).span.start,
+            )
+        {
+            continue;
+        }
+        out.push(PartsList {
+            total,
+            span: story.q(parts[0]).span.start..story.q(total).span.end,
+            parts,
+            complete: Some(Certainty::Inferred),
+            other_totals: Vec::new(),
+            shares_of_total: false,
+        });
+    }
+}
+
+/// How many items a total's clause says it gathers: a count of 2 to 12 that opens the clause
+/// (after 这 or 上述 at most) and a total word between it and the figure (`三家股东合计持有`).
+fn items_counted(story: &Story, total: usize) -> Option<usize> {
+    let words = story.words();
+    let clause = &story.frames.layout.clauses[story.frame(total).clause];
+    let count = story
+        .members
+        .clone()
+        .filter(|&c| c < total && story.q(c).span.start >= clause.range.start)
+        .find(|&c| {
+            let opening = crate::story::han(&story.text[clause.range.start..story.q(c).span.start]);
+            opening.is_empty() || words.is("back_reference", &opening)
+        })?;
+    let n = story.q(count).number()?;
+    let between = &story.text[story.q(count).span.end..story.q(total).span.start];
+    // the noun counted, then the total word (`家股东合计`): a short way after the count
+    let head: String = between.chars().take(10).collect();
+    let plain = story.q(count).qualifier == factcheck_numbers::Qualifier::Exact;
+    (plain
+        && n.fract().is_zero()
+        && n >= 2.into()
+        && n <= COUNTED_MAX.into()
+        && words.contains("closing_total_inline", &head))
+    .then(|| n.try_into().ok())
+    .flatten()
 }
 
 fn stated(qs: &[usize]) -> Binding {

@@ -53,7 +53,7 @@ pub fn share(story: &Story) -> Vec<Found> {
         let listed_under = story
             .parts_lists()
             .iter()
-            .find(|l| l.parts.contains(&part))
+            .find(|l| l.parts.contains(&part) && l.shares_of_total)
             .map(|l| l.total);
         let Some((_, name)) = &frame.whole else {
             // 占比41%: the whole is the total the part is listed under

@@ -1,0 +1,99 @@
+//! An average per item after a total and the count of its items (`8只新基金合计募集96.4亿元，
+//! 平均每只12.05亿元`; `86名党员共捐款25800元，平均每人300元`): the average is the total
+//! over the count. The average says what it is per (每只, 单只, 每人), and the count counts that.
+
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_numbers::{Kind, Qualifier};
+
+/// The longest name before an average's figure that is searched for its 每/单, in characters.
+const LEAD: usize = 16;
+
+pub fn per_item(story: &Story) -> Vec<Found> {
+    let words = story.words();
+    let mut out = Vec::new();
+    for average in story.levels() {
+        let frame = story.frame(average);
+        let clause = &story.frames.layout.clauses[frame.clause];
+        let lead = &story.text
+            [clause.range.start.min(story.q(average).span.start)..story.q(average).span.start];
+        let lead: String = {
+            let chars: Vec<char> = lead.chars().collect();
+            chars[chars.len().saturating_sub(LEAD)..].iter().collect()
+        };
+        if !words.contains("average", &lead) {
+            continue;
+        }
+        let Some(per) = per_classifier(&lead) else {
+            continue;
+        };
+        let sentence = frame.sentence;
+        // the total: the nearest level before the average's clause in its sentence, of its unit
+        let Some(total) = story
+            .levels()
+            .filter(|&t| t < average && story.frame(t).sentence == sentence)
+            .filter(|&t| story.frame(t).clause != frame.clause)
+            .filter(|&t| story.q(t).unit == story.q(average).unit && story.addable(t, average))
+            .last()
+        else {
+            continue;
+        };
+        if words.contains("average", &story.frame(total).metric) {
+            continue;
+        }
+        // the counts of that classifier before the total in the sentence, nearest first: a
+        // sentence may count the items and some of them (`6只新基金…其中5只…`)
+        let counts: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&c| c < total && story.frame(c).sentence == sentence)
+            .filter(|&c| counts_per(story, c, per))
+            .collect();
+        let reading = |count: usize| {
+            let mut roles = Roles::new();
+            roles.insert("total".into(), Binding::One(Var::Stated(total)));
+            roles.insert("count".into(), Binding::One(Var::Stated(count)));
+            roles.insert("average".into(), Binding::One(Var::Stated(average)));
+            roles
+        };
+        let mut readings = counts.iter().rev().map(|&c| reading(c));
+        let Some(first) = readings.next() else {
+            continue;
+        };
+        let start = counts.iter().map(|&c| story.q(c).span.start).min();
+        out.push(Found {
+            span: start.unwrap_or(story.q(total).span.start)..story.q(average).span.end,
+            roles: first,
+            certainty: Certainty::Inferred,
+            alternatives: readings.collect(),
+        });
+    }
+    out
+}
+
+/// The classifier an average is per: the character after 每 or 单 (`平均每只`, `单只基金`).
+fn per_classifier(lead: &str) -> Option<char> {
+    let mut chars = lead.chars().peekable();
+    let mut found = None;
+    while let Some(c) = chars.next() {
+        if matches!(c, '每' | '单') {
+            if let Some(&next) = chars.peek() {
+                found = Some(next);
+            }
+        }
+    }
+    found
+}
+
+/// Is the figure a plain count of more than one item of the classifier (`6只`; `120名` for 每人)?
+fn counts_per(story: &Story, c: usize, per: char) -> bool {
+    let q = story.q(c);
+    let words = story.words();
+    let person = |u: &str| words.is("person_unit", u);
+    let unit_matches = q.unit.chars().eq(std::iter::once(per))
+        || (person(&q.unit) && person(per.encode_utf8(&mut [0; 4])));
+    q.kind == Kind::Count
+        && q.qualifier == Qualifier::Exact
+        && unit_matches
+        && q.number()
+            .is_some_and(|n| n > 1.into() && n.fract().is_zero())
+}
