@@ -85,6 +85,11 @@ pub const ALL: &[Finder] = &[
         description: "a level said to be a multiple of a named figure (是计划发行额的6.2倍) or of the level its sentence started from (从…增长到…，是十年前的3.2倍)",
     },
     Finder {
+        name: "rate-of-count",
+        roles: &["part", "whole", "share"],
+        description: "a rate of items (修复率, 命中率, 增长面) right after the count it is of, whose clause names what the rate is of; `whole` is an earlier count of the same unit in the sentence, each one a reading",
+    },
+    Finder {
         name: "per-item",
         roles: &["total", "count", "average"],
         description: "an average per item (平均每只, 单只, 每人) after a total of its unit and a count of that classifier in its sentence (6只…合计…，平均每只…); each count of the classifier is a reading",

@@ -260,3 +260,15 @@ fn two_totals_before_one_list_each_keep_their_own_parts() {
         .count();
     assert_eq!(sums, 2, "{:?}", report.checks);
 }
+
+#[test]
+fn a_rate_of_what_the_copy_does_not_count_is_left_alone() {
+    // 就业率 is of the employed, whom the copy does not count; 毕业 is another count
+    let rules = rules_checked("该校今年招生3000人，毕业2500人，就业率95%。");
+    assert!(!rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
+    // a rate inside the count's clause says what the items are, not how many
+    let rules = rules_checked("在310只股票型基金中，仅有12只基金今年以来收益率超过35%。");
+    assert!(!rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
+    let rules = rules_checked("该校今年毕业2500人，已就业2350人，就业率94%。");
+    assert!(rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
+}

@@ -11,6 +11,7 @@ pub mod multiple;
 pub mod net;
 pub mod parts;
 pub mod points;
+pub mod rate;
 pub mod restated;
 pub mod share;
 pub mod tables;
@@ -36,6 +37,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "net-of-pair" => net::net_of_pair(story),
         "multiple" => multiple::multiples(story),
         "per-item" => average::per_item(story),
+        "rate-of-count" => rate::rate_of_count(story),
         "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),

@@ -1,0 +1,96 @@
+//! A rate of items in the clause after the count it is of (`全省4280处受损堤防已修复3950处，修复率
+//! 92.3%`, `出手40次，命中14次，命中率35%`): the rate is the count over an earlier, larger count of
+//! the same unit in the sentence. The rate's own word binds it to the count: what is counted is what the
+//! rate is of (修复 … 修复率), so a rate of something the copy does not count (就业率 after 毕业
+//! 2500人) is left alone.
+
+use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_numbers::Kind;
+
+/// How many characters of the rate's name before 率 (or 面) must appear at the count.
+const STEM: usize = 2;
+
+/// The most characters after 率 before the figure (`达`, `为`, `只有`, `低到了`).
+const LINK: usize = 4;
+
+pub fn rate_of_count(story: &Story) -> Vec<Found> {
+    let words = story.words();
+    let mut out = Vec::new();
+    for rate in story.members.clone() {
+        let q = story.q(rate);
+        if q.kind != Kind::Percent {
+            continue;
+        }
+        let frame = story.frame(rate);
+        let clause = &story.frames.layout.clauses[frame.clause];
+        let lead =
+            crate::story::han(&story.text[clause.range.start.min(q.span.start)..q.span.start]);
+        // a rate of change (增长率, 增速) is no rate of items
+        if words.contains("change_noun", &lead) {
+            continue;
+        }
+        let Some(stem) = rate_stem(&lead) else {
+            continue;
+        };
+        // the part: the last count before the rate, in its clause or the clause before
+        let sentence = frame.sentence;
+        let counts: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&c| c < rate && story.frame(c).sentence == sentence)
+            .filter(|&c| story.q(c).kind == Kind::Count && story.q(c).number().is_some())
+            .collect();
+        let Some(&part) = counts.last() else {
+            continue;
+        };
+        // in the clause after the count's: a rate inside the count's clause says what the items
+        // are (`12只基金收益率超过35%`), not how many of them there are
+        if frame.clause != story.frame(part).clause + 1 {
+            continue;
+        }
+        let part_clause = &story.frames.layout.clauses[story.frame(part).clause];
+        let around_part = crate::story::han(&story.text[part_clause.range.clone()]);
+        if !around_part.contains(stem.as_str()) {
+            continue;
+        }
+        // the whole: an earlier count of the same unit, nearest first (each one is a reading)
+        let wholes: Vec<usize> = counts[..counts.len() - 1]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&w| story.q(w).unit == story.q(part).unit && !story.q(w).unit.is_empty())
+            // a rate of items is of a larger count (`45家整车企业和1600多家配套商，配套率…`)
+            .filter(|&w| story.q(w).number() > story.q(part).number())
+            .collect();
+        let reading = |whole: usize| {
+            let mut roles = Roles::new();
+            roles.insert("part".into(), Binding::One(Var::Stated(part)));
+            roles.insert("whole".into(), Binding::One(Var::Stated(whole)));
+            roles.insert("share".into(), Binding::One(Var::Stated(rate)));
+            roles
+        };
+        let mut readings = wholes.iter().map(|&w| reading(w));
+        let Some(first) = readings.next() else {
+            continue;
+        };
+        let start = wholes.iter().map(|&w| story.q(w).span.start).min();
+        out.push(Found {
+            span: start.unwrap_or(story.q(part).span.start)..q.span.end,
+            roles: first,
+            certainty: Certainty::Inferred,
+            alternatives: readings.collect(),
+        });
+    }
+    out
+}
+
+/// What a rate is of: the characters before its 率 or 面 (`修复率` → 修复, `增长面` → 增长).
+fn rate_stem(lead: &str) -> Option<String> {
+    let chars: Vec<char> = lead.chars().collect();
+    let at = chars.iter().rposition(|&c| c == '率' || c == '面')?;
+    // the rate's word ends the name: at most a linking verb after it (`命中率低到了`)
+    if chars.len() - at > LINK + 1 || at < STEM {
+        return None;
+    }
+    Some(chars[at - STEM..at].iter().collect())
+}
