@@ -138,13 +138,31 @@ fn names_before(
     {
         return None;
     }
-    // the last item is a name as long as the first, then what is said of every one
-    let first_len = items[0].chars().count();
+    // the last item is a name as long as the first, then what is said of every one; the first
+    // may open with what the sentence is about (`全年夏粮和早稻产量`: 全年 is no part of 夏粮)
+    let mut first = items[0].trim_start_matches(['年', '月']);
+    while let Some(rest) = words
+        .starting("own_subject", first)
+        .map(|w| &first[w.len()..])
+    {
+        if rest.is_empty() {
+            break;
+        }
+        first = rest.trim_start_matches(['年', '月']);
+    }
+    let first_len = first.chars().count();
     let last = items[count - 1];
+    // names of a kind end alike (工业和服务业增加值: 服务业, one longer than 工业); else the last
+    // name is as long as the first
+    let ending = first.chars().last();
     let cut = last
         .char_indices()
-        .nth(first_len)
-        .map_or(last.len(), |(i, _)| i);
+        .skip(1)
+        .take(first_len + 1)
+        .find(|&(_, c)| Some(c) == ending)
+        .map(|(i, c)| i + c.len_utf8())
+        .or_else(|| last.char_indices().nth(first_len).map(|(i, _)| i))
+        .unwrap_or(last.len());
     let said = &last[cut..];
     Some(
         items

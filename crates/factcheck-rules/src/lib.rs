@@ -210,6 +210,9 @@ pub struct RuleSet {
     pub lexicon: Words,
     /// Groups of words that name all the parts of a whole.
     pub partitions: Vec<Vec<String>>,
+    /// For each group, the names of the whole it makes up where the copy calls it by another
+    /// word (粮食 for 夏粮, 早稻 and 秋粮); empty where the parts' own name is the whole's.
+    pub partition_wholes: Vec<Vec<String>>,
     /// The groups, ready to look names up (made from `partitions` when the rules load).
     pub partition_words: partitions::PartitionWords,
     /// Groups of names of one thing.
@@ -276,8 +279,10 @@ impl RuleSet {
                     .or_default()
                     .extend(words.iter().cloned());
             }
-            set.partitions
-                .extend(source.pack.partitions.iter().cloned());
+            for group in &source.pack.partitions {
+                set.partitions.push(group.parts().to_vec());
+                set.partition_wholes.push(group.whole().to_vec());
+            }
             set.synonyms.extend(source.pack.synonyms.iter().cloned());
             set.net_pairs.extend(source.pack.net_pairs.iter().cloned());
         }

@@ -22,8 +22,10 @@ pub struct PackFile {
     pub vocabulary: Option<factcheck_numbers::VocabularyFile>,
     /// Groups of words that split a whole into all its parts (`[出口, 进口]`, `[男, 女]`): parts
     /// named by every word of a group, and nothing else, are the whole.
+    /// A group may name its whole too (`{parts: [夏粮, 早稻, 秋粮], whole: [粮食]}`) where the copy
+    /// calls the whole by another word than its parts.
     #[serde(default)]
-    pub partitions: Vec<Vec<String>>,
+    pub partitions: Vec<PartitionFile>,
     /// Names of one thing (`[GDP, 生产总值]`): a share of one finds its whole under another.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
@@ -31,6 +33,33 @@ pub struct PackFile {
     /// 净流入) is the first less the second.
     #[serde(default)]
     pub net_pairs: Vec<Vec<String>>,
+}
+
+/// A partition group: its words, and optionally the names of the whole they make up.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PartitionFile {
+    Words(Vec<String>),
+    Named {
+        parts: Vec<String>,
+        #[serde(default)]
+        whole: Vec<String>,
+    },
+}
+
+impl PartitionFile {
+    pub fn parts(&self) -> &[String] {
+        match self {
+            PartitionFile::Words(parts) | PartitionFile::Named { parts, .. } => parts,
+        }
+    }
+
+    pub fn whole(&self) -> &[String] {
+        match self {
+            PartitionFile::Words(_) => &[],
+            PartitionFile::Named { whole, .. } => whole,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -731,6 +731,28 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                             || (by_whole && metric.ends_with(&common)));
                     (named || names_whole(&story.frame(t).metric)) && !listed(t)
                 });
+            // a whole the packs name for the group (粮食 for 夏粮, 早稻, 秋粮), with the measure
+            // the parts share (粮食总产量 for 夏粮产量…), anywhere earlier in the story
+            let declared = &story.rules.partition_wholes[g];
+            let total = total.or_else(|| {
+                if declared.is_empty() || common.chars().count() < 2 {
+                    return None;
+                }
+                levels
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&t| {
+                        t < first && story.addable(t, first) && story.same_period(t, first)
+                    })
+                    .take(64)
+                    .find(|&t| {
+                        let metric = story.plain_name(&story.frame(t).metric);
+                        metric.ends_with(common.as_str())
+                            && declared.iter().any(|w| metric.contains(w.as_str()))
+                            && !listed(t)
+                    })
+            });
             let Some(total) = total else {
                 continue;
             };
