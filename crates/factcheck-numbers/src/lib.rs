@@ -205,6 +205,7 @@ fn scan_part(
     let tables = overlapping(layout.tables, &part, |t| t.range.clone());
     let measures = cells::read_cells(text, tables, &mut scanned, vocab);
     measured::read_measured(text, &mut scanned, vocab);
+    measured::read_people(text, &mut scanned, vocab);
     let scanned = carry::carry_units(text, scanned);
     (scanned, measures, unreadable)
 }

@@ -63,3 +63,30 @@ fn measured_before(text: &str, start: usize, vocab: &Vocabulary) -> bool {
         || (between.chars().count() <= REACH
             && between.chars().last().is_some_and(|c| LINKS.contains(c)))
 }
+
+/// `接待游客、香客3.45万`: a bare figure with a magnitude right after a noun for people (after a
+/// linking word at most) counts people, as `3.45万人` would.
+pub fn read_people(text: &str, scanned: &mut [Scanned], vocab: &Vocabulary) {
+    if vocab.people_nouns.is_empty() {
+        return;
+    }
+    for s in scanned.iter_mut() {
+        let Reading::Number {
+            unit: unit @ None,
+            magnitude: true,
+            ..
+        } = &mut s.reading
+        else {
+            continue;
+        };
+        let before =
+            text[..s.span.start].trim_end_matches(|c: char| "为是达有约近超逾".contains(c));
+        if vocab
+            .people_nouns
+            .iter()
+            .any(|noun| before.ends_with(noun.as_str()))
+        {
+            *unit = Some(("人".to_string(), Kind::Count));
+        }
+    }
+}

@@ -25,6 +25,8 @@ pub struct VocabularyFile {
     pub duration_lead: Vec<String>,
     #[serde(default)]
     pub measured_figures: Vec<String>,
+    #[serde(default)]
+    pub people_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -85,6 +87,9 @@ pub struct Vocabulary {
     pub duration_lead: Vec<String>,
     /// Nouns whose figures print no unit (性别比, 汇率, 指数).
     pub measured_figures: Vec<String>,
+    /// Nouns for people: a bare figure with a magnitude right after one counts people
+    /// (`游客3.4万`).
+    pub people_nouns: Vec<String>,
 }
 
 impl Vocabulary {
@@ -112,6 +117,7 @@ impl Vocabulary {
             non_quantity_patterns: Vec::new(),
             duration_lead: Vec::new(),
             measured_figures: Vec::new(),
+            people_nouns: Vec::new(),
         };
         for file in files {
             for (kind, words) in &file.units {
@@ -143,6 +149,7 @@ impl Vocabulary {
             vocab
                 .measured_figures
                 .extend(file.measured_figures.iter().cloned());
+            vocab.people_nouns.extend(file.people_nouns.iter().cloned());
             for pattern in &file.non_quantities.patterns {
                 let regex = Regex::new(pattern).map_err(|source| VocabularyError::Pattern {
                     pattern: pattern.clone(),

@@ -272,3 +272,14 @@ fn a_rate_of_what_the_copy_does_not_count_is_left_alone() {
     let rules = rules_checked("该校今年毕业2500人，已就业2350人，就业率94%。");
     assert!(rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
 }
+
+#[test]
+fn the_rest_of_a_part_is_not_the_rest_of_the_total() {
+    // the 10 are the rest of the 22 deaths, not of the 25 cases
+    let report = Checker::new().check(
+        "draft.txt",
+        "共报告相关病例25例，其中3例康复、22例死亡，死亡病例中有12例已明确诊断与接种无关，其他10例初步诊断也与接种无关。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

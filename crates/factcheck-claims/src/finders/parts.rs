@@ -35,6 +35,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     super::apposed::apposed_lists(story, &levels, &mut out);
     closing_total_lists(story, &levels, &mut out);
     counted_total_lists(story, &levels, &mut out);
+    rest_lists(story, &levels, &mut out);
     out
 }
 
@@ -919,6 +920,47 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             complete: Some(Certainty::Inferred),
             other_totals: Vec::new(),
             shares_of_total: false,
+        });
+    }
+}
+
+/// `今年将新建8项工程，目前已有3项开工，其余5项…`: a level named as the rest (其余, 剩余) after
+/// a total and one part of its unit in the sentence makes up the total with that part.
+fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
+    let words = story.words();
+    for (k, &rest) in levels.iter().enumerate() {
+        if words
+            .starting("the_rest", &own_label(story, rest))
+            .is_none()
+            || out
+                .iter()
+                .any(|l| l.parts.contains(&rest) || l.total == rest)
+        {
+            continue;
+        }
+        let sentence = story.frame(rest).sentence;
+        let before: Vec<usize> = levels[..k]
+            .iter()
+            .copied()
+            .filter(|&q| story.frame(q).sentence == sentence)
+            .filter(|&q| story.q(q).unit == story.q(rest).unit && story.addable(q, rest))
+            .collect();
+        // one total and one other part: with more levels before it, the rest may be of a part
+        // (`18例，其中17例死亡，…9例…，其他8例`: the 8 are of the 17)
+        let [total, part] = before[..] else {
+            continue;
+        };
+        if !story.same_period(part, total) {
+            continue;
+        }
+        let parts = vec![part, rest];
+        out.push(PartsList {
+            total,
+            span: story.q(total).span.start..story.q(rest).span.end,
+            parts,
+            complete: Some(Certainty::Inferred),
+            other_totals: Vec::new(),
+            shares_of_total: true,
         });
     }
 }
