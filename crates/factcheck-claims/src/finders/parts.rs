@@ -1105,9 +1105,25 @@ fn in_real_terms(story: &Story, q: usize) -> bool {
         .contains("real_terms", &story.text[sentence.range.clone()])
 }
 
-/// Complete lists whose total and parts each have a growth rate: the bases add up as well.
+/// The base a level's change implies (its rate, else its amount of change), with the period
+/// compared against.
+fn base_by_change(
+    growths: &[super::growth::Growth],
+    q: usize,
+) -> Option<(Var, Option<factcheck_frames::Period>)> {
+    let changed = |g: &&super::growth::Growth| g.current == q;
+    growths
+        .iter()
+        .filter(changed)
+        .find(|g| g.rate.is_some())
+        .or_else(|| growths.iter().filter(changed).find(|g| g.delta.is_some()))
+        .map(|g| (g.base.clone(), g.base_period))
+}
+
+/// Complete lists whose total and parts each have a growth rate or an amount of change against
+/// the same period: the bases add up as well (and so do the amounts).
 pub fn bases_of_parts(story: &Story) -> Vec<Found> {
-    let base_of = |q: usize| base_by_rate(story.growths(), q);
+    let base_of = |q: usize| base_by_change(story.growths(), q);
     story
         .parts_lists()
         .iter()
@@ -1116,11 +1132,19 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             if in_real_terms(story, l.total) {
                 return None;
             }
-            let total_base = base_of(l.total)?;
-            let part_bases: Option<Vec<Var>> = l.parts.iter().map(|&p| base_of(p)).collect();
+            let (total_base, period) = base_of(l.total)?;
+            let part_bases: Vec<(Var, Option<factcheck_frames::Period>)> =
+                l.parts.iter().map(|&p| base_of(p)).collect::<Option<_>>()?;
+            // a part compared with another period than the total's has another base
+            if part_bases.iter().any(|(_, p)| *p != period) {
+                return None;
+            }
             let mut roles = Roles::new();
             roles.insert("total_base".into(), Binding::One(total_base));
-            roles.insert("part_bases".into(), Binding::Many(part_bases?));
+            roles.insert(
+                "part_bases".into(),
+                Binding::Many(part_bases.into_iter().map(|(b, _)| b).collect()),
+            );
             Some(Found::single(l.span.clone(), roles, certainty))
         })
         .collect()
