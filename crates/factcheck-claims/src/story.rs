@@ -109,10 +109,21 @@ impl<'a> Story<'a> {
 
     /// The story's figures that give a level of a measure (money, counts, measures).
     pub fn levels(&self) -> impl Iterator<Item = usize> + '_ {
-        self.members.clone().filter(|&q| {
-            let frame = self.frame(q);
-            frame.aspect == Aspect::Level && !frame.compared && is_amount(self.q(q))
-        })
+        self.members.clone().filter(|&q| self.is_level(q))
+    }
+
+    /// Does the figure give a level of a measure?
+    pub fn is_level(&self, q: usize) -> bool {
+        let frame = self.frame(q);
+        frame.aspect == Aspect::Level && !frame.compared && is_amount(self.q(q))
+    }
+
+    /// The figures before `q` in its sentence, nearest first (walking back, never the whole story).
+    pub fn before_in_sentence(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentence = self.frame(q).sentence;
+        (self.members.start..q)
+            .rev()
+            .take_while(move |&p| self.frame(p).sentence == sentence)
     }
 
     /// The figures of an aspect that describe level `q`, in order.
@@ -296,6 +307,15 @@ pub enum NameMatch {
 }
 
 /// Han characters only.
+/// The last `n` characters of a text (all of it when shorter), without walking the rest.
+pub fn tail(text: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let start = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
 pub fn han(text: &str) -> String {
     text.chars()
         .filter(|&c| factcheck_text::chars::is_han(c))

@@ -14,27 +14,24 @@ pub fn per_item(story: &Story) -> Vec<Found> {
     for average in story.levels() {
         let frame = story.frame(average);
         let clause = &story.frames.layout.clauses[frame.clause];
-        let lead = &story.text
-            [clause.range.start.min(story.q(average).span.start)..story.q(average).span.start];
-        let lead: String = {
-            let chars: Vec<char> = lead.chars().collect();
-            chars[chars.len().saturating_sub(LEAD)..].iter().collect()
-        };
+        let lead = crate::story::tail(
+            &story.text
+                [clause.range.start.min(story.q(average).span.start)..story.q(average).span.start],
+            LEAD,
+        );
         if !words.contains("average", &lead) {
             continue;
         }
         let Some(per) = per_classifier(&lead) else {
             continue;
         };
-        let sentence = frame.sentence;
         // the total: the nearest level before the average's clause in its sentence, of its unit
-        let Some(total) = story
-            .levels()
-            .filter(|&t| t < average && story.frame(t).sentence == sentence)
-            .filter(|&t| story.frame(t).clause != frame.clause)
-            .filter(|&t| story.q(t).unit == story.q(average).unit && story.addable(t, average))
-            .last()
-        else {
+        let Some(total) = story.before_in_sentence(average).find(|&t| {
+            story.is_level(t)
+                && story.frame(t).clause != frame.clause
+                && story.q(t).unit == story.q(average).unit
+                && story.addable(t, average)
+        }) else {
             continue;
         };
         if words.contains("average", &story.frame(total).metric) {
@@ -42,12 +39,11 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         }
         // the counts of that classifier before the total in the sentence, nearest first: a
         // sentence may count the items and some of them (`6只新基金…其中5只…`)
-        let counts: Vec<usize> = story
-            .members
-            .clone()
-            .filter(|&c| c < total && story.frame(c).sentence == sentence)
+        let mut counts: Vec<usize> = story
+            .before_in_sentence(total)
             .filter(|&c| counts_per(story, c, per))
             .collect();
+        counts.reverse();
         let reading = |count: usize| {
             let mut roles = Roles::new();
             roles.insert("total".into(), Binding::One(Var::Stated(total)));

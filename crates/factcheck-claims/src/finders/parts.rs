@@ -868,6 +868,9 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
     }
 }
 
+/// How many figures before a counted total its count may stand (`三家股东合计持有该基金…`).
+const COUNT_REACH: usize = 3;
+
 /// The most items a counted total (`三家股东合计…`) gathers from the figures before it.
 const COUNTED_MAX: u32 = 12;
 
@@ -939,15 +942,18 @@ fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
             continue;
         }
         let sentence = story.frame(rest).sentence;
+        // (three at most are looked for: the list is read only when there are two)
         let before: Vec<usize> = levels[..k]
             .iter()
+            .rev()
             .copied()
-            .filter(|&q| story.frame(q).sentence == sentence)
+            .take_while(|&q| story.frame(q).sentence == sentence)
             .filter(|&q| story.q(q).unit == story.q(rest).unit && story.addable(q, rest))
+            .take(3)
             .collect();
         // one total and one other part: with more levels before it, the rest may be of a part
-        // (`18例，其中17例死亡，…9例…，其他8例`: the 8 are of the 17)
-        let [total, part] = before[..] else {
+        // (`25例，其中22例死亡，…12例…，其他10例`: the 10 are of the 22)
+        let [part, total] = before[..] else {
             continue;
         };
         if !story.same_period(part, total) {
@@ -970,14 +976,22 @@ fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
 fn items_counted(story: &Story, total: usize) -> Option<usize> {
     let words = story.words();
     let clause = &story.frames.layout.clauses[story.frame(total).clause];
-    let count = story
-        .members
-        .clone()
-        .filter(|&c| c < total && story.q(c).span.start >= clause.range.start)
-        .find(|&c| {
-            let opening = crate::story::han(&story.text[clause.range.start..story.q(c).span.start]);
-            opening.is_empty() || words.is("back_reference", &opening)
-        })?;
+    // the first figure of the clause, one of the few just before the total (a clause of a
+    // thousand figures is looked at no further)
+    let count = (story.members.start..total)
+        .rev()
+        .take(COUNT_REACH)
+        .take_while(|&c| story.q(c).span.start >= clause.range.start)
+        .last()?;
+    let opening = &story.text[clause.range.start..story.q(count).span.start];
+    // a few characters at most (这, 上述): bytes bound the characters without counting them
+    if opening.len() > COUNT_REACH * 2 * 4 {
+        return None;
+    }
+    let opening = crate::story::han(opening);
+    if !(opening.is_empty() || words.is("back_reference", &opening)) {
+        return None;
+    }
     let n = story.q(count).number()?;
     let between = &story.text[story.q(count).span.end..story.q(total).span.start];
     // the noun counted, then the total word (`家股东合计`): a short way after the count

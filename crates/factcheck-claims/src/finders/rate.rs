@@ -10,6 +10,12 @@ use factcheck_numbers::Kind;
 /// How many characters of the rate's name before 率 (or 面) must appear at the count.
 const STEM: usize = 2;
 
+/// The longest name of a rate, or of the words around the count before it, that is read.
+const LEAD: usize = 16;
+
+/// The most counts before a rate that may be its whole.
+const COUNTS: usize = 8;
+
 /// The most characters after 率 before the figure (`达`, `为`, `只有`, `低到了`).
 const LINK: usize = 4;
 
@@ -23,8 +29,10 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         }
         let frame = story.frame(rate);
         let clause = &story.frames.layout.clauses[frame.clause];
-        let lead =
-            crate::story::han(&story.text[clause.range.start.min(q.span.start)..q.span.start]);
+        let lead = crate::story::han(crate::story::tail(
+            &story.text[clause.range.start.min(q.span.start)..q.span.start],
+            LEAD,
+        ));
         // a rate of change (增长率, 增速) is no rate of items
         if words.contains("change_noun", &lead) {
             continue;
@@ -33,13 +41,12 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             continue;
         };
         // the part: the last count before the rate, in its clause or the clause before
-        let sentence = frame.sentence;
-        let counts: Vec<usize> = story
-            .members
-            .clone()
-            .filter(|&c| c < rate && story.frame(c).sentence == sentence)
+        let mut counts: Vec<usize> = story
+            .before_in_sentence(rate)
             .filter(|&c| story.q(c).kind == Kind::Count && story.q(c).number().is_some())
+            .take(COUNTS)
             .collect();
+        counts.reverse();
         let Some(&part) = counts.last() else {
             continue;
         };
@@ -49,7 +56,14 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             continue;
         }
         let part_clause = &story.frames.layout.clauses[story.frame(part).clause];
-        let around_part = crate::story::han(&story.text[part_clause.range.clone()]);
+        // the words around the count in its clause (`仅14次命中`, `已修复3950处`)
+        let span = &story.q(part).span;
+        let before = crate::story::tail(&story.text[part_clause.range.start..span.start], LEAD);
+        let after: String = story.text[span.end..part_clause.range.end.max(span.end)]
+            .chars()
+            .take(LEAD)
+            .collect();
+        let around_part = crate::story::han(&format!("{before}{after}"));
         if !around_part.contains(stem.as_str()) {
             continue;
         }
