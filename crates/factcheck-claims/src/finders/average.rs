@@ -19,10 +19,10 @@ pub fn per_item(story: &Story) -> Vec<Found> {
                 [clause.range.start.min(story.q(average).span.start)..story.q(average).span.start],
             LEAD,
         );
-        if !words.contains("average", &lead) {
+        if !words.contains("average", lead) {
             continue;
         }
-        let Some(per) = per_classifier(&lead) else {
+        let Some(per) = per_classifier(lead) else {
             continue;
         };
         // the total: the nearest level before the average's clause in its sentence, of its unit
