@@ -283,3 +283,12 @@ fn the_rest_of_a_part_is_not_the_rest_of_the_total() {
     );
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn a_part_named_for_another_place_is_no_part_of_this_whole() {
+    // the province's tertiary industry is no part of the city's product
+    let rules = rules_checked("全市地区生产总值212亿元，全省第三产业增加值2580亿元。");
+    assert!(!rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
+    let rules = rules_checked("全市地区生产总值212亿元，全市第三产业增加值58亿元。");
+    assert!(rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
+}

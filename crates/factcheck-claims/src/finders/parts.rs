@@ -31,6 +31,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     bracket_lists(story, &mut out);
     let levels = list_levels(story);
     partition_lists(story, &levels, &mut out);
+    declared_part_lists(story, &levels, &mut out);
     super::bands::band_lists(story, &levels, &mut out);
     super::apposed::apposed_lists(story, &levels, &mut out);
     closing_total_lists(story, &levels, &mut out);
@@ -747,12 +748,7 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                         t < first && story.addable(t, first) && story.same_period(t, first)
                     })
                     .take(64)
-                    .find(|&t| {
-                        let metric = story.plain_name(&story.frame(t).metric);
-                        metric.ends_with(common.as_str())
-                            && declared.iter().any(|w| metric.contains(w.as_str()))
-                            && !listed(t)
-                    })
+                    .find(|&t| names_declared_whole(story, g, &common, t) && !listed(t))
             });
             let Some(total) = total else {
                 continue;
@@ -766,6 +762,70 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                 shares_of_total: true,
             });
         }
+    }
+}
+
+/// Does the level name the whole the packs declare for partition group `g`, measured as the
+/// parts are (粮食总产量 for 夏粮产量), or by the whole's own word (地区生产总值 for 第三产业增加值)?
+fn names_declared_whole(story: &Story, g: usize, measure: &str, t: usize) -> bool {
+    let metric = story.plain_name(&story.frame(t).metric);
+    story.rules.partition_wholes[g].iter().any(|w| {
+        metric.contains(w.as_str())
+            && (metric.ends_with(w.as_str())
+                || (measure.chars().count() >= 2 && metric.ends_with(measure)))
+    })
+}
+
+/// `地区生产总值212亿元，…第三产业增加值58亿元`: a level named by one word of a group whose whole the
+/// packs name is a part of the nearest level before it in its paragraph that names that whole.
+fn declared_part_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
+    let words = story.words();
+    let para = |q: usize| {
+        let s = &story.frames.layout.sentences[story.frame(q).sentence];
+        (s.article, s.paragraph)
+    };
+    for (k, &part) in levels.iter().enumerate() {
+        let held = story
+            .rules
+            .partition_words
+            .in_name(&story.frame(part).metric);
+        let Some(g) = (0..held.len())
+            .find(|&g| held[g].is_some() && !story.rules.partition_wholes[g].is_empty())
+        else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|l| l.parts.contains(&part) || l.total == part)
+        {
+            continue;
+        }
+        let subject = |q: usize| {
+            words
+                .find("own_subject", &story.frame(q).metric)
+                .map(|(_, w)| w.to_string())
+        };
+        let whole = levels[..k]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&t| para(t) == para(part))
+            .filter(|&t| story.q(t).unit == story.q(part).unit && story.same_period(t, part))
+            .find(|&t| names_declared_whole(story, g, "", t));
+        // the part of another place than the whole (`全省第三产业…` after `全市生产总值…`) is none
+        let Some(whole) = whole
+            .filter(|&t| subject(part).is_none_or(|s| story.frame(t).metric.contains(s.as_str())))
+        else {
+            continue;
+        };
+        out.push(PartsList {
+            total: whole,
+            span: story.q(whole).span.start..story.q(part).span.end,
+            parts: vec![part],
+            complete: None,
+            other_totals: Vec::new(),
+            shares_of_total: true,
+        });
     }
 }
 
