@@ -132,6 +132,14 @@ impl Claim {
 }
 
 /// The stated quantities of one reading.
+/// Roles that each hold one stated figure (`[("total", q1), ("count", q2)]`).
+pub fn stated_roles(pairs: &[(&str, usize)]) -> Roles {
+    pairs
+        .iter()
+        .map(|&(role, q)| (role.to_string(), Binding::One(Var::Stated(q))))
+        .collect()
+}
+
 pub fn stated_in(roles: &Roles) -> Vec<usize> {
     let mut out = Vec::new();
     // a list of thousands of parts: membership looked up, not searched

@@ -112,6 +112,12 @@ impl<'a> Story<'a> {
         self.members.clone().filter(|&q| self.is_level(q))
     }
 
+    /// The article and paragraph a figure stands in.
+    pub fn paragraph(&self, q: usize) -> (usize, usize) {
+        let s = &self.frames.layout.sentences[self.frame(q).sentence];
+        (s.article, s.paragraph)
+    }
+
     /// Does the figure give a level of a measure?
     pub fn is_level(&self, q: usize) -> bool {
         let frame = self.frame(q);

@@ -2,7 +2,7 @@
 //! 平均每只12.05亿元`; `86名党员共捐款25800元，平均每人300元`): the average is the total
 //! over the count. The average says what it is per (每只, 单只, 每人), and the count counts that.
 
-use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use crate::{Certainty, Found, Story};
 use factcheck_numbers::{Kind, Qualifier};
 
 /// The longest name before an average's figure that is searched for its 每/单, in characters.
@@ -45,11 +45,7 @@ pub fn per_item(story: &Story) -> Vec<Found> {
             .collect();
         counts.reverse();
         let reading = |count: usize| {
-            let mut roles = Roles::new();
-            roles.insert("total".into(), Binding::One(Var::Stated(total)));
-            roles.insert("count".into(), Binding::One(Var::Stated(count)));
-            roles.insert("average".into(), Binding::One(Var::Stated(average)));
-            roles
+            crate::stated_roles(&[("total", total), ("count", count), ("average", average)])
         };
         let mut readings = counts.iter().rev().map(|&c| reading(c));
         let Some(first) = readings.next() else {

@@ -113,10 +113,6 @@ pub fn band_runs(story: &Story, levels: &[usize]) -> Vec<Vec<usize>> {
     levels.retain(|_| *kept.next().unwrap_or(&true));
     let mut kept = keep.iter();
     bands.retain(|_| *kept.next().unwrap_or(&true));
-    let para = |q: usize| {
-        let s = &story.frames.layout.sentences[story.frame(q).sentence];
-        (s.article, s.paragraph)
-    };
     let mut runs = Vec::new();
     let mut at = 0;
     while at < levels.len() {
@@ -128,7 +124,9 @@ pub fn band_runs(story: &Story, levels: &[usize]) -> Vec<Vec<usize>> {
         at += run;
         let first = parts[0];
         if parts.iter().all(|&p| {
-            story.addable(p, first) && story.same_period(p, first) && para(p) == para(first)
+            story.addable(p, first)
+                && story.same_period(p, first)
+                && story.paragraph(p) == story.paragraph(first)
         }) {
             runs.push(parts.to_vec());
         }

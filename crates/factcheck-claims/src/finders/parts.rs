@@ -30,8 +30,14 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     among_lists(story, &mut out);
     bracket_lists(story, &mut out);
     let levels = list_levels(story);
-    partition_lists(story, &levels, &mut out);
-    declared_part_lists(story, &levels, &mut out);
+    // each level's word of every partition group, read in one pass over its name (a story has
+    // hundreds of levels, the packs dozens of groups)
+    let held: Vec<Vec<Option<usize>>> = levels
+        .iter()
+        .map(|&q| story.rules.partition_words.in_name(&story.frame(q).metric))
+        .collect();
+    partition_lists(story, &levels, &held, &mut out);
+    declared_part_lists(story, &levels, &held, &mut out);
     super::bands::band_lists(story, &levels, &mut out);
     super::apposed::apposed_lists(story, &levels, &mut out);
     closing_total_lists(story, &levels, &mut out);
@@ -164,11 +170,7 @@ fn interleaved_lists(story: &Story, figures: &[usize], at: usize) -> Vec<PartsLi
         return Vec::new();
     };
     // the noun a figure is named by: the last two characters of its name
-    let noun = |q: usize| -> String {
-        let name = part_name(story, q);
-        let n = name.chars().count();
-        name.chars().skip(n.saturating_sub(2)).collect()
-    };
+    let noun = |q: usize| crate::story::tail(&part_name(story, q), 2).to_string();
     let (noun_a, noun_b) = (noun(a), noun(b));
     if noun_a.chars().count() < 2
         || noun_a == noun_b
@@ -630,13 +632,13 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
 
 /// Parts that name a whole partition in consecutive clauses (`城镇人口41万人，乡村人口53万人`)
 /// with no 其中: their total is the level before them whose measure the parts' names share.
-fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
-    // each level's word of every group, read in one pass over its name (a story has hundreds of
-    // levels, the packs dozens of groups)
-    let held: Vec<Vec<Option<usize>>> = levels
-        .iter()
-        .map(|&q| story.rules.partition_words.in_name(&story.frame(q).metric))
-        .collect();
+/// `held[k][g]`: the word of group `g` that level `k` is named by, if any.
+fn partition_lists(
+    story: &Story,
+    levels: &[usize],
+    held: &[Vec<Option<usize>>],
+    out: &mut Vec<PartsList>,
+) {
     for (g, group) in story.rules.partitions.iter().enumerate() {
         let n = group.len();
         let words: Vec<Option<usize>> = held.iter().map(|h| h[g]).collect();
@@ -650,11 +652,10 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                 continue;
             }
             // the parts stand together: one paragraph, no other level of their kind between
-            let para = |q: usize| {
-                let s = &story.frames.layout.sentences[story.frame(q).sentence];
-                (s.article, s.paragraph)
-            };
-            if window.iter().any(|&p| para(p) != para(first)) {
+            if window
+                .iter()
+                .any(|&p| story.paragraph(p) != story.paragraph(first))
+            {
                 continue;
             }
             if out
@@ -718,7 +719,7 @@ fn partition_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
                 // a total named by the parts' whole may stand further back, not without bound
                 .take(if far { 64 } else { usize::MAX })
                 .take_while(|&t| {
-                    para(t) == para(first)
+                    story.paragraph(t) == story.paragraph(first)
                         || story.frame(first).sentence - story.frame(t).sentence <= 2
                         || far
                 })
@@ -778,19 +779,16 @@ fn names_declared_whole(story: &Story, g: usize, measure: &str, t: usize) -> boo
 
 /// `地区生产总值212亿元，…第三产业增加值58亿元`: a level named by one word of a group whose whole the
 /// packs name is a part of the nearest level before it in its paragraph that names that whole.
-fn declared_part_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
+fn declared_part_lists(
+    story: &Story,
+    levels: &[usize],
+    held: &[Vec<Option<usize>>],
+    out: &mut Vec<PartsList>,
+) {
     let words = story.words();
-    let para = |q: usize| {
-        let s = &story.frames.layout.sentences[story.frame(q).sentence];
-        (s.article, s.paragraph)
-    };
     for (k, &part) in levels.iter().enumerate() {
-        let held = story
-            .rules
-            .partition_words
-            .in_name(&story.frame(part).metric);
-        let Some(g) = (0..held.len())
-            .find(|&g| held[g].is_some() && !story.rules.partition_wholes[g].is_empty())
+        let Some(g) = (0..held[k].len())
+            .find(|&g| held[k][g].is_some() && !story.rules.partition_wholes[g].is_empty())
         else {
             continue;
         };
@@ -809,7 +807,7 @@ fn declared_part_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             .iter()
             .rev()
             .copied()
-            .take_while(|&t| para(t) == para(part))
+            .take_while(|&t| story.paragraph(t) == story.paragraph(part))
             .filter(|&t| story.q(t).unit == story.q(part).unit && story.same_period(t, part))
             .find(|&t| names_declared_whole(story, g, "", t));
         // the part of another place than the whole (`全省第三产业…` after `全市生产总值…`) is none
@@ -943,10 +941,6 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             continue;
         };
         let sentence = story.frame(total).sentence;
-        let para = |q: usize| {
-            let s = &story.frames.layout.sentences[story.frame(q).sentence];
-            (s.article, s.paragraph)
-        };
         let clause_start = story.frames.layout.clauses[story.frame(total).clause]
             .range
             .start;
@@ -955,7 +949,10 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             .rev()
             .copied()
             .filter(|&p| story.q(p).span.end <= clause_start)
-            .take_while(|&p| para(p) == para(total) && sentence - story.frame(p).sentence <= 2)
+            .take_while(|&p| {
+                story.paragraph(p) == story.paragraph(total)
+                    && sentence - story.frame(p).sentence <= 2
+            })
             .filter(|&p| {
                 story.q(p).unit == story.q(total).unit
                     && story.addable(p, total)

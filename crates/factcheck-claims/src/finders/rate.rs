@@ -4,7 +4,7 @@
 //! rate is of (修复 … 修复率), so a rate of something the copy does not count (就业率 after 毕业
 //! 2500人) is left alone.
 
-use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use crate::{Certainty, Found, Story};
 use factcheck_numbers::Kind;
 
 /// How many characters of the rate's name before 率 (or 面) must appear at the count.
@@ -77,11 +77,7 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             .filter(|&w| story.q(w).number() > story.q(part).number())
             .collect();
         let reading = |whole: usize| {
-            let mut roles = Roles::new();
-            roles.insert("part".into(), Binding::One(Var::Stated(part)));
-            roles.insert("whole".into(), Binding::One(Var::Stated(whole)));
-            roles.insert("share".into(), Binding::One(Var::Stated(rate)));
-            roles
+            crate::stated_roles(&[("part", part), ("whole", whole), ("share", rate)])
         };
         let mut readings = wholes.iter().map(|&w| reading(w));
         let Some(first) = readings.next() else {
