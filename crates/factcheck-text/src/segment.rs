@@ -47,7 +47,7 @@ impl Document {
             let credit_only = ends_article(body) && body.chars().count() <= 16;
             if starts_article(body) && !credit_only {
                 let mut headings = Vec::new();
-                while current.len() > headings.len()
+                while !current.is_empty()
                     && headings.len() < 2
                     && current.last().is_some_and(|u| is_heading(text, u))
                 {
@@ -119,13 +119,23 @@ fn is_terminated(text: &str) -> bool {
         .ends_with(['。', '！', '？', '；', '）', '"', '…'])
 }
 
-/// A short line without closing punctuation: a headline or a subhead.
+/// A short line without closing punctuation: a headline or a subhead; or the source line a web
+/// page prints under its headline (an address, the date and the paper), which belongs to it too.
 fn is_heading(text: &str, unit: &Unit) -> bool {
     let body = &text[unit.range.clone()];
     unit.forced_heading
         || (!unit.column_block
             && body.chars().count() <= 40
             && !body.trim_end().ends_with(['。', '！', '？', '；', '，']))
+        || is_source_line(body)
+}
+
+/// `https://…  2024年7月2日 09:41 某某晚报`: a web address and no sentence in the line.
+fn is_source_line(body: &str) -> bool {
+    body.chars().count() <= 80
+        // (the colon of the address arrives normalised to full width)
+        && ((body.contains("http") && body.contains("//")) || body.contains("www."))
+        && !body.contains(['。', '，', '！', '？'])
 }
 
 fn make_article(text: &str, units: Vec<Unit>) -> Article {
@@ -201,6 +211,16 @@ mod tests {
             headlines(page),
             vec!["城市之光", "辉煌十四五改革谱", "二十七家中心全部"]
         );
+    }
+
+    #[test]
+    fn web_source_line_stays_with_its_headline() {
+        let page = "全县夏粮收购量突破12万吨\n\nhttps://news.example.cn 2024年07月02日 09:41 某某晚报\n\n本报讯 截至6月底，全县收购夏粮12.3万吨。";
+        let n = normalize(page, &NoUnits);
+        let doc = Document::segment(&n);
+        assert_eq!(doc.articles.len(), 1);
+        let headline = doc.articles[0].headline.clone().unwrap();
+        assert_eq!(&n.text[headline], "全县夏粮收购量突破12万吨");
     }
 
     #[test]

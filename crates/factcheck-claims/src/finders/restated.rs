@@ -244,6 +244,27 @@ fn same_noun(a: &str, b: &str) -> bool {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 3
 }
 
+/// The headline words a body figure's name in other order (限放政策的城市 under …城市出台烟花
+/// 爆竹限放政策): three of its character pairs or more, and at least half of them, recur there.
+fn echoes_headline(label: &str, headline: &str) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let shared = pairs
+        .iter()
+        .filter(|p| headline.contains(p.as_str()))
+        .count();
+    shared >= 3 && shared * 2 >= pairs.len()
+}
+
+/// How many characters two names share at their ends.
+fn common_ending(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// Every headline figure against the body figures it may restate.
 pub fn headline(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
@@ -259,11 +280,21 @@ pub fn headline(story: &Story) -> Vec<Found> {
         .clone()
         .filter(|&q| story.in_headline(q) && comparable(q))
     {
+        let same_unit =
+            |b: usize| story.q(b).kind == story.q(h).kind && story.q(b).unit == story.q(h).unit;
+        // a headline drops the unit after a magnitude (收入超5亿 for 4.82亿元); such a figure
+        // restates a body amount or count only where the body names the same measure (below)
+        let headline_text = &story.text[story.q(h).span.clone()];
+        let unitless = story.q(h).kind == Kind::Other
+            && story.q(h).unit.is_empty()
+            && headline_text.ends_with(['万', '亿']);
+        let bare_magnitude =
+            |b: usize| unitless && matches!(story.q(b).kind, Kind::Money | Kind::Count);
         let mut body: Vec<usize> = story
             .members
             .clone()
             .filter(|&b| !story.in_headline(b) && comparable(b))
-            .filter(|&b| story.q(b).kind == story.q(h).kind && story.q(b).unit == story.q(h).unit)
+            .filter(|&b| same_unit(b) || bare_magnitude(b))
             .filter(|&b| story.frame(b).aspect == story.frame(h).aspect)
             .collect();
         // a body figure the headline may restate: one that agrees with it, or one that names
@@ -309,8 +340,9 @@ pub fn headline(story: &Story) -> Vec<Found> {
             story.names(&hf.metric, b) != NameMatch::No
                 || same_noun(&hf.after, &bf.after)
                 || headline_names(b)
+                || echoes_headline(&clause_label(story, b), &headline_words)
         };
-        body.retain(|&b| overlaps(b) || (near(b) && named(b)));
+        body.retain(|&b| (same_unit(b) && overlaps(b)) || (near(b) && named(b)));
         // a headline restates a figure at most as precisely as the body prints it: when the body
         // names the measure as precisely as the headline does, a rounder body figure (1.3万亿以上
         // beside 13657亿) is that figure's rounding, not what the headline restates
@@ -349,7 +381,26 @@ pub fn headline(story: &Story) -> Vec<Found> {
         } else {
             (&body_label, &head_label)
         };
+        // or the two names end alike for four characters or more (全县旅游收入, 实现国内旅游
+        //收入) and no other candidate's name does
+        let ends_alike = |label: &str| common_ending(label, &head_label) >= 4;
+        let alone_alike = ends_alike(&body_label)
+            && body[1..]
+                .iter()
+                .all(|&b| !ends_alike(&clause_label(story, b)));
+        let alone_echoing = echoes_headline(&body_label, &headline_words)
+            && body[1..]
+                .iter()
+                .all(|&b| !echoes_headline(&clause_label(story, b), &headline_words));
+        // those looser names bind only where no body figure agrees with the headline (another
+        // subject's figure may be named alike: 甲国通胀率 in the headline, 乙国通胀率 in the body)
+        let agreeing = story
+            .members
+            .clone()
+            .any(|b| !story.in_headline(b) && comparable(b) && same_unit(b) && overlaps(b));
+        let loosely = (alone_alike || alone_echoing) && !agreeing;
         let same = body_label == head_label
+            || loosely
             || (shorter.chars().count() >= 4 && longer.ends_with(shorter.as_str()))
             || (head_label.is_empty() && headline_names(body[0]))
             || (story.q(h).kind == Kind::Count
@@ -359,12 +410,27 @@ pub fn headline(story: &Story) -> Vec<Found> {
         } else {
             Certainty::Weak
         };
+        // the body may state the figure again under the same name: the headline restates each
+        let again: Vec<usize> = body[1..]
+            .iter()
+            .copied()
+            .filter(|&b| {
+                story.q(b).value_text() == story.q(body[0]).value_text()
+                    && clause_label(story, b) == body_label
+            })
+            .collect();
         out.push(Found {
             span: story.q(h).span.clone(),
             roles: reading(body[0]),
             certainty,
             alternatives: body[1..].iter().map(|&b| reading(b)).collect(),
         });
+        out.extend(again.into_iter().map(|b| Found {
+            span: story.q(h).span.clone(),
+            roles: reading(b),
+            certainty,
+            alternatives: Vec::new(),
+        }));
     }
     out
 }
