@@ -7,6 +7,7 @@
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::{Aspect, Reference};
 use std::ops::Range;
+use factcheck_text::chars::is_han;
 
 /// A total and parts the copy lists under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,7 +314,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             }
             continue;
         }
-        if !amount_level(story, q) {
+        if !amount_level(story, q) || (parts.is_empty() && names_a_class(story, figures, q)) {
             continue;
         }
         // a figure of another unit says something of the item before it (`其中24次演练参与人数超过
@@ -389,6 +390,26 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         end = story.q(q).span.end;
     }
     parts
+}
+
+/// A bound that names the class of the item it modifies (`过亿元企业307家`, `5000万元以上项目
+/// 42个`): a figure with 过/以上 or the like, a noun right after it, and a figure of another unit
+/// later in its clause that counts the item.
+fn names_a_class(story: &Story, figures: &[usize], q: usize) -> bool {
+    use factcheck_numbers::Qualifier::*;
+    if !matches!(story.q(q).qualifier, MoreThan | AtLeast | LessThan | AtMost) {
+        return false;
+    }
+    let after = story.text[story.q(q).span.end..].trim_start_matches('的');
+    if !after.chars().next().is_some_and(is_han) {
+        return false;
+    }
+    let clause = story.frame(q).clause;
+    figures
+        .iter()
+        .copied()
+        .filter(|&p| p > q && story.frame(p).clause == clause)
+        .any(|p| amount_level(story, p) && story.q(p).unit != story.q(q).unit)
 }
 
 /// How many items a figure stands for: the names before 各 in its clause (`甲、乙、丙各2家` is
