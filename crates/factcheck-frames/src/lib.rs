@@ -359,6 +359,14 @@ fn reference(
             ..base.year_before()
         }));
     }
+    // 较前一交易日, 比上周: the period before, of a length the clause does not name
+    if page
+        .words
+        .starting("previous_period", after.trim_start())
+        .is_some()
+    {
+        return Reference::Period(None);
+    }
     let mentions = period::mentions(
         text,
         range.start + w + word.len()..at.max(range.start + w + word.len()),

@@ -6,8 +6,8 @@
 
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::{Aspect, Reference};
-use std::ops::Range;
 use factcheck_text::chars::is_han;
+use std::ops::Range;
 
 /// A total and parts the copy lists under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
