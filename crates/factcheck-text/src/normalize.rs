@@ -439,6 +439,11 @@ fn clean_line(text: &str, range: Range<usize>, end_len: usize, table_row: bool) 
             i += 1;
             continue;
         }
+        let after_han = line.chars.last().is_some_and(|s| is_han(s.ch));
+        if let Some(len) = footnote_mark_len(&raw[i..]).filter(|_| after_han) {
+            i += len;
+            continue;
+        }
         let ch = canonical(c, prev, next);
         line.chars.push(SourceChar {
             ch,
@@ -448,6 +453,25 @@ fn clean_line(text: &str, range: Range<usize>, end_len: usize, table_row: bool) 
         i += 1;
     }
     line
+}
+
+/// `家庭户[3]19.86万户`: a bulletin's footnote mark, one or two digits in square brackets, with
+/// a word or a figure after it. Its length in characters; it is dropped, so that the name meets
+/// its figure again.
+fn footnote_mark_len(raw: &[(usize, char)]) -> Option<usize> {
+    let at = |k: usize| raw.get(k).map(|&(_, c)| c);
+    if !matches!(at(0), Some('[' | '［')) {
+        return None;
+    }
+    let digits = (1..=3)
+        .take_while(|&k| at(k).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .count();
+    let close = 1 + digits;
+    let then = at(close + 1);
+    ((1..=2).contains(&digits)
+        && matches!(at(close), Some(']' | '］'))
+        && then.is_some_and(|c| is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    .then_some(close + 1)
 }
 
 /// `1,423`: an ASCII comma between a digit and exactly three digits.
@@ -483,6 +507,15 @@ mod tests {
         assert_eq!(
             n.text,
             "吨铝电耗降1200千瓦时、培育12家，较2023年Hello world 69 70"
+        );
+    }
+
+    #[test]
+    fn footnote_marks_after_a_word_go() {
+        let n = norm("全县共有家庭户[3]19.86万户，家庭户人口［12］为55.12万人。见附表[1]");
+        assert_eq!(
+            n.text,
+            "全县共有家庭户19.86万户，家庭户人口为55.12万人。见附表[1]"
         );
     }
 
