@@ -85,9 +85,12 @@ pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> St
                 render(b, bindings, values, page),
             );
             let wrap = |s: String, inner: &Expr| match inner {
-                Expr::Binary(Op::Add | Op::Sub, ..) if matches!(op, Op::Mul | Op::Div) => {
+                Expr::Binary(Op::Add | Op::Sub, ..)
+                    if matches!(op, Op::Mul | Op::Div | Op::Pow) =>
+                {
                     format!("({s})")
                 }
+                Expr::Binary(Op::Mul | Op::Div | Op::Pow, ..) if *op == Op::Pow => format!("({s})"),
                 _ => s,
             };
             let sign = match op {
@@ -95,6 +98,7 @@ pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> St
                 Op::Sub => "−",
                 Op::Mul => "×",
                 Op::Div => "÷",
+                Op::Pow => "^",
             };
             format!("{}{sign}{}", wrap(x, a), wrap(y, b))
         }

@@ -110,6 +110,7 @@ fn apply(op: Op, x: &Interval, y: &Interval) -> Interval {
         Op::Sub => x.sub(y),
         Op::Mul => x.mul(y),
         Op::Div => x.div(y),
+        Op::Pow => x.pow(y),
     })
 }
 
@@ -295,6 +296,7 @@ fn backward_binary(
         }
         Op::Mul => {}
         Op::Div => backward(a, outward(t.mul(&y)), bindings, domains, changed)?,
+        Op::Pow => backward(a, outward(t.root(&y)), bindings, domains, changed)?,
     }
     // `a` evaluated again only when narrowing it changed some value
     let x = if changed.len() == before {
@@ -308,6 +310,8 @@ fn backward_binary(
         Op::Mul if excludes_zero(&x) => backward(b, outward(t.div(&x)), bindings, domains, changed),
         Op::Div if excludes_zero(&t) => backward(b, outward(x.div(&t)), bindings, domains, changed),
         Op::Mul | Op::Div => Ok(()),
+        // the exponent is a count of periods, stated, never derived
+        Op::Pow => Ok(()),
     }
 }
 

@@ -145,6 +145,45 @@ impl Interval {
         }
     }
 
+    /// `self` to a whole power from 1 to 100 (a compound rate over so many years), for a base
+    /// that cannot be negative; anything else (a fractional or unknown exponent, a base that may
+    /// be negative, a result too large to hold) is unbounded, which never makes a conflict.
+    pub fn pow(&self, exponent: &Interval) -> Interval {
+        let Some(n) = whole_exponent(exponent) else {
+            return Interval::ALL;
+        };
+        match self.lo {
+            // a power too large to hold is at least one
+            Some(lo) if lo >= Decimal::ZERO => Interval {
+                lo: checked_powi(lo, n).or(Some(Decimal::ONE)),
+                hi: self.hi.and_then(|hi| checked_powi(hi, n)),
+            },
+            _ => Interval::ALL,
+        }
+    }
+
+    /// The bases whose whole power `exponent` lies in `self` (the inverse of [`Interval::pow`]),
+    /// widened by a millionth of a millionth so that the root, found in floating point, is never
+    /// narrower than the true one.
+    pub fn root(&self, exponent: &Interval) -> Interval {
+        let Some(n) = whole_exponent(exponent) else {
+            return Interval::ALL;
+        };
+        let root = |v: Decimal, widen: i64| -> Option<Decimal> {
+            use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+            let r = v.max(Decimal::ZERO).to_f64()?.powf(1.0 / n as f64);
+            let r = Decimal::from_f64(r)?;
+            r.checked_add(Decimal::from(widen) * (r.abs() + Decimal::ONE) * Decimal::new(1, 12))
+        };
+        Interval {
+            lo: match self.lo {
+                Some(lo) if lo > Decimal::ZERO => root(lo, -1).map(|r| r.max(Decimal::ZERO)),
+                _ => Some(Decimal::ZERO),
+            },
+            hi: self.hi.and_then(|hi| root(hi, 1)),
+        }
+    }
+
     pub fn scale(&self, k: Decimal) -> Interval {
         self.mul(&Interval::point(k))
     }
@@ -183,6 +222,22 @@ fn both(
     f(a?, b?)
 }
 
+/// A point exponent that is a whole number from 1 to 100.
+fn whole_exponent(exponent: &Interval) -> Option<u32> {
+    let n = exponent.lo.filter(|_| exponent.is_point())?;
+    if n.fract().is_zero() && n >= Decimal::ONE && n <= Decimal::ONE_HUNDRED {
+        use rust_decimal::prelude::ToPrimitive;
+        n.to_u32()
+    } else {
+        None
+    }
+}
+
+/// `v` to the power `n` by repeated multiplication, `None` on overflow.
+fn checked_powi(v: Decimal, n: u32) -> Option<Decimal> {
+    (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(v))
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let side = |v: Option<Decimal>, inf: &str| {
@@ -212,6 +267,26 @@ mod tests {
         assert_eq!(iv("-1", "2").mul(&iv("3", "4")), iv("-4", "8"));
         assert_eq!(iv("10", "20").div(&iv("2", "5")), iv("2", "10"));
         assert_eq!(iv("1", "2").div(&iv("-1", "1")), Interval::ALL);
+    }
+
+    #[test]
+    fn whole_powers_and_their_roots() {
+        let ten = Interval::point(d("10"));
+        assert_eq!(
+            iv("1.1", "1.2").pow(&Interval::point(d("2"))),
+            iv("1.21", "1.44")
+        );
+        // 3.75% a year for ten years is 44.5%: the root of [1.4445, 1.4455] holds 1.0375
+        let yearly = iv("1.4445", "1.4455").root(&ten);
+        assert!(yearly.contains(d("1.0375")) && !yearly.contains(d("1.038")));
+        // a fractional or unknown exponent, or a base that may be negative, bounds nothing
+        assert_eq!(iv("1", "2").pow(&iv("2", "3")), Interval::ALL);
+        assert_eq!(iv("1", "2").pow(&Interval::point(d("2.5"))), Interval::ALL);
+        assert_eq!(iv("-1", "2").pow(&ten), Interval::ALL);
+        // too large to hold: at least one, never a panic
+        let huge = iv("1000000000", "1000000001").pow(&Interval::point(d("100")));
+        assert_eq!(huge.lo, Some(Decimal::ONE));
+        assert_eq!(huge.hi, None);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Op {
     Sub,
     Mul,
     Div,
+    /// A whole power (`(1 + yearly) ^ years`): bounded only for a whole exponent from 1 to 100.
+    Pow,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +126,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
             '+' | '-' => Token::Op(c),
             '*' | '×' => Token::Op('*'),
             '/' | '÷' => Token::Op('/'),
+            '^' => Token::Op('^'),
             '(' | '（' => Token::Open,
             ')' | '）' => Token::Close,
             '=' | '≈' => {
@@ -214,7 +217,7 @@ impl Parser {
     }
     fn product(&mut self) -> Result<Expr, ExprError> {
         let mut factors = 0usize;
-        let mut left = self.unary()?;
+        let mut left = self.power()?;
         while let Some(Token::Op(c @ ('*' | '/'))) = self.peek().cloned() {
             self.pos += 1;
             factors += 1;
@@ -224,7 +227,7 @@ impl Parser {
                     message: format!("more than {MAX_DEPTH} factors in a row"),
                 });
             }
-            let right = self.unary()?;
+            let right = self.power()?;
             left = Expr::Binary(
                 if c == '*' { Op::Mul } else { Op::Div },
                 Box::new(left),
@@ -232,6 +235,18 @@ impl Parser {
             );
         }
         Ok(left)
+    }
+    /// `a ^ b`, binding tighter than × and ÷; `a ^ b ^ c` is `a ^ (b ^ c)`.
+    fn power(&mut self) -> Result<Expr, ExprError> {
+        let base = self.unary()?;
+        if let Some(Token::Op('^')) = self.peek() {
+            self.pos += 1;
+            self.enter()?;
+            let exponent = self.power()?;
+            self.depth -= 1;
+            return Ok(Expr::Binary(Op::Pow, Box::new(base), Box::new(exponent)));
+        }
+        Ok(base)
     }
     fn unary(&mut self) -> Result<Expr, ExprError> {
         if let Some(Token::Op('-')) = self.peek() {

@@ -84,6 +84,11 @@ fn dim(e: &Expr, pattern: &CompiledPattern) -> Result<Dim, String> {
                     (a, b) if a == b => Dim::Plain,
                     _ => Dim::Any,
                 },
+                // a power counts how many times (years, periods): a plain base stays plain
+                Op::Pow => match da {
+                    Dim::Plain => Dim::Plain,
+                    _ => Dim::Any,
+                },
             }
         }
     })

@@ -188,6 +188,7 @@ fn render(e: &factcheck_rules::expr::Expr) -> String {
                 Op::Sub => "-",
                 Op::Mul => "*",
                 Op::Div => "/",
+                Op::Pow => "^",
             };
             format!("({} {sign} {})", render(a), render(b))
         }
