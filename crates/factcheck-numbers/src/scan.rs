@@ -623,6 +623,7 @@ impl<'a> Scanner<'a> {
         if !n.chinese && unit_here.is_none_or(|(u, _)| !u.starts_with(['千', '百', '万', '亿']))
         {
             i += n.apply_magnitude(&self.chars[i..]);
+            i += n.add_lower_magnitude(&self.chars[i..]);
         }
         if self.open_place_at(i, !n.chinese) {
             open_place = true;
@@ -1137,6 +1138,38 @@ impl Number {
         self.step = scaled(self.step);
         self.magnitude = true;
         len
+    }
+
+    /// `3亿1864万`, `2万3千`: whole digits and a smaller magnitude right after a whole number of a
+    /// larger one are the same figure, read to the smaller place. Returns the characters taken.
+    fn add_lower_magnitude(&mut self, chars: &[char]) -> usize {
+        let whole = self.magnitude && self.range.is_none() && self.step == self.place;
+        let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+        if !whole || digits == 0 || digits > 4 {
+            return 0;
+        }
+        let Some((factor, len)) = magnitude_at(&chars[digits..]) else {
+            return 0;
+        };
+        let tail: String = chars[..digits].iter().collect();
+        let Some(added) = tail
+            .parse::<Decimal>()
+            .ok()
+            .and_then(|d| d.checked_mul(factor))
+        else {
+            return 0;
+        };
+        // the tail must fit below the larger place (3亿1864万, not 3万5亿)
+        if factor >= self.place || added >= self.place {
+            return 0;
+        }
+        let Some(value) = self.value.checked_add(added) else {
+            return 0;
+        };
+        self.value = value;
+        self.place = factor;
+        self.step = factor;
+        digits + len
     }
 
     /// Past what a figure can be (see [`chinese::readable_limit`]).
