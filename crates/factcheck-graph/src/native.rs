@@ -456,10 +456,15 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
         return None;
     }
     if count == values.len() || also == values.len() {
+        // the reading that agrees (`A、B、C和D`: four, counting the last 和)
         return Some(ctx.check(
             values.clone(),
             Status::Consistent,
-            format!("“{subjects}”{count}项，分别对应{}个数", values.len()),
+            format!(
+                "“{subjects}”{}项，分别对应{}个数",
+                values.len(),
+                values.len()
+            ),
         ));
     }
     let message = format!(

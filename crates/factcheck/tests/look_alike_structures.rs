@@ -292,3 +292,18 @@ fn a_part_named_for_another_place_is_no_part_of_this_whole() {
     let rules = rules_checked("全市地区生产总值212亿元，全市第三产业增加值58亿元。");
     assert!(rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
 }
+
+#[test]
+fn counts_above_two_bounds_are_nested_not_parts() {
+    // the 6 above 25% are among the 11 above 15%: together they may exceed the 14
+    let rules = rules_checked("在14家上市银行中，净利润增速超过15%的11家，超过25%的6家。");
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r == "parts-within-total" || r == "sum-of-parts"),
+        "{rules:?}"
+    );
+    // one bound above and one below count apart: they are parts
+    let rules = rules_checked("在14家上市银行中，净利润增速超过15%的6家，不足5%的3家。");
+    assert!(rules.iter().any(|r| r == "parts-within-total"), "{rules:?}");
+}

@@ -44,7 +44,28 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     closing_total_lists(story, &levels, &mut out);
     counted_total_lists(story, &levels, &mut out);
     rest_lists(story, &levels, &mut out);
+    out.retain(|l| !nested_bounds(story, &l.parts));
     out
+}
+
+/// `收益率超过20%的9只，超过30%的4只`: parts each counted above (or each below) a bound of their
+/// own are nested, not apart; such parts need not fit in any total together.
+fn nested_bounds(story: &Story, parts: &[usize]) -> bool {
+    use factcheck_numbers::Qualifier::*;
+    let bound_before = |q: usize| {
+        let p = q.checked_sub(1).filter(|&p| {
+            p >= story.members.start
+                && story.frame(p).clause == story.frame(q).clause
+                && !parts.contains(&p)
+        })?;
+        match story.q(p).qualifier {
+            MoreThan | AtLeast => Some(true),
+            LessThan | AtMost => Some(false),
+            _ => None,
+        }
+    };
+    let bounds: Vec<bool> = parts.iter().filter_map(|&q| bound_before(q)).collect();
+    bounds.iter().filter(|&&up| up).count() >= 2 || bounds.iter().filter(|&&up| !up).count() >= 2
 }
 
 /// Is the level a figure that can be a part or a total here (not in the headline)?
