@@ -148,7 +148,16 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
                 .next()
                 .is_some_and(factcheck_text::chars::is_han)
                 && words.starting("alternative", after).is_none();
-            match direction().filter(|_| !attributive) {
+            // 比上年多3.2亿元, 较均值少了2亿: a comparison ending in 多/少 states a change
+            let compared = || {
+                let higher = words.ending("higher", bare).map(|w| (1, w));
+                let lower = words.ending("lower", bare).map(|w| (-1, w));
+                let (sign, w) = higher.or(lower)?;
+                let before = &bare[..bare.len() - w.len()];
+                (w.chars().count() == 1 && words.find("compare", before).is_some())
+                    .then(|| (sign, (bare.len() - w.len(), w.to_string())))
+            };
+            match direction().or_else(compared).filter(|_| !attributive) {
                 Some((sign, word)) => Reading {
                     aspect: Aspect::Change,
                     sign,

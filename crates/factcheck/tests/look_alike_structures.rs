@@ -307,3 +307,12 @@ fn counts_above_two_bounds_are_nested_not_parts() {
     let rules = rules_checked("在14家上市银行中，净利润增速超过15%的6家，不足5%的3家。");
     assert!(rules.iter().any(|r| r == "parts-within-total"), "{rules:?}");
 }
+
+#[test]
+fn a_balance_is_no_part_of_a_gross_amount() {
+    let rules = rules_checked("全年营业收入86.2亿元，其中净利润9.1亿元。");
+    assert!(!rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
+    // a profit is part of a larger profit
+    let rules = rules_checked("全市工业企业实现利润总额86.2亿元，其中国有企业利润9.1亿元。");
+    assert!(rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
+}

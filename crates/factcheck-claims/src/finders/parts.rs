@@ -44,8 +44,20 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     closing_total_lists(story, &levels, &mut out);
     counted_total_lists(story, &levels, &mut out);
     rest_lists(story, &levels, &mut out);
-    out.retain(|l| !nested_bounds(story, &l.parts));
+    out.retain(|l| !nested_bounds(story, &l.parts) && !balance_in_gross(story, l));
     out
+}
+
+/// `进出口总额…，其中贸易顺差…`, `营业收入…，其中净利润…`: a balance or a profit is no part of a
+/// gross amount (it is a difference of other parts), only of another balance.
+fn balance_in_gross(story: &Story, list: &PartsList) -> bool {
+    let words = story.words();
+    // amounts only: a count of industries whose profit grew is no balance
+    let signed = |q: usize| {
+        story.q(q).kind == factcheck_numbers::Kind::Money
+            && words.contains("signed", &story.frame(q).metric)
+    };
+    !signed(list.total) && list.parts.iter().any(|&p| signed(p))
 }
 
 /// `收益率超过20%的9只，超过30%的4只`: parts each counted above (or each below) a bound of their
@@ -1274,7 +1286,11 @@ pub fn bases_of_listed_parts(story: &Story) -> Vec<Found> {
         .iter()
         .filter(|l| l.complete.is_none() && l.parts.len() >= 2)
         .filter_map(|l| {
-            let signed = |q: usize| words.contains("signed", &story.frame(q).metric);
+            // amounts only: a count of industries whose profit grew is no balance
+            let signed = |q: usize| {
+                story.q(q).kind == factcheck_numbers::Kind::Money
+                    && words.contains("signed", &story.frame(q).metric)
+            };
             if in_real_terms(story, l.total)
                 || signed(l.total)
                 || l.parts.iter().any(|&p| signed(p))
