@@ -525,6 +525,17 @@ struct StoryPeriod {
     stated: Vec<usize>,
 }
 
+/// A year named as a target or as where a span starts (`到2030年`, `2030年前`, `自1995年`,
+/// `1995年以来`): not the time the story reports.
+fn names_other_time(text: &str, range: std::ops::Range<usize>) -> bool {
+    let lead = text[..range.start].chars().next_back();
+    let trail = &text[range.end..];
+    matches!(lead, Some('到' | '至' | '自' | '从' | '比' | '较' | '与' | '同'))
+        || ["以来", "来", "以前", "之前", "前", "起", "以后", "之后"]
+            .iter()
+            .any(|w| trail.starts_with(w))
+}
+
 impl StoryPeriods {
     fn new(text: &str, document: &Document, page_year: Option<i32>) -> StoryPeriods {
         let stories = document
@@ -532,10 +543,12 @@ impl StoryPeriods {
             .iter()
             .map(|a| {
                 let mentions = period::mentions(text, a.range.clone());
-                // the story's year: the page's, else the first year it prints
+                // the story's year: the page's, else the first year it prints of its own (not a
+                // target, 到2030年, nor where a span starts, 1995年以来)
                 let year = page_year.or_else(|| {
                     mentions
                         .iter()
+                        .filter(|m| !names_other_time(text, m.range.clone()))
                         .find(|m| m.relative.is_none() && m.period.year.is_some())
                         .and_then(|m| m.period.year)
                 });

@@ -316,3 +316,19 @@ fn a_balance_is_no_part_of_a_gross_amount() {
     let rules = rules_checked("全市工业企业实现利润总额86.2亿元，其中国有企业利润9.1亿元。");
     assert!(rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
 }
+
+#[test]
+fn a_target_year_is_not_the_year_the_story_reports() {
+    let report = Checker::new().check(
+        "draft.txt",
+        "全市计划到2030年建成充电桩5万个。今年1-3月，全市新建充电桩3200个。".as_bytes(),
+    );
+    let period = |text: &str| {
+        report
+            .quantities
+            .iter()
+            .find(|q| q.text == text)
+            .and_then(|q| q.period.clone())
+    };
+    assert_eq!(period("3200个").as_deref(), Some("1-3月"));
+}
