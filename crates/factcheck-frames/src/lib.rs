@@ -530,10 +530,12 @@ struct StoryPeriod {
 fn names_other_time(text: &str, range: std::ops::Range<usize>) -> bool {
     let lead = text[..range.start].chars().next_back();
     let trail = &text[range.end..];
-    matches!(lead, Some('到' | '至' | '自' | '从' | '比' | '较' | '与' | '同'))
-        || ["以来", "来", "以前", "之前", "前", "起", "以后", "之后"]
-            .iter()
-            .any(|w| trail.starts_with(w))
+    matches!(
+        lead,
+        Some('到' | '至' | '自' | '从' | '比' | '较' | '与' | '同')
+    ) || ["以来", "来", "以前", "之前", "前", "起", "以后", "之后"]
+        .iter()
+        .any(|w| trail.starts_with(w))
 }
 
 impl StoryPeriods {

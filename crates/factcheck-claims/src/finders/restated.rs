@@ -13,7 +13,10 @@ use std::collections::HashMap;
 pub fn restated(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for q in story.levels().filter(|&q| !story.in_headline(q)) {
+    for q in story
+        .levels()
+        .filter(|&q| !story.in_headline(q) && !per_base(story, q))
+    {
         let frame = story.frame(q);
         let label = clause_label(story, q);
         if label.chars().count() < 4 {
@@ -95,7 +98,10 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
     };
     // names that end one another share their last four characters
     let mut by_ending: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
-    for q in story.levels().filter(|&q| !story.in_headline(q)) {
+    for q in story
+        .levels()
+        .filter(|&q| !story.in_headline(q) && !per_base(story, q))
+    {
         let label = clause_label(story, q);
         let count = label.chars().count();
         if count < 4 {
@@ -256,6 +262,12 @@ fn echoes_headline(label: &str, headline: &str) -> bool {
     shared >= 3 && shared * 2 >= pairs.len()
 }
 
+/// `每10份派1.2元`, `每10万人`: the figure after 每 is the base a rate is per, the same in every
+/// story that uses it, no figure of its own to restate.
+fn per_base(story: &Story, q: usize) -> bool {
+    story.text[..story.q(q).span.start].ends_with('每')
+}
+
 /// How many characters two names share at their ends.
 fn common_ending(a: &str, b: &str) -> usize {
     a.chars()
@@ -274,6 +286,7 @@ pub fn headline(story: &Story) -> Vec<Found> {
             Kind::Money | Kind::Count | Kind::Other | Kind::Percent
         ) && story.q(q).number().is_some()
             && story.frame(q).aspect != Aspect::Date
+            && !per_base(story, q)
     };
     for h in story
         .members
