@@ -3,7 +3,7 @@
 //! finders share (can two figures add up, does a name name a measure).
 
 use crate::{Derived, Page, Var};
-use factcheck_frames::{Aspect, Frame, Frames, Period};
+use factcheck_frames::{Aspect, Frame, Frames, Part, Period};
 use factcheck_numbers::{Kind, Quantity};
 use factcheck_rules::{RuleSet, Words};
 use std::collections::BTreeMap;
@@ -232,6 +232,21 @@ impl<'a> Story<'a> {
             .find(|&k| shown.ends_with(&metric[..k]))
             .unwrap_or(0);
         format!("{shown}{}", &metric[overlap..])
+    }
+
+    /// The name of what figure `q`'s measure was in the earlier `period` it is compared with:
+    /// `2023年1-9月夜间消费额`; when no year is known, the same part of a year is the year
+    /// before's (`上年1-9月夜间消费额`), never the figure's own period.
+    pub fn earlier_name(&self, q: usize, period: &Period, metric: &str) -> String {
+        let own_part = self.frame(q).period.map(|p| p.part);
+        if period.year.is_none() && own_part.is_none_or(|part| part == period.part) {
+            let name = Self::period_name(period, metric);
+            return match period.part {
+                Part::YearEnd => format!("上{name}"),
+                _ => format!("上年{name}"),
+            };
+        }
+        Self::period_name(period, metric)
     }
 
     /// The key of the value a measure had in `period` (its base, or a rate's earlier level).

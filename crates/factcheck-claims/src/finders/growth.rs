@@ -105,7 +105,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
             let metric = &story.frame(current).metric;
             // a period of no known year names nothing: the base is then the earlier period's
             let name = period
-                .map(|p| Story::period_name(&p, metric))
+                .map(|p| story.earlier_name(current, &p, metric))
                 .filter(|n| !n.is_empty() && !metric.is_empty() && n != metric);
             out.push(Growth {
                 current,

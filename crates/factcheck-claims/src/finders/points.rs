@@ -27,7 +27,7 @@ pub fn points(story: &Story) -> Vec<Found> {
             None => continue,
         };
         let metric = &story.frame(now).metric;
-        let name = period.map(|x| Story::period_name(&x, metric));
+        let name = period.map(|x| story.earlier_name(now, &x, metric));
         let mut before = story.derived(
             format!("before:{}", story.earlier_key(now, period)),
             now,
