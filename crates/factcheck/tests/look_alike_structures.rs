@@ -332,3 +332,20 @@ fn a_target_year_is_not_the_year_the_story_reports() {
     };
     assert_eq!(period("3200个").as_deref(), Some("1-3月"));
 }
+
+#[test]
+fn a_level_with_its_own_rate_is_no_other_subjects_base() {
+    // 甲's profit grew on the year before: it is 甲's current figure, not 乙's 2007 base
+    let rules = rules_checked(
+        "回顾2007年，电信行业竞争加剧。甲公司净利润386亿元，同比增长29.6%。乙公司2008年利润为200.66亿元，较2007年下降12.8%。",
+    );
+    assert!(
+        !rules.iter().any(|r| r == "growth-base-stated"),
+        "{rules:?}"
+    );
+    // a base printed with its year is still one
+    let rules = rules_checked(
+        "乙公司2007年利润为230.1亿元。乙公司2008年利润为200.66亿元，较2007年下降12.8%。",
+    );
+    assert!(rules.iter().any(|r| r == "growth-base-stated"), "{rules:?}");
+}

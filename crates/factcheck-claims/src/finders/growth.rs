@@ -169,10 +169,19 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
         if metric.chars().count() < 2 {
             continue;
         }
+        let changes_unnamed = |b: usize, period: &factcheck_frames::Period| {
+            let sentence = &story.frames.layout.sentences[story.frame(b).sentence];
+            let text = &story.text[sentence.range.clone()];
+            story.growths().iter().any(|o| o.current == b)
+                && period.year.is_some_and(|y| !text.contains(&y.to_string()))
+        };
         let mut candidates: Vec<(usize, NameMatch)> = story
             .levels()
             .filter(|&b| b != g.current && story.addable(b, g.current))
             .filter(|&b| story.frame(b).period.is_some_and(|p| p.equals(&period)))
+            // a level with a rate of its own is its story's current figure unless its sentence
+            // names the earlier year (中国移动净利润…同比增长29.6% is no other company's base)
+            .filter(|&b| !changes_unnamed(b, &period))
             .filter(|&b| {
                 story.frame(b).scope == story.frame(g.current).scope
                     || story.frame(b).sentence != story.frame(g.current).sentence
