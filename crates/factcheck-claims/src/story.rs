@@ -302,8 +302,9 @@ impl<'a> Story<'a> {
     /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), per group.
     pub fn partition_word(&self, label: &str, group: &[String]) -> Option<usize> {
         let mut found = None;
+        let g = self.rules.partitions.iter().position(|p| p == group);
         for (k, w) in group.iter().enumerate() {
-            if label.contains(w.as_str()) {
+            if label.contains(w.as_str()) && !g.is_some_and(|g| self.inside_whole(label, g, k)) {
                 if found.is_some() {
                     return None;
                 }
@@ -311,6 +312,46 @@ impl<'a> Story<'a> {
             }
         }
         found
+    }
+
+    /// Does `name` name one part of a partition whose whole figure `q` measures (出口总值 and a
+    /// total of 进出口, declared as that group's whole in the packs)?
+    pub fn names_part_of_whole_in(&self, name: &str, q: usize) -> bool {
+        let metric = &self.frame(q).metric;
+        self.rules
+            .partitions
+            .iter()
+            .zip(&self.rules.partition_wholes)
+            .any(|(parts, wholes)| {
+                wholes.iter().any(|whole| {
+                    metric.contains(whole.as_str())
+                        && parts.iter().any(|part| {
+                            whole.contains(part.as_str())
+                                && name.contains(part.as_str())
+                                && !name.contains(whole.as_str())
+                        })
+                })
+            })
+    }
+
+    /// Does every place `label` holds part word `k` of partition group `g` lie inside the
+    /// group's declared whole (出口 in 进出口)? Then the label names the whole, not the part.
+    pub fn inside_whole(&self, label: &str, g: usize, k: usize) -> bool {
+        let part = self.rules.partitions[g][k].as_str();
+        let wholes: Vec<&String> = self.rules.partition_wholes[g]
+            .iter()
+            .filter(|w| w.contains(part))
+            .collect();
+        !wholes.is_empty()
+            && label.match_indices(part).all(|(at, _)| {
+                wholes.iter().any(|w| {
+                    let offset = w.find(part).unwrap_or(0);
+                    at >= offset
+                        && label
+                            .get(at - offset..)
+                            .is_some_and(|rest| rest.starts_with(w.as_str()))
+                })
+            })
     }
 
     /// Is there a word of `class` in the text between two offsets?

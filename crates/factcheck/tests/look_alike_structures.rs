@@ -349,3 +349,32 @@ fn a_level_with_its_own_rate_is_no_other_subjects_base() {
     );
     assert!(rules.iter().any(|r| r == "growth-base-stated"), "{rules:?}");
 }
+
+#[test]
+fn exports_inside_imports_and_exports_name_the_whole() {
+    // 进出口 holds the word 出口: the trade with one partner is no export part of general trade
+    let rules = rules_checked(
+        "一般贸易进出口15.2万亿元，同比增长9.1%。我国对甲国、乙国分别进出口3.5万亿元、3.2万亿元。",
+    );
+    assert!(!rules.iter().any(|r| r == "part-of-whole"), "{rules:?}");
+    // a share of exports is not a share of the trade total the exports are listed under: its
+    // whole is derived, not the printed total
+    let report = Checker::new().check(
+        "draft.txt",
+        "全省进出口1.24万亿元。其中，出口机电产品0.52万亿元，占出口总值近六成。".as_bytes(),
+    );
+    let shares: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.rule == "share-of-whole")
+        .collect();
+    assert!(
+        !shares.is_empty() && shares.iter().all(|c| c.quantities.len() == 2),
+        "{:?}",
+        report.checks
+    );
+    // exports and imports make up the trade
+    let rules =
+        rules_checked("全省进出口货物约27.6万吨。其中，出口货物9.1万吨，进口货物18.5万吨。");
+    assert!(rules.iter().any(|r| r == "sum-of-parts"), "{rules:?}");
+}

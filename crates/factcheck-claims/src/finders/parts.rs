@@ -35,7 +35,17 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     // hundreds of levels, the packs dozens of groups)
     let held: Vec<Vec<Option<usize>>> = levels
         .iter()
-        .map(|&q| story.rules.partition_words.in_name(&story.frame(q).metric))
+        .map(|&q| {
+            let metric = &story.frame(q).metric;
+            let mut held = story.rules.partition_words.in_name(metric);
+            // 出口 inside 进出口 names the whole, not the part
+            for (g, k) in held.iter_mut().enumerate() {
+                if k.is_some_and(|k| story.inside_whole(metric, g, k)) {
+                    *k = None;
+                }
+            }
+            held
+        })
         .collect();
     partition_lists(story, &levels, &held, &mut out);
     declared_part_lists(story, &levels, &held, &mut out);

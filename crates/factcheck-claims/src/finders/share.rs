@@ -73,7 +73,10 @@ pub fn share(story: &Story) -> Vec<Found> {
             .map(|w| (w, story.names(name, w)))
             .filter(|(_, m)| *m != NameMatch::No)
             .collect();
-        if let Some(total) = listed_under {
+        // the total the part is listed under, unless the share names one part of the total's
+        // partition (占出口总值 under a total of 进出口)
+        let names_other = |total: usize| story.names_part_of_whole_in(name, total);
+        if let Some(total) = listed_under.filter(|&t| !names_other(t)) {
             if !candidates.iter().any(|(w, _)| *w == total) {
                 candidates.push((total, NameMatch::Partial));
             }
