@@ -378,3 +378,15 @@ fn exports_inside_imports_and_exports_name_the_whole() {
         rules_checked("全省进出口货物约27.6万吨。其中，出口货物9.1万吨，进口货物18.5万吨。");
     assert!(rules.iter().any(|r| r == "sum-of-parts"), "{rules:?}");
 }
+
+#[test]
+fn names_after_a_nearer_count_are_not_counted_by_the_total() {
+    // the six names are the urban sites, not all 32
+    let report = Checker::new().check(
+        "draft.txt",
+        "全市设考点32个，其中市区考点6个(分别为县一中、县二中、县五中、城关中学、实验中学、职业中专)，考室240个。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(report.checks.iter().any(|c| c.rule == "counted-list"));
+}

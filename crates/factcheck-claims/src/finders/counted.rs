@@ -32,7 +32,13 @@ pub fn counted(story: &Story) -> Vec<Found> {
             continue;
         };
         let before_lead = &rest[..at];
-        if before_lead.contains(['。', '；'])
+        // another figure before 分别为 is the one the names count (`考点32个，其中市区考点6个(分别为…`)
+        let lead_end = q.span.end + at;
+        let figure_between = story.members.clone().any(|p| {
+            p != c && story.q(p).span.start >= q.span.end && story.q(p).span.end <= lead_end
+        });
+        if figure_between
+            || before_lead.contains(['。', '；'])
             || before_lead.chars().filter(|&ch| ch == '，').count() > 1
         {
             continue;
