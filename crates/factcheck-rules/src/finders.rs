@@ -154,6 +154,11 @@ pub const ALL: &[Finder] = &[
         roles: &["count", "items"],
         description: "a stated number of things and the things listed (8个考点，分别为A、B…)",
     },
+    Finder {
+        name: "enumerated",
+        roles: &["count", "items"],
+        description: "a number of kinds or points (三大类, 四个方面) and the points enumerated after it (一是…二是…三是…); `items` is how many",
+    },
 ];
 
 pub fn get(name: &str) -> Option<&'static Finder> {

@@ -390,3 +390,25 @@ fn names_after_a_nearer_count_are_not_counted_by_the_total() {
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     assert!(report.checks.iter().any(|c| c.rule == "counted-list"));
 }
+
+#[test]
+fn points_that_go_on_past_the_ordinals_are_not_too_few() {
+    // the fourth point opens with 此外: four points, three of them numbered
+    let report = Checker::new().check(
+        "draft.txt",
+        "今年工作有四个特点：一是投入加大；二是覆盖更广；三是服务更细。此外，群众满意度明显提高。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // without it, three points are not four
+    let report = Checker::new().check(
+        "draft.txt",
+        "今年工作有四个特点：一是投入加大；二是覆盖更广；三是服务更细。全年投入资金2.3亿元。"
+            .as_bytes(),
+    );
+    assert!(
+        report.findings.iter().any(|f| f.rule == "enumerated-count"),
+        "{:?}",
+        report.findings
+    );
+}

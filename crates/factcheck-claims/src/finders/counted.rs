@@ -81,3 +81,107 @@ pub fn counted(story: &Story) -> Vec<Found> {
     }
     out
 }
+
+/// The ordinals that enumerate points: 一是, 二是, … 十是.
+const ORDINALS: [&str; 10] = [
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+];
+
+/// `诉求主要集中在三大类：一是…；二是…；三是…`: a number of kinds or points, then the points
+/// enumerated with 一是, 二是, …: as many points as the number says. The enumeration may go on
+/// into the paragraphs that open with the next ordinal.
+pub fn enumerated(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    let text = story.text;
+    if story.members.is_empty() {
+        return out;
+    }
+    // where the story's text ends: the end of the last sentence of its article
+    let sentences = &story.frames.layout.sentences;
+    let article = sentences[story.frame(story.members.start).sentence].article;
+    let story_end = sentences
+        .iter()
+        .filter(|s| s.article == article)
+        .map(|s| s.range.end)
+        .max()
+        .unwrap_or(text.len());
+    for c in story.members.clone() {
+        let q = story.q(c);
+        if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
+            continue;
+        }
+        let Some(count) = q
+            .number()
+            .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= Decimal::TEN)
+        else {
+            continue;
+        };
+        // the noun after the count (大类, 个方面), then a colon or comma and 一是
+        let rest = &text[q.span.end..story_end.max(q.span.end)];
+        let noun = rest
+            .char_indices()
+            .take_while(|(_, ch)| factcheck_text::chars::is_han(*ch))
+            .take(6)
+            .last()
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let after = &rest[noun..];
+        let Some(points) = after
+            .strip_prefix('：')
+            .or_else(|| after.strip_prefix('，'))
+            .filter(|p| p.starts_with(ORDINALS[0]))
+        else {
+            continue;
+        };
+        let start = story_end - points.len();
+        // each next ordinal in the same paragraph, or opening the next one
+        let mut items = 1usize;
+        let mut at = ORDINALS[0].len();
+        while items < ORDINALS.len() {
+            let next = ORDINALS[items];
+            let Some(found) = points[at..].find(next) else {
+                break;
+            };
+            let between = &points[at..at + found];
+            if between.contains('\n') && !between.trim_end_matches(' ').ends_with('\n') {
+                break;
+            }
+            // a nested enumeration inside one point restarts at 一是
+            if between.contains(ORDINALS[0]) {
+                break;
+            }
+            items += 1;
+            at += found + next.len();
+        }
+        // the point after the last may still follow in a form not enumerated (第四, 此外, 最后):
+        // a count larger than the points is told only when the sentence after the last point
+        // opens with none of those
+        let tail = &points[at..];
+        let next_sentence = tail
+            .find('。')
+            .map_or("", |end| tail[end + '。'.len_utf8()..].trim_start());
+        let goes_on = ["第", "此外", "另外", "同时", "还有", "再", "最后", "其次"]
+            .iter()
+            .chain(ORDINALS[items.min(ORDINALS.len() - 1)..].iter())
+            .any(|w| next_sentence.starts_with(w));
+        if Decimal::from(items) < count && goes_on {
+            continue;
+        }
+        let span = start..start + ORDINALS[0].len();
+        let mut roles = Roles::new();
+        roles.insert("count".into(), Binding::One(Var::Stated(c)));
+        roles.insert(
+            "items".into(),
+            Binding::One(Var::Literal {
+                value: Decimal::from(items),
+                span: span.clone(),
+                text: format!("列举的{items}点"),
+            }),
+        );
+        out.push(Found::single(
+            q.span.start..span.end,
+            roles,
+            Certainty::Inferred,
+        ));
+    }
+    out
+}

@@ -45,6 +45,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "restated" => restated::restated(story),
         "headline" => restated::headline(story),
         "counted-list" => counted::counted(story),
+        "enumerated" => counted::enumerated(story),
         "weekday-pairs" => weekdays::weekday_pairs(story),
         "table-product" => tables::products(story),
         "table-sum" => tables::row_sums(story, false),
