@@ -70,7 +70,7 @@ pub fn check_stories(
         tables: &document.tables,
         broken_numbers: &source.normalized.broken_numbers,
     };
-    let (pass, counts) = PagePass::gather(
+    let (mut pass, counts) = PagePass::gather(
         text,
         pieces.iter().map(|p| p.range.clone()),
         layout,
