@@ -4,6 +4,7 @@
 
 use aho_corasick::AhoCorasick;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Texts up to this many bytes are searched from their end rather than with the automaton.
 const SHORT: usize = 96;
@@ -12,7 +13,33 @@ const SHORT: usize = 96;
 /// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    classes: BTreeMap<String, Class>,
+    /// By name: looked up at every call, so hashed with [`Fnv`].
+    classes: HashMap<String, Class, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a, for the keys looked up at every call (class names, characters): a few bytes, for which
+/// the default hasher (built to resist chosen keys, which packs are not a risk of) costs more
+/// than the lookup itself.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// One class: its words longest first, and what finds them fast.
@@ -31,7 +58,7 @@ struct Class {
 #[derive(Debug, Clone, Default)]
 struct ByChar {
     mask: u128,
-    words: HashMap<char, Vec<usize>>,
+    words: HashMap<char, Vec<usize>, BuildHasherDefault<Fnv>>,
 }
 
 impl ByChar {
