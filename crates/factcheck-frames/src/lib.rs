@@ -17,6 +17,7 @@ pub use period::{Part, Period};
 use factcheck_numbers::{Kind, Quantity};
 use factcheck_rules::Words;
 use factcheck_text::segment::Document;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// What a change or rate is measured against.
@@ -89,6 +90,7 @@ pub fn read(
 ) -> Frames {
     let layout = Layout::new(text, document);
     let periods = StoryPeriods::new(text, document, page_year);
+    let last_scope = RefCell::new((0..0, String::new()));
     let mut frames: Vec<Frame> = Vec::with_capacity(quantities.len());
     for (index, q) in quantities.iter().enumerate() {
         let frame = match (
@@ -102,6 +104,7 @@ pub fn read(
                     quantities,
                     words,
                     periods: &periods,
+                    last_scope: &last_scope,
                 },
                 index,
                 sentence,
@@ -138,6 +141,21 @@ struct Page<'a> {
     quantities: &'a [Quantity],
     words: &'a Words,
     periods: &'a StoryPeriods,
+    /// The last scope read and the text it was read from (see [`Page::scope`]).
+    last_scope: &'a RefCell<(Range<usize>, String)>,
+}
+
+impl Page<'_> {
+    /// What the sentence says in `range` before a figure's clause: its Han characters without
+    /// the attribution words. The figures of one clause share it, so the last one read is kept.
+    fn scope(&self, range: Range<usize>) -> String {
+        let mut last = self.last_scope.borrow_mut();
+        if last.0 != range {
+            let scope = label::han(&self.text[range.clone()]);
+            *last = (range, strip_words(&scope, "attribution", self.words));
+        }
+        last.1.clone()
+    }
 }
 
 fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Frame]) -> Frame {
@@ -231,8 +249,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     // a run-on sentence of thousands of clauses: each figure keeps the reach before its clause,
     // not a copy of everything before it
     let scope_start = near_start(text, sentence_start, host_start.max(sentence_start));
-    let scope = label::han(&text[scope_start..host_start.max(sentence_start)]);
-    let scope = strip_words(&scope, "attribution", page.words);
+    let scope = page.scope(scope_start..host_start.max(sentence_start));
     let compared = reading.aspect == Aspect::Level && in_comparison(whole_pre, page.words);
     Frame {
         sentence,

@@ -21,19 +21,21 @@ pub type Bindings = BTreeMap<String, Slot>;
 
 /// Are all the roles an expression uses bound?
 pub fn bound(check: &CheckExpr, bindings: &Bindings) -> bool {
-    check.vars().iter().all(|v| bindings.contains_key(v))
+    check.all_vars(&mut |v| bindings.contains_key(v))
 }
 
 /// The variables a check touches.
 pub fn touched(check: &CheckExpr, bindings: &Bindings) -> Vec<VarId> {
     let mut out = Vec::new();
-    for name in check.vars() {
-        match bindings.get(&name) {
+    // every name visited (a name used twice gives the same values twice: deduplicated below)
+    check.all_vars(&mut |name| {
+        match bindings.get(name) {
             Some(Slot::One(v)) => out.push(*v),
             Some(Slot::Many(vs)) => out.extend(vs),
             None => {}
         }
-    }
+        true
+    });
     out.sort_unstable();
     out.dedup();
     out

@@ -114,6 +114,15 @@ fn capped(severity: Severity, certainty: Certainty) -> Severity {
 impl Graph {
     /// Builds the graph of a page's claims and checks every relation, story by story.
     pub fn build(page: &Page, claims: &[Claim], rules: &RuleSet) -> Graph {
+        Graph::build_as(page, claims, rules, true)
+    }
+
+    /// The checks of [`Graph::build`] without the graph kept for the picture (nothing to draw).
+    pub fn checks(page: &Page, claims: &[Claim], rules: &RuleSet) -> Vec<Check> {
+        Graph::build_as(page, claims, rules, false).checks
+    }
+
+    fn build_as(page: &Page, claims: &[Claim], rules: &RuleSet, picture: bool) -> Graph {
         let mut checks = Vec::new();
         let mut stories = Vec::new();
         let mut start = 0;
@@ -123,8 +132,8 @@ impl Graph {
                 .iter()
                 .position(|c| c.article != article)
                 .map_or(claims.len(), |k| start + k);
-            let story = check_story(page, &claims[start..end], rules, &mut checks);
-            stories.push(story);
+            let story = check_story(page, &claims[start..end], rules, &mut checks, picture);
+            stories.extend(story);
             start = end;
         }
         Graph { checks, stories }
@@ -159,7 +168,8 @@ fn check_story(
     claims: &[Claim],
     rules: &RuleSet,
     checks: &mut Vec<Check>,
-) -> dot::Story {
+    picture: bool,
+) -> Option<dot::Story> {
     let mut values = Values::default();
     let mut nodes: Vec<Node> = Vec::new();
     // per claim: its rule, and its nodes (the first is the main reading)
@@ -226,7 +236,7 @@ fn check_story(
         claim_checks.push((c, checks.len()));
         checks.push(check);
     }
-    dot::Story::new(values, &nodes, claims, &claim_checks)
+    picture.then(|| dot::Story::new(values, &nodes, claims, &claim_checks))
 }
 
 /// For each value, how many checks of the readings that stand (not alternatives, not broken)

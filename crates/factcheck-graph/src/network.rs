@@ -74,6 +74,7 @@ fn solve_whole(
     let mut outcome = Outcome::default();
     let every_value: Vec<VarId> = (0..values.values.len()).collect();
     let mut active: Vec<usize> = Vec::new();
+    let mut settled = None;
     for tier in [Certainty::Bound, Certainty::Inferred, Certainty::Weak] {
         active.extend(
             order
@@ -81,10 +82,16 @@ fn solve_whole(
                 .copied()
                 .filter(|&n| nodes[n].certainty == tier),
         );
+        if !adds_nodes(settled, &active) {
+            continue;
+        }
         loop {
             let budget = active.len().saturating_mul(RUNS_PER_NODE).max(64);
             match propagate(nodes, &active, &every_value, budget, values, scratch) {
-                Ok(_) => break,
+                Ok(_) => {
+                    settled = Some(active.len());
+                    break;
+                }
                 Err(n) => {
                     outcome.broken.push((n, tier));
                     active.retain(|&a| a != n);
@@ -116,6 +123,7 @@ fn solve_by_groups(
     let mut outcome = Outcome::default();
     for (members, group_values) in groups(nodes, order, values.values.len()) {
         let mut active: Vec<usize> = Vec::new();
+        let mut settled = None;
         for tier in [Certainty::Bound, Certainty::Inferred, Certainty::Weak] {
             active.extend(
                 members
@@ -123,12 +131,18 @@ fn solve_by_groups(
                     .copied()
                     .filter(|&n| nodes[n].certainty == tier),
             );
+            if !adds_nodes(settled, &active) {
+                continue;
+            }
             loop {
                 // within this budget for every group, the whole run is never cut short either
                 let budget = active.len() * RUNS_PER_NODE;
                 match propagate(nodes, &active, &group_values, budget, values, scratch) {
                     Ok(runs) if runs > budget => return None,
-                    Ok(_) => break,
+                    Ok(_) => {
+                        settled = Some(active.len());
+                        break;
+                    }
                     Err(n) => {
                         outcome.broken.push((n, tier));
                         active.retain(|&a| a != n);
@@ -142,6 +156,12 @@ fn solve_by_groups(
     }
     outcome.definer = scratch.definer.clone();
     Some(outcome)
+}
+
+/// Does a tier bring nodes to those the last run settled with (`None`: no run yet)? A tier that
+/// brings none would run the same nodes from the same printed values again, to the same end.
+fn adds_nodes(settled: Option<usize>, active: &[usize]) -> bool {
+    settled != Some(active.len())
 }
 
 /// The nodes of `order` in groups linked by the values they touch (each group's nodes in the order

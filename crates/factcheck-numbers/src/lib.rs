@@ -17,6 +17,7 @@ pub use quantity::{Kind, PartialDate, Qualifier, Quantity, Value};
 pub use vocab::{Vocabulary, VocabularyError, VocabularyFile};
 
 use factcheck_text::SourceText;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// What the reader may know about the page beyond its text.
@@ -127,7 +128,21 @@ pub struct PagePass<'a> {
     vocab: &'a Vocabulary,
     options: ReadOptions,
     years: PageYears,
+    /// The first pass's scans of the first parts, in order, so that they are not scanned again:
+    /// as many as fit in [`KEPT_TEXT`] bytes of text, so that memory stays flat on long files.
+    kept: VecDeque<(Range<usize>, Scan)>,
 }
+
+/// The numbers of a part as scanned (see [`scan_part`]).
+type Scan = (
+    Vec<scan::Scanned>,
+    std::collections::HashMap<usize, String>,
+    Vec<Range<usize>>,
+);
+
+/// How much of a page's text (in bytes) the first pass keeps the scans of: a page of many stories
+/// (a megabyte) is scanned once; beyond that the parts are scanned again as they are read.
+const KEPT_TEXT: usize = 2 << 20;
 
 impl<'a> PagePass<'a> {
     /// Reads every part once for the page's years; returns the pass and how many quantities each
@@ -141,15 +156,23 @@ impl<'a> PagePass<'a> {
     ) -> (PagePass<'a>, Vec<usize>) {
         let mut years = PageYears::with_events(text);
         let mut counts = Vec::new();
+        let mut kept = VecDeque::new();
+        let mut kept_text = 0;
         for part in parts {
-            let (scanned, _, _) = scan_part(text, part, &layout, vocab);
-            years.add(text, &scanned);
+            let scan = scan_part(text, part.clone(), &layout, vocab);
+            let scanned = &scan.0;
+            years.add(text, scanned);
             counts.push(
                 scanned
                     .iter()
                     .filter(|s| finish::finish(s).is_some())
                     .count(),
             );
+            // only a run from the first part is kept: the parts are read in this order
+            if kept.len() == counts.len() - 1 && kept_text + part.len() <= KEPT_TEXT {
+                kept_text += part.len();
+                kept.push_back((part, scan));
+            }
         }
         let pass = PagePass {
             text,
@@ -157,15 +180,22 @@ impl<'a> PagePass<'a> {
             vocab,
             options: *options,
             years,
+            kept,
         };
         (pass, counts)
     }
 
     /// The quantities of one part (those of the stories it holds get their years as on a page read
-    /// whole), and the spans of the numbers too large to hold.
-    pub fn read(&self, part: Range<usize>) -> (Vec<Quantity>, Vec<Range<usize>>) {
-        let (scanned, measures, unreadable) =
-            scan_part(self.text, part.clone(), &self.layout, self.vocab);
+    /// whole), and the spans of the numbers too large to hold. Parts are read in the order they
+    /// were gathered in (a part read out of order is scanned again).
+    pub fn read(&mut self, part: Range<usize>) -> (Vec<Quantity>, Vec<Range<usize>>) {
+        let (scanned, measures, unreadable) = match self.kept.pop_front() {
+            Some((kept, scan)) if kept == part => scan,
+            _ => {
+                self.kept.clear();
+                scan_part(self.text, part.clone(), &self.layout, self.vocab)
+            }
+        };
         let articles = self.layout.articles;
         let first = articles.partition_point(|a| a.end <= part.start);
         let last = articles.partition_point(|a| a.start < part.end);
@@ -184,16 +214,7 @@ impl<'a> PagePass<'a> {
 
 /// The numbers of one part of a page with their units (those of table cells, measures and lists),
 /// what table cells measure, and the spans of numbers too large to hold. Offsets are the page's.
-fn scan_part(
-    text: &str,
-    part: Range<usize>,
-    layout: &Layout,
-    vocab: &Vocabulary,
-) -> (
-    Vec<scan::Scanned>,
-    std::collections::HashMap<usize, String>,
-    Vec<Range<usize>>,
-) {
+fn scan_part(text: &str, part: Range<usize>, layout: &Layout, vocab: &Vocabulary) -> Scan {
     let (mut scanned, unreadable) = scan::scan_noting_in(text, part.clone(), vocab);
     // a number cut by a paragraph break is one number or two: not read rather than misread
     let broken = overlapping(layout.broken_numbers, &part, |b| b.clone());

@@ -157,6 +157,8 @@ impl FileParts for FileBody {
 struct Array {
     spool: Spool,
     items: usize,
+    /// One item as `serde_json` writes it, before it is indented into the spool.
+    item: Vec<u8>,
 }
 
 impl Array {
@@ -168,11 +170,15 @@ impl Array {
             b",\n    "
         })?;
         self.items += 1;
+        // written whole first: `serde_json` writes token by token, and each write would go
+        // through the indenting and the spool
+        self.item.clear();
+        serde_json::to_writer_pretty(&mut self.item, item).map_err(std::io::Error::other)?;
         let mut indented = Indented {
             out: &mut self.spool,
             by: b"    ",
         };
-        serde_json::to_writer_pretty(&mut indented, item).map_err(std::io::Error::other)
+        indented.write_all(&self.item)
     }
 
     fn copy_to(self, out: &mut impl std::io::Write) -> std::io::Result<()> {

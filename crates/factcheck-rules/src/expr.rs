@@ -55,6 +55,16 @@ pub struct ExprError {
 }
 
 impl Expr {
+    /// Does `known` accept every placeholder name used?
+    fn all_vars(&self, known: &mut impl FnMut(&str) -> bool) -> bool {
+        match self {
+            Expr::Number(_) => true,
+            Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => known(v),
+            Expr::Neg(e) => e.all_vars(known),
+            Expr::Binary(_, a, b) => a.all_vars(known) && b.all_vars(known),
+        }
+    }
+
     /// Placeholder names used, in order of first use.
     pub fn vars(&self, out: &mut Vec<String>) {
         match self {
@@ -79,6 +89,12 @@ impl CheckExpr {
         self.left.vars(&mut out);
         self.right.vars(&mut out);
         out
+    }
+
+    /// Is every placeholder name the check uses one that `known` accepts? (Asked of every
+    /// reading of every claim: walked without listing the names.)
+    pub fn all_vars(&self, known: &mut impl FnMut(&str) -> bool) -> bool {
+        self.left.all_vars(known) && self.right.all_vars(known)
     }
 }
 

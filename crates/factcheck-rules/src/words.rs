@@ -4,12 +4,42 @@
 
 use aho_corasick::AhoCorasick;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Texts up to this many bytes are searched from their end rather than with the automaton.
+const SHORT: usize = 96;
 
 /// The word classes of the loaded packs, each sorted longest first so that the longest word wins,
 /// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    classes: BTreeMap<String, Class>,
+    /// By name: looked up at every call, so hashed with [`Fnv`].
+    classes: HashMap<String, Class, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a, for the keys looked up at every call (class names, characters): a few bytes, for which
+/// the default hasher (built to resist chosen keys, which packs are not a risk of) costs more
+/// than the lookup itself.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// One class: its words longest first, and what finds them fast.
@@ -19,19 +49,41 @@ struct Class {
     automaton: Option<AhoCorasick>,
     /// The words (as indices into `words`, in their order) by their first and by their last
     /// character: a text can only start (end) with the words that share its first (last) one.
-    by_first: HashMap<char, Vec<usize>>,
-    by_last: HashMap<char, Vec<usize>>,
+    by_first: ByChar,
+    by_last: ByChar,
+}
+
+/// Word indices by a character, with a mask of the characters held (by their code modulo 128)
+/// that turns most characters away before the table is looked up.
+#[derive(Debug, Clone, Default)]
+struct ByChar {
+    mask: u128,
+    words: HashMap<char, Vec<usize>, BuildHasherDefault<Fnv>>,
+}
+
+impl ByChar {
+    fn push(&mut self, c: char, k: usize) {
+        self.mask |= 1 << (u32::from(c) % 128);
+        self.words.entry(c).or_default().push(k);
+    }
+
+    fn get(&self, c: char) -> Option<&Vec<usize>> {
+        if self.mask & (1 << (u32::from(c) % 128)) == 0 {
+            return None;
+        }
+        self.words.get(&c)
+    }
 }
 
 impl Class {
     fn new(words: Vec<String>) -> Class {
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first = ByChar::default();
+        let mut by_last = ByChar::default();
         for (k, w) in words.iter().enumerate() {
             // words are never empty (see `Words::new`)
             if let (Some(first), Some(last)) = (w.chars().next(), w.chars().next_back()) {
-                by_first.entry(first).or_default().push(k);
-                by_last.entry(last).or_default().push(k);
+                by_first.push(first, k);
+                by_last.push(last, k);
             }
         }
         Class {
@@ -88,7 +140,7 @@ impl Words {
         let class = self.classes.get(class)?;
         class
             .by_last
-            .get(&text.chars().next_back()?)?
+            .get(text.chars().next_back()?)?
             .iter()
             .map(|&k| class.words[k].as_str())
             .find(|w| text.ends_with(w))
@@ -99,7 +151,7 @@ impl Words {
         let class = self.classes.get(class)?;
         class
             .by_first
-            .get(&text.chars().next()?)?
+            .get(text.chars().next()?)?
             .iter()
             .map(|&k| class.words[k].as_str())
             .find(|w| text.starts_with(w))
@@ -114,11 +166,34 @@ impl Words {
 
     /// The rightmost occurrence of a word of the class.
     pub fn rfind<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
+        if text.len() <= SHORT {
+            return self.rfind_from_end(class, text);
+        }
         // the one that ends last, the longest of those
         self.occurrences(class, text).max_by(|a, b| {
             (a.0 + a.1.len())
                 .cmp(&(b.0 + b.1.len()))
                 .then_with(|| a.1.len().cmp(&b.1.len()))
+        })
+    }
+
+    /// [`Words::rfind`] by trying the words that end at each place, from the end of `text`
+    /// back: on a short text (a label) this stops at the first place that ends a word, where
+    /// the automaton would read the whole text and list every occurrence.
+    fn rfind_from_end<'w>(&'w self, class: &str, text: &str) -> Option<(usize, &'w str)> {
+        let class = self.classes.get(class)?;
+        // (as the automaton: a class whose automaton could not be built finds nothing)
+        class.automaton.as_ref()?;
+        text.char_indices().rev().find_map(|(at, c)| {
+            let end = at + c.len_utf8();
+            // words are longest first: the first that ends here is the longest
+            class
+                .by_last
+                .get(c)?
+                .iter()
+                .map(|&k| class.words[k].as_str())
+                .find(|w| text[..end].ends_with(w))
+                .map(|w| (end - w.len(), w))
         })
     }
 

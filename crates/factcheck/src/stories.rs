@@ -70,7 +70,7 @@ pub fn check_stories(
         tables: &document.tables,
         broken_numbers: &source.normalized.broken_numbers,
     };
-    let (pass, counts) = PagePass::gather(
+    let (mut pass, counts) = PagePass::gather(
         text,
         pieces.iter().map(|p| p.range.clone()),
         layout,
@@ -188,11 +188,16 @@ impl Story<'_> {
             frames: &frames,
             words: &rules.lexicon,
         };
-        let graph = factcheck_graph::Graph::build(&page, &claims, rules);
-        if let Some(dot) = dot {
-            dot.push_str(&graph.dot(&page));
-        }
-        for check in &graph.checks {
+        let checks_made = match dot {
+            Some(dot) => {
+                let graph = factcheck_graph::Graph::build(&page, &claims, rules);
+                dot.push_str(&graph.dot(&page));
+                graph.checks
+            }
+            // the graph is kept only to be drawn
+            None => factcheck_graph::Graph::checks(&page, &claims, rules),
+        };
+        for check in &checks_made {
             sink.check(check_record(*checks, check, self.first));
             *checks += 1;
             findings.extend(finding_record(self.source, check));
