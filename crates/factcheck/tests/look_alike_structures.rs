@@ -412,3 +412,18 @@ fn points_that_go_on_past_the_ordinals_are_not_too_few() {
         report.findings
     );
 }
+
+#[test]
+fn a_whole_of_another_place_paragraphs_away_is_not_the_shares_whole() {
+    let report = Checker::new().check(
+        "draft.txt",
+        "一季度，民营企业进出口5.5万亿元，占进出口总值的54.3%。\n\n中西部地区，甲自治区一季度进出口总值21.8亿元，同比增长16.7%。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // the whole of the share's own subject, in the same paragraph, is taken
+    let rules = rules_checked(
+        "一季度，全国进出口总值10.2万亿元，其中民营企业进出口5.5万亿元，占进出口总值的54.3%。",
+    );
+    assert!(rules.iter().any(|r| r == "share-of-whole"), "{rules:?}");
+}

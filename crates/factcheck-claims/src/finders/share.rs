@@ -69,6 +69,7 @@ pub fn share(story: &Story) -> Vec<Found> {
         let mut candidates: Vec<(usize, NameMatch)> = story
             .levels()
             .filter(|&w| w != part && story.addable(w, part) && story.same_period(w, part))
+            .filter(|&w| !another_place(story, w, part))
             .filter(|&w| !story.in_headline(w) || story.in_headline(part))
             .map(|w| (w, story.names(name, w)))
             .filter(|(_, m)| *m != NameMatch::No)
@@ -116,6 +117,36 @@ pub fn share(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A whole in another paragraph measured for a place the part's sentence never names
+/// (`西藏自治区…进出口总值` paragraphs after `民营企业进出口…占进出口总值的54.3%`): another
+/// subject's figure, not the whole of this share.
+fn another_place(story: &Story, whole: usize, part: usize) -> bool {
+    let layout = &story.frames.layout;
+    let (ws, ps) = (story.frame(whole).sentence, story.frame(part).sentence);
+    if layout.sentences[ws].paragraph == layout.sentences[ps].paragraph {
+        return false;
+    }
+    let Some(place) = leading_place(story, &story.frame(whole).metric) else {
+        return false;
+    };
+    !story.text[layout.sentences[ps].range.clone()].contains(place)
+}
+
+/// The place a name opens with (西藏自治区, 甲县, 乙市): two to five characters ending in a word
+/// for a place; the story's own 全市, 我省 are no other place.
+fn leading_place<'n>(story: &Story, name: &'n str) -> Option<&'n str> {
+    let words = story.words();
+    let name = words.strip_start("own_subject", name);
+    let end = name
+        .char_indices()
+        .take(5)
+        .skip(1)
+        .find(|&(i, c)| words.ending("place", &name[..i + c.len_utf8()]).is_some())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let place = &name[..end];
+    (!words.contains("own_subject", place)).then_some(place)
 }
 
 /// `三次产业结构为7.3:37.8:54.8` after the total and its parts: each ratio is its part's share of
