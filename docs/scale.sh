@@ -31,7 +31,8 @@ PY
   fi
   numbers='[0-9]+(\.[0-9]+)?'
   if command -v rg >/dev/null; then finder=(rg -o "$numbers"); else finder=(grep -oE "$numbers"); fi
-  /usr/bin/time -v -o "$work/time-$mb-rg.txt" "${finder[@]}" "$input" >/dev/null
+  # into a file: GNU grep stops at the first match when its output is /dev/null
+  /usr/bin/time -v -o "$work/time-$mb-rg.txt" "${finder[@]}" "$input" >"$work/numbers-$mb.txt"
   printf '%s MB\t%s\twall %s\n' "$mb" "${finder[0]} -o" \
     "$(grep 'Elapsed (wall clock)' "$work/time-$mb-rg.txt" | awk '{print $NF}')"
   for format in json text; do
