@@ -235,11 +235,12 @@ impl<'a> Story<'a> {
     }
 
     /// The name of what figure `q`'s measure was in the earlier `period` it is compared with:
-    /// `2023年1-9月夜间消费额`; when no year is known, the same part of a year is the year
-    /// before's (`上年1-9月夜间消费额`), never the figure's own period.
+    /// `2023年1-9月夜间消费额`; when no year is known, the same part of the year as the figure's
+    /// own is the year before's (`上年1-9月夜间消费额`), never the figure's own period.
     pub fn earlier_name(&self, q: usize, period: &Period, metric: &str) -> String {
+        // (a figure of no known period may be compared with the day or week before: 上期)
         let own_part = self.frame(q).period.map(|p| p.part);
-        if period.year.is_none() && own_part.is_none_or(|part| part == period.part) {
+        if period.year.is_none() && own_part == Some(period.part) {
             let name = Self::period_name(period, metric);
             return match period.part {
                 Part::YearEnd => format!("上{name}"),

@@ -298,7 +298,11 @@ fn backward_binary(
         }
         Op::Mul => {}
         Op::Div => backward(a, outward(t.mul(&y)), bindings, domains, changed)?,
-        Op::Pow => backward(a, outward(t.root(&y)), bindings, domains, changed)?,
+        // the root is the base's only when the base cannot be negative ((−3)² is 9 too)
+        Op::Pow if x.lo.is_some_and(|lo| lo >= Decimal::ZERO) => {
+            backward(a, outward(t.root(&y)), bindings, domains, changed)?
+        }
+        Op::Pow => {}
     }
     // `a` evaluated again only when narrowing it changed some value
     let x = if changed.len() == before {

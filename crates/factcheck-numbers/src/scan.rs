@@ -623,7 +623,14 @@ impl<'a> Scanner<'a> {
         if !n.chinese && unit_here.is_none_or(|(u, _)| !u.starts_with(['千', '百', '万', '亿']))
         {
             i += n.apply_magnitude(&self.chars[i..]);
-            i += n.add_lower_magnitude(&self.chars[i..]);
+            // 1亿2356万5000元: each smaller place in turn
+            loop {
+                let taken = n.add_lower_magnitude(&self.chars[i..]);
+                if taken == 0 {
+                    break;
+                }
+                i += taken;
+            }
         }
         if self.open_place_at(i, !n.chinese) {
             open_place = true;
@@ -1148,7 +1155,14 @@ impl Number {
         if !whole || digits == 0 || digits > 4 {
             return 0;
         }
-        let Some((factor, len)) = magnitude_at(&chars[digits..]) else {
+        let Some((factor, len)) = magnitude_at(&chars[digits..]).or_else(|| {
+            // 58万4236人: four digits below 万 end the figure in units (not 3万2019年, a year)
+            let next = chars.get(digits).copied();
+            (self.place == Decimal::from(10_000)
+                && digits == 4
+                && next.is_none_or(|c| !c.is_ascii_digit() && !"年月日号时.．".contains(c)))
+            .then_some((Decimal::ONE, 0))
+        }) else {
             return 0;
         };
         let tail: String = chars[..digits].iter().collect();
@@ -1169,6 +1183,8 @@ impl Number {
         self.value = value;
         self.place = factor;
         self.step = factor;
+        // printed down to the units, the figure is as exact as any whole number
+        self.magnitude = factor > Decimal::ONE;
         digits + len
     }
 

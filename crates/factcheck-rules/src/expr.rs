@@ -233,7 +233,7 @@ impl Parser {
     }
     fn product(&mut self) -> Result<Expr, ExprError> {
         let mut factors = 0usize;
-        let mut left = self.power()?;
+        let mut left = self.unary()?;
         while let Some(Token::Op(c @ ('*' | '/'))) = self.peek().cloned() {
             self.pos += 1;
             factors += 1;
@@ -243,7 +243,7 @@ impl Parser {
                     message: format!("more than {MAX_DEPTH} factors in a row"),
                 });
             }
-            let right = self.power()?;
+            let right = self.unary()?;
             left = Expr::Binary(
                 if c == '*' { Op::Mul } else { Op::Div },
                 Box::new(left),
@@ -252,13 +252,14 @@ impl Parser {
         }
         Ok(left)
     }
-    /// `a ^ b`, binding tighter than × and ÷; `a ^ b ^ c` is `a ^ (b ^ c)`.
+    /// `a ^ b`, binding tighter than ×, ÷ and a leading minus (`-a ^ 2` is `-(a ^ 2)`);
+    /// `a ^ b ^ c` is `a ^ (b ^ c)`.
     fn power(&mut self) -> Result<Expr, ExprError> {
-        let base = self.unary()?;
+        let base = self.atom()?;
         if let Some(Token::Op('^')) = self.peek() {
             self.pos += 1;
             self.enter()?;
-            let exponent = self.power()?;
+            let exponent = self.unary()?;
             self.depth -= 1;
             return Ok(Expr::Binary(Op::Pow, Box::new(base), Box::new(exponent)));
         }
@@ -272,7 +273,7 @@ impl Parser {
             self.depth -= 1;
             return Ok(Expr::Neg(Box::new(inner)));
         }
-        self.atom()
+        self.power()
     }
     fn atom(&mut self) -> Result<Expr, ExprError> {
         let at = self.at();
@@ -373,6 +374,18 @@ pub fn parse(text: &str) -> Result<CheckExpr, ExprError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_power_binds_tighter_than_a_minus() {
+        let e = parse("-x ^ 2 = y").unwrap();
+        assert!(
+            matches!(e.left, Expr::Neg(ref inner) if matches!(**inner, Expr::Binary(Op::Pow, _, _)))
+        );
+        let e = parse("(1 + r) ^ n * 2 = y").unwrap();
+        assert!(
+            matches!(e.left, Expr::Binary(Op::Mul, ref a, _) if matches!(**a, Expr::Binary(Op::Pow, _, _)))
+        );
+    }
 
     #[test]
     fn parses_a_per_capita_check() {

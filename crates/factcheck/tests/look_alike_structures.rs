@@ -427,3 +427,33 @@ fn a_whole_of_another_place_paragraphs_away_is_not_the_shares_whole() {
     );
     assert!(rules.iter().any(|r| r == "share-of-whole"), "{rules:?}");
 }
+
+#[test]
+fn census_and_yearly_rules_stay_with_their_own_measure() {
+    for draft in [
+        // the yearly rate is the towns' alone
+        "与2010年相比，十年共增加1.86万户，增长15.3%，其中城镇户数年均增长3.9%。",
+        // the yearly figure counts other people
+        "五年间累计新增城镇就业4.6万人，带动农民增收，平均每年新增返乡创业人员2300人。",
+        // the ratio is of births, not of the population
+        "全县常住人口中，男性人口为31.25万人，女性人口为29.95万人。出生人口性别比为110.6。",
+        // the households are the towns' alone
+        "全县家庭户中，城镇家庭户11.2万户，乡村家庭户8.66万户，家庭户人口为55.12万人，平均每个家庭户的人口是2.78人。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn ordinals_inside_a_point_and_points_after_a_long_last_one() {
+    for draft in [
+        // 一是 inside a clause enumerates nothing
+        "下一步将着力解决两大问题：一是资金短缺，主要原因之一是融资渠道单一；二是人才短缺。",
+        // the fourth point comes two sentences after the third
+        "今年重点抓好四个方面工作：一是抓项目建设；二是抓招商引资；三是抓民生改善，投入资金2.1亿元。这些投入惠及群众12万人。此外，全县还抓好生态保护，完成造林3.2万亩。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+}

@@ -82,6 +82,17 @@ pub fn counted(story: &Story) -> Vec<Found> {
     out
 }
 
+/// Where `ordinal` first opens a clause in `text` (after a stop, a comma, a colon or a line
+/// break): 一是 inside `原因之一是` enumerates nothing.
+fn ordinal_at_clause(text: &str, ordinal: &str) -> Option<usize> {
+    text.match_indices(ordinal).map(|(i, _)| i).find(|&i| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '：' | '；' | '。' | '，' | '\n' | ' '))
+    })
+}
+
 /// The ordinals that enumerate points: 一是, 二是, … 十是.
 const ORDINALS: [&str; 10] = [
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
@@ -133,36 +144,37 @@ pub fn enumerated(story: &Story) -> Vec<Found> {
             continue;
         };
         let start = story_end - points.len();
-        // each next ordinal in the same paragraph, or opening the next one
+        // each next ordinal opening a clause, in the same paragraph or opening the next one
         let mut items = 1usize;
         let mut at = ORDINALS[0].len();
         while items < ORDINALS.len() {
-            let next = ORDINALS[items];
-            let Some(found) = points[at..].find(next) else {
+            let Some(found) = ordinal_at_clause(&points[at..], ORDINALS[items]) else {
                 break;
             };
             let between = &points[at..at + found];
+            // a paragraph between them that is not the next point's
             if between.contains('\n') && !between.trim_end_matches(' ').ends_with('\n') {
                 break;
             }
             // a nested enumeration inside one point restarts at 一是
-            if between.contains(ORDINALS[0]) {
+            if ordinal_at_clause(between, ORDINALS[0]).is_some() {
                 break;
             }
             items += 1;
-            at += found + next.len();
+            at += found + ORDINALS[items - 1].len();
         }
         // the point after the last may still follow in a form not enumerated (第四, 此外, 最后):
-        // a count larger than the points is told only when the sentence after the last point
-        // opens with none of those
+        // a count larger than the points is told only when no sentence after the last point,
+        // to the end of its paragraph, opens with one of those
         let tail = &points[at..];
-        let next_sentence = tail
-            .find('。')
-            .map_or("", |end| tail[end + '。'.len_utf8()..].trim_start());
-        let goes_on = ["第", "此外", "另外", "同时", "还有", "再", "最后", "其次"]
-            .iter()
-            .chain(ORDINALS[items.min(ORDINALS.len() - 1)..].iter())
-            .any(|w| next_sentence.starts_with(w));
+        let paragraph = tail.find('\n').map_or(tail, |n| &tail[..n]);
+        let goes_on = paragraph.split('。').skip(1).any(|sentence| {
+            let sentence = sentence.trim_start();
+            ["第", "此外", "另外", "同时", "还有", "再", "最后", "其次"]
+                .iter()
+                .chain(ORDINALS[items.min(ORDINALS.len() - 1)..].iter())
+                .any(|w| sentence.starts_with(w))
+        });
         if Decimal::from(items) < count && goes_on {
             continue;
         }

@@ -411,7 +411,35 @@ pub fn headline(story: &Story) -> Vec<Found> {
             .members
             .clone()
             .any(|b| !story.in_headline(b) && comparable(b) && same_unit(b) && overlaps(b));
-        let loosely = (alone_alike || alone_echoing) && !agreeing;
+        // nor where the body's figures of that sentence add up to the headline's (a headline
+        // total of 1200公里 over 860公里 and 340公里)
+        let sums_to_headline = || {
+            let sentence = story.frame(body[0]).sentence;
+            let parts: Vec<usize> = story
+                .members
+                .clone()
+                .filter(|&b| {
+                    !story.in_headline(b)
+                        && same_unit(b)
+                        && story.frame(b).sentence == sentence
+                        && story.frame(b).aspect == story.frame(h).aspect
+                })
+                .collect();
+            let bound =
+                |pick: fn(&factcheck_numbers::Quantity) -> Option<rust_decimal::Decimal>| {
+                    parts
+                        .iter()
+                        .try_fold(rust_decimal::Decimal::ZERO, |acc, &b| {
+                            acc.checked_add(pick(story.q(b))?)
+                        })
+                };
+            let (Some(lo), Some(hi)) = (bound(|q| q.bounds().0), bound(|q| q.bounds().1)) else {
+                return false;
+            };
+            let (hl, hh) = interval(h);
+            parts.len() >= 2 && hh.is_none_or(|hh| lo <= hh) && hl.is_none_or(|hl| hi >= hl)
+        };
+        let loosely = (alone_alike || alone_echoing) && !agreeing && !sums_to_headline();
         let same = body_label == head_label
             || loosely
             || (shorter.chars().count() >= 4 && longer.ends_with(shorter.as_str()))
