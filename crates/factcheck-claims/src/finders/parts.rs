@@ -388,6 +388,14 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         if words.contains("share_verb", &label) {
             break;
         }
+        // `其中出口…，机电产品出口…`: a part named as a kind of an earlier part is inside it
+        let inside_earlier = parts.iter().any(|&p| {
+            let earlier = part_name(story, p);
+            earlier.chars().count() >= 2 && label != earlier && label.ends_with(earlier.as_str())
+        });
+        if inside_earlier {
+            break;
+        }
         if let Some(&first) = parts.first() {
             let first_label = part_name(story, first);
             let opens = |l: &str| words.starting("statement_start", l).is_some();
