@@ -469,3 +469,10 @@ fn a_part_named_as_a_kind_of_an_earlier_part_is_inside_it() {
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     assert!(report.checks.iter().any(|c| c.rule == "part-of-whole"));
 }
+
+#[test]
+fn the_registered_populations_urbanisation_is_not_the_resident_ones() {
+    let rules =
+        rules_checked("年末全县常住人口38.6万人，其中城镇人口17.9万人，户籍人口城镇化率38.2%。");
+    assert!(!rules.iter().any(|r| r == "stat-urbanisation"), "{rules:?}");
+}
