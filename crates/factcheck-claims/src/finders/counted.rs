@@ -7,20 +7,25 @@ use factcheck_frames::Aspect;
 use factcheck_numbers::Kind;
 use rust_decimal::Decimal;
 
+/// A level that counts things, a whole number from 2 to `most`: what a list of names or points
+/// may be counted by.
+fn count_of_things(story: &Story, c: usize, most: Decimal) -> Option<Decimal> {
+    let q = story.q(c);
+    if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
+        return None;
+    }
+    q.number()
+        .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= most)
+}
+
 pub fn counted(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     let text = story.text;
     for c in story.members.clone() {
         let q = story.q(c);
-        if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
+        if count_of_things(story, c, Decimal::from(60)).is_none() {
             continue;
         }
-        let Some(_) = q
-            .number()
-            .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= Decimal::from(60))
-        else {
-            continue;
-        };
         let sentence = &story.frames.layout.sentences[story.frame(c).sentence];
         let rest = &text[q.span.end..sentence.range.end];
         // the names come right after 分别为/分别是, in brackets or after a comma
@@ -118,13 +123,7 @@ pub fn enumerated(story: &Story) -> Vec<Found> {
         .unwrap_or(text.len());
     for c in story.members.clone() {
         let q = story.q(c);
-        if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
-            continue;
-        }
-        let Some(count) = q
-            .number()
-            .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= Decimal::TEN)
-        else {
+        let Some(count) = count_of_things(story, c, Decimal::TEN) else {
             continue;
         };
         // the noun after the count (大类, 个方面), then a colon or comma and 一是
