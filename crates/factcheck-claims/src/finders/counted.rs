@@ -18,6 +18,22 @@ fn count_of_things(story: &Story, c: usize, most: Decimal) -> Option<Decimal> {
         .filter(|n| n.fract().is_zero() && *n >= Decimal::TWO && *n <= most)
 }
 
+/// The roles of a count against the items the copy lists for it (`items` a number of the
+/// checker's own counting, shown at `span`).
+fn count_roles(c: usize, items: usize, span: std::ops::Range<usize>, text: String) -> Roles {
+    let mut roles = Roles::new();
+    roles.insert("count".into(), Binding::One(Var::Stated(c)));
+    roles.insert(
+        "items".into(),
+        Binding::One(Var::Literal {
+            value: Decimal::from(items),
+            span,
+            text,
+        }),
+    );
+    roles
+}
+
 pub fn counted(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     let text = story.text;
@@ -68,16 +84,8 @@ pub fn counted(story: &Story) -> Vec<Found> {
             .map_or(0, |last| last.matches(['和', '及', '与']).count());
         let items = pieces.len() + joined_last;
         let span_start = q.span.end + list_start;
-        let mut roles = Roles::new();
-        roles.insert("count".into(), Binding::One(Var::Stated(c)));
-        roles.insert(
-            "items".into(),
-            Binding::One(Var::Literal {
-                value: Decimal::from(items),
-                span: span_start..span_start + list.len(),
-                text: format!("列出的{items}项"),
-            }),
-        );
+        let listed = span_start..span_start + list.len();
+        let roles = count_roles(c, items, listed, format!("列出的{items}项"));
         out.push(Found::single(
             q.span.start..span_start + list.len(),
             roles,
@@ -178,16 +186,7 @@ pub fn enumerated(story: &Story) -> Vec<Found> {
             continue;
         }
         let span = start..start + ORDINALS[0].len();
-        let mut roles = Roles::new();
-        roles.insert("count".into(), Binding::One(Var::Stated(c)));
-        roles.insert(
-            "items".into(),
-            Binding::One(Var::Literal {
-                value: Decimal::from(items),
-                span: span.clone(),
-                text: format!("列举的{items}点"),
-            }),
-        );
+        let roles = count_roles(c, items, span.clone(), format!("列举的{items}点"));
         out.push(Found::single(
             q.span.start..span.end,
             roles,
