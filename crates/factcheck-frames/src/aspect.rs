@@ -20,6 +20,9 @@ pub enum Aspect {
     Points,
     /// So many times another figure.
     Multiple,
+    /// The size of a top or bottom group (前三名, 后十位): a place in a ranking, no amount that
+    /// grows or is restated.
+    Rank,
     Date,
     Duration,
     Time,
@@ -34,6 +37,7 @@ impl Aspect {
             Aspect::Share => "share",
             Aspect::Points => "points",
             Aspect::Multiple => "multiple",
+            Aspect::Rank => "rank",
             Aspect::Date => "date",
             Aspect::Duration => "duration",
             Aspect::Time => "time",
@@ -134,6 +138,11 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
             },
             None => Reading::plain(Aspect::Multiple),
         },
+        Kind::Count
+            if words.is("rank_unit", &q.unit) && words.ending("rank_head", bare).is_some() =>
+        {
+            Reading::plain(Aspect::Rank)
+        }
         _ => {
             if words.ending("flow_level", bare).is_some()
                 || verb("up_to").is_some()

@@ -507,6 +507,9 @@ fn anchor(
         .rev()
         .take_while(|&p| earlier[p].sentence == sentence)
         .find(|&p| wanted(p))?;
+    if counts_the_things_measured(page, candidate, (q, clause), earlier) {
+        return None;
+    }
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own
     if own.chars().count() >= 2
@@ -523,7 +526,42 @@ fn anchor(
             && f.aspect == Aspect::Level
             && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
     });
-    (!between_level).then_some(candidate)
+    // a rate, change or share between them that names its own measure (`甲基金上涨3.6%，乙基金
+    // …下跌1.5%`): the subject has moved on from the level
+    // (in a clause of its own: `88.1%和91.96%` are one list's)
+    let moved_on = (candidate + 1..q).any(|p| {
+        let f = &earlier[p];
+        !f.bracketed
+            && f.clause != clause
+            && matches!(f.aspect, Aspect::Rate | Aspect::Change | Aspect::Share)
+            && f.anchor.is_none()
+    });
+    (!between_level && !moved_on).then_some(candidate)
+}
+
+/// A count that opens the name of what the clause goes on to measure (`三家公司的营收占…`,
+/// `5只个股当月涨幅超过…`): the rate or share is of the things counted, not of how many there are.
+/// Either the figures are told for each thing (`分别`), or the count stands in the same clause and
+/// between it and the figure come a `的`, a rate's noun or another figure.
+fn counts_the_things_measured(
+    page: &Page,
+    count: usize,
+    (q, clause): (usize, usize),
+    earlier: &[Frame],
+) -> bool {
+    let (c, quantity) = (&page.quantities[count], &page.quantities[q]);
+    if c.kind != Kind::Count {
+        return false;
+    }
+    let between = &page.text[c.span.end..quantity.span.start.max(c.span.end)];
+    // `这三只基金…分别下跌…`: one figure for each thing counted
+    if between.contains("分别") {
+        return true;
+    }
+    earlier[count].clause == clause
+        && (between.contains('的')
+            || page.words.find("change_noun", between).is_some()
+            || q > count + 1)
 }
 
 /// The periods a story names, and its year.

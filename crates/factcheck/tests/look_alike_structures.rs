@@ -476,3 +476,24 @@ fn the_registered_populations_urbanisation_is_not_the_resident_ones() {
         rules_checked("年末全县常住人口38.6万人，其中城镇人口17.9万人，户籍人口城镇化率38.2%。");
     assert!(!rules.iter().any(|r| r == "stat-urbanisation"), "{rules:?}");
 }
+
+#[test]
+fn a_top_group_or_the_things_counted_carry_no_rate_of_the_count() {
+    // the rates are of the things counted or ranked, not of how many there are
+    for draft in [
+        "上月房价涨幅前三名的城市为甲市、乙市和丙市，涨幅分别为4.8%、3.2%和2.5%。",
+        "上周新上市的股票中有6只个股4月份累计涨幅超过25%。",
+        "甲乙丙这三只基金跌幅较大，分别下跌2.1%、1.6%和1.2%。",
+        "本周开盘交易的30只基金中，13只上涨，17只下跌，甲基金全周上涨3.6%；乙基金跌幅最大，下跌2.4%。",
+        "其跟踪的上证180只涨了0.9%。",
+    ] {
+        let rules = rules_checked(draft);
+        assert!(!rules.iter().any(|r| r == "growth-rate"), "{draft}: {rules:?}");
+    }
+    // a count's own rate of change is still its own
+    let rules = rules_checked("全市共有高新技术企业120家，比上年增长5%。");
+    assert!(rules.iter().any(|r| r == "growth-rate"), "{rules:?}");
+    // and a top group still counts the names that fill it
+    let rules = rules_checked("今年销量前三名分别为甲品牌、乙品牌和丙品牌。");
+    assert!(rules.iter().any(|r| r == "counted-list"), "{rules:?}");
+}

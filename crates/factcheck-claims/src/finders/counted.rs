@@ -7,11 +7,13 @@ use factcheck_frames::Aspect;
 use factcheck_numbers::Kind;
 use rust_decimal::Decimal;
 
-/// A level that counts things, a whole number from 2 to `most`: what a list of names or points
+/// A level (or a top group's size) that counts things, a whole number from 2 to `most`: what a list of names or points
 /// may be counted by.
 fn count_of_things(story: &Story, c: usize, most: Decimal) -> Option<Decimal> {
     let q = story.q(c);
-    if q.kind != Kind::Count || story.frame(c).aspect != Aspect::Level {
+    // a top group (前三名) counts the names that fill it
+    let counts = matches!(story.frame(c).aspect, Aspect::Level | Aspect::Rank);
+    if q.kind != Kind::Count || !counts {
         return None;
     }
     q.number()
