@@ -384,11 +384,13 @@ fn reference(
     {
         return Reference::Period(None);
     }
+    // 比全年预期目标高: a target, not the period it is set for
+    let target = page.words.find("target_noun", after).is_some();
     let mentions = period::mentions(
         text,
         range.start + w + word.len()..at.max(range.start + w + word.len()),
     );
-    if let Some(m) = mentions.first() {
+    if let Some(m) = mentions.first().filter(|_| !target) {
         let named = period::resolve(m, page.periods.year_of(text, range.start));
         let part = match (named.part, base.part) {
             (Part::Year, other) if !text[m.range.clone()].contains('末') => other,
@@ -509,6 +511,41 @@ fn anchor(
         .find(|&p| wanted(p))?;
     if counts_the_things_measured(page, candidate, (q, clause), earlier) {
         return None;
+    }
+    // `拉动经济增长1.3个百分点`: a contribution to another measure's growth, no change of the
+    // rate before it
+    let clause_before = &text[clause_range.start..quantity.span.start.max(clause_range.start)];
+    if reading.aspect == Aspect::Points && page.words.find("contribution", clause_before).is_some()
+    {
+        return None;
+    }
+    // a semicolon closes one item of a series (`甲涨4.2%，报5.9元；乙涨2.2%，报2.1元`)
+    let since_candidate = &text[page.quantities[candidate].span.end..quantity.span.start];
+    let changes = matches!(reading.aspect, Aspect::Rate | Aspect::Change);
+    if changes && since_candidate.contains(['；', ';']) {
+        return None;
+    }
+    // one of a run after 分别 (`分别增长4.7%、6.0%和6.2%`): each figure goes to one of the levels
+    // listed before, which the lists pair ([`respectively`]), never all to the nearest; unless
+    // the run goes over other subjects compared with (`比甲省和乙省分别高0.7、1.4个百分点`)
+    let over_others = |lead: &str| {
+        compare_word(lead, page.words).is_some_and(|(_, w)| !page.words.is("compare_period", w))
+    };
+    if let Some(at) = clause_before
+        .find("分别")
+        .filter(|&at| !over_others(&clause_before[..at]))
+    {
+        let after_word = clause_range.start + at;
+        let in_run = |p: usize| {
+            page.quantities.get(p).is_some_and(|other| {
+                other.span.start > after_word
+                    && other.span.end <= clause_range.end
+                    && other.kind == quantity.kind
+            })
+        };
+        if in_run(q + 1) || (q > 0 && in_run(q - 1)) {
+            return None;
+        }
     }
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own

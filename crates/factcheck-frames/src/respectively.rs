@@ -47,7 +47,9 @@ pub(crate) fn distribute(
         let up = words.rfind("up", lead).map(|(at, w)| (at + w.len(), 1));
         let down = words.rfind("down", lead).map(|(at, w)| (at + w.len(), -1));
         let direction = up.into_iter().chain(down).max().map(|(_, sign)| sign);
-        let named_before = !crate::label::han(&text[range.start..at]).is_empty();
+        // (what it is compared with names no measure: `比上年分别增长`, `同比分别增长`)
+        let before = crate::label::han(&text[range.start..at]);
+        let named_before = !words.strip_start("compare", &before).is_empty();
         let describes = direction.is_some() && !named_before && levels.len() == run.len();
         if let Some(sign) = direction.filter(|_| describes) {
             for (&q, &level) in run.iter().zip(&levels) {

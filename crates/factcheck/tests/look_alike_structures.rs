@@ -497,3 +497,69 @@ fn a_top_group_or_the_things_counted_carry_no_rate_of_the_count() {
     let rules = rules_checked("今年销量前三名分别为甲品牌、乙品牌和丙品牌。");
     assert!(rules.iter().any(|r| r == "counted-list"), "{rules:?}");
 }
+
+/// The figures each check of a draft binds, by their text.
+fn bound(draft: &str) -> Vec<(String, Vec<String>)> {
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    let text = |id: &str| {
+        report
+            .quantities
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.text.clone())
+            .unwrap_or_default()
+    };
+    report
+        .checks
+        .iter()
+        .map(|c| {
+            (
+                c.rule.clone(),
+                c.quantities.iter().map(|q| text(q)).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_rate_is_not_the_level_of_another_item_or_measure() {
+    // a series whose items end in semicolons: each rate comes before its own price
+    let checks = bound("午盘甲ETF涨3.12%，报4.561元；乙ETF涨1.87%，报2.309元。");
+    assert!(
+        !checks.iter().any(|(_, qs)| qs.contains(&"4.561元".to_string())
+            && qs.contains(&"1.87%".to_string())),
+        "{checks:?}"
+    );
+    // a contribution to growth is no change of the contribution rate
+    let checks = bound("三季度，最终消费支出对经济增长的贡献率为58.2%，拉动GDP增长2.9个百分点。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "points-change"),
+        "{checks:?}"
+    );
+    // a gap to the year's target is no change since last year
+    let checks = bound("上半年货币供应量同比增长11.3%，增速比全年预期目标高1.3个百分点。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "points-change"),
+        "{checks:?}"
+    );
+    // rates listed after 比上年分别 go one to each level listed, not all to the last
+    let checks = bound("全年甲类收入和乙类收入分别为150亿元和60亿元，比上年分别增长3.2%和7.5%。");
+    let pairs: Vec<&Vec<String>> = checks
+        .iter()
+        .filter(|(r, _)| r == "growth-rate")
+        .map(|(_, qs)| qs)
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            &vec!["150亿元".to_string(), "3.2%".to_string()],
+            &vec!["60亿元".to_string(), "7.5%".to_string()]
+        ]
+    );
+    // and over several names not paired, none goes to the nearest level
+    let checks = bound("全年营业收入150亿元，净利润12亿元，分别增长3.2%和7.5%。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "growth-rate"),
+        "{checks:?}"
+    );
+}
