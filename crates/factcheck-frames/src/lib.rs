@@ -527,7 +527,7 @@ fn anchor(
     }
     // one of a run after 分别 (`分别增长4.7%、6.0%和6.2%`): each figure goes to one of the levels
     // listed before, which the lists pair ([`respectively`]), never all to the nearest; unless
-    // the run goes over other subjects compared with (`比甲省和乙省分别高0.7、1.4个百分点`)
+    // the run goes over other subjects compared with (`比甲省和乙省分别高0.5、0.9个百分点`)
     let over_others = |lead: &str| {
         compare_word(lead, page.words).is_some_and(|(_, w)| !page.words.is("compare_period", w))
     };
