@@ -124,6 +124,21 @@ impl<'a> Story<'a> {
         frame.aspect == Aspect::Level && !frame.compared && is_amount(self.q(q))
     }
 
+    /// `从498亿元增长到…`: is the figure where a change starts from (a from-word since the figure
+    /// before it in its clause, dates aside)?
+    pub fn starts_from(&self, q: usize) -> bool {
+        let clause = self.frame(q).clause;
+        let floor = self
+            .before_in_sentence(q)
+            .take_while(|&p| self.frame(p).clause == clause)
+            .find(|&p| self.q(p).kind != factcheck_numbers::Kind::Date)
+            .map_or(self.frames.layout.clauses[clause].range.start, |p| {
+                self.q(p).span.end
+            });
+        let before = &self.text[floor.min(self.q(q).span.start)..self.q(q).span.start];
+        self.words().find("from", before).is_some()
+    }
+
     /// The figures before `q` in its sentence, nearest first (walking back, never the whole story).
     pub fn before_in_sentence(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
         let sentence = self.frame(q).sentence;

@@ -563,3 +563,30 @@ fn a_rate_is_not_the_level_of_another_item_or_measure() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn where_a_part_starts_is_no_part_of_where_the_whole_ends() {
+    let checks = bound("全省研发投入从2015年1200亿元增长到2023年3100亿元，其中基础研究投入从60亿元增长到超过200亿元。");
+    assert!(
+        !checks
+            .iter()
+            .any(|(r, qs)| r == "part-of-whole" && qs.contains(&"3100亿元".to_string())),
+        "{checks:?}"
+    );
+    // a part of the whole at the same point still is one
+    let checks = bound("全省研发投入增长到2023年的3100亿元，其中基础研究投入280亿元。");
+    assert!(
+        checks.iter().any(|(r, _)| r == "part-of-whole"),
+        "{checks:?}"
+    );
+}
+
+#[test]
+fn a_headline_figure_the_body_prints_is_not_compared_with_another() {
+    // the body prints 5.4% as a rise in prices: the headline's rate is that one, not 乙国's
+    let checks = bound("甲国一季度通胀率达5.4%\n\n本报讯 乙国一季度通胀率为3.9%。甲国一季度居民消费价格同比上涨5.4%。");
+    assert!(!checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
+    // a headline figure the body never prints is still compared
+    let checks = bound("甲国一季度通胀率达5.4%\n\n本报讯 甲国一季度通胀率为3.9%。");
+    assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
+}

@@ -153,6 +153,8 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                         amount_level(story, q) && (in_bracket || !story.frame(q).bracketed)
                     })
                     .filter(|&q| story.addable(q, first) && story.same_period(q, first))
+                    // `从…增长到27900亿元，其中…从498亿元`: a starting figure is part of a start
+                    .filter(|&q| story.starts_from(q) == story.starts_from(first))
                     .collect();
                 // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
                 totals.retain(|&q| !compared_against(story, q));

@@ -371,6 +371,16 @@ pub fn headline(story: &Story) -> Vec<Found> {
         if body.iter().any(|&b| named(b) && no_wider(b)) {
             body.retain(|&b| no_wider(b));
         }
+        // the body prints the headline's figure somewhere, whatever it calls it (通胀率达3.1% in
+        // the headline, 消费价格同比上涨3.1% in the body): the headline restates that one
+        let printed_again = || {
+            story.members.clone().any(|b| {
+                !story.in_headline(b)
+                    && story.q(b).unit == story.q(h).unit
+                    && story.q(b).value_text() == story.q(h).value_text()
+            })
+        };
+        body.retain(|&b| overlaps(b) || !printed_again());
         if body.is_empty() {
             continue;
         }
