@@ -576,8 +576,9 @@ fn anchor(
     (!between_level && !moved_on).then_some(candidate)
 }
 
-/// A count that opens the name of what the clause goes on to measure (`三家公司的营收占…`,
-/// `5只个股当月涨幅超过…`): the rate or share is of the things counted, not of how many there are.
+/// A count (or a bound) that opens the name of what the clause goes on to measure (`三家公司的营收
+/// 占…`, `5只个股当月涨幅超过…`): the rate or share is of the things counted, not of how many there
+/// are.
 /// Either the figures are told for each thing (`分别`), or the count stands in the same clause and
 /// between it and the figure come a `的`, a rate's noun or another figure.
 fn counts_the_things_measured(
@@ -586,8 +587,11 @@ fn counts_the_things_measured(
     (q, clause): (usize, usize),
     earlier: &[Frame],
 ) -> bool {
+    use factcheck_numbers::Qualifier::*;
     let (c, quantity) = (&page.quantities[count], &page.quantities[q]);
-    if c.kind != Kind::Count {
+    // a bound names a class in the same way (`17岁及以下的儿童病例增加了…`)
+    let bound = matches!(c.qualifier, MoreThan | AtLeast | LessThan | AtMost);
+    if c.kind != Kind::Count && !bound {
         return false;
     }
     let between = &page.text[c.span.end..quantity.span.start.max(c.span.end)];

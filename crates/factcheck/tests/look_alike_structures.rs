@@ -590,3 +590,23 @@ fn a_headline_figure_the_body_prints_is_not_compared_with_another() {
     let checks = bound("甲国一季度通胀率达5.4%\n\n本报讯 甲国一季度通胀率为3.9%。");
     assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
 }
+
+#[test]
+fn a_class_bound_and_a_count_of_digits_are_no_levels() {
+    // the rate is of the cases in the age group, not of the age
+    let checks = bound("其中，甲省12岁及以下的儿童流感病例在过去一个月增加了约85%，从3月1日的2400例增加到了4月1日的4450例。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "growth-rate"),
+        "{checks:?}"
+    );
+    assert!(
+        checks.iter().any(|(r, _)| r == "growth-from-to"),
+        "{checks:?}"
+    );
+    // 两位数增长 says how fast, it is no figure of the share's whole
+    let checks = bound("软件出口收入保持两位数增长，占全行业收入近六成。");
+    assert!(checks.is_empty(), "{checks:?}");
+    // a level after a class bound keeps its rate
+    let checks = bound("全市60岁及以上老人达到32万人，比上年增长4%。");
+    assert!(checks.iter().any(|(r, _)| r == "growth-rate"), "{checks:?}");
+}
