@@ -11,6 +11,20 @@ use crate::scan::{Reading, Scanned};
 const CONNECTORS: [&str; 10] = ["、", "和", "与", "及", "至", "到", "-", "~", "或", "，"];
 
 pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
+    // `5.4个和7.5个百分点`: the measure word is printed on each, the noun once at the end
+    for k in (0..scanned.len().saturating_sub(1)).rev() {
+        let between = &text[scanned[k].span.end..scanned[k + 1].span.start];
+        if !["、", "和", "与", "及"].contains(&between) {
+            continue;
+        }
+        let (Some(own), Some(next)) = (unit_of(&scanned[k]), unit_of(&scanned[k + 1])) else {
+            continue;
+        };
+        if own == "个" && next.len() > own.len() && next.starts_with(own) {
+            let next_reading = scanned[k + 1].reading.clone();
+            apply_from(&mut scanned[k], &next_reading, true);
+        }
+    }
     // right to left, so that a chain `0.6、1.9、2.4个百分点` passes the unit all the way back
     for k in (0..scanned.len()).rev() {
         if !is_bare(&scanned[k]) {
@@ -77,6 +91,16 @@ fn from_to(text: &str, a: &Scanned, b: &Scanned) -> bool {
     let to = between.ends_with('至') || between.ends_with('到') || between.ends_with("为");
     let lead: String = text[..a.span.start].chars().rev().take(6).collect();
     short && to && (lead.contains('从') || lead.contains('由'))
+}
+
+fn unit_of(s: &Scanned) -> Option<&str> {
+    match &s.reading {
+        Reading::Number {
+            unit: Some((unit, _)),
+            ..
+        } => Some(unit.as_str()),
+        _ => None,
+    }
 }
 
 fn is_bare(s: &Scanned) -> bool {
