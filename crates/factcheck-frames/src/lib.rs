@@ -481,9 +481,28 @@ fn anchor(
     };
     let own = page.words.strip_start("compare", &own);
     let own = page.words.strip_start("link", own).to_string();
+    // `10.7万亿元，首次突破10万亿元`: a threshold passed restates the level printed before it
+    let milestone = |p: usize| {
+        let pq = &page.quantities[p];
+        let start = page.layout.clauses[earlier[p].clause].range.start;
+        let level_before = p.checked_sub(1).is_some_and(|b| {
+            earlier[b].sentence == earlier[p].sentence
+                && earlier[b].aspect == Aspect::Level
+                && page.quantities[b].unit == pq.unit
+        });
+        level_before
+            && matches!(
+                pq.qualifier,
+                factcheck_numbers::Qualifier::MoreThan | factcheck_numbers::Qualifier::AtLeast
+            )
+            && page
+                .words
+                .ending("milestone", &text[start.min(pq.span.start)..pq.span.start])
+                .is_some()
+    };
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
-        if f.bracketed || f.compared || f.sentence != sentence {
+        if f.bracketed || f.compared || f.sentence != sentence || milestone(p) {
             return false;
         }
         let pq = &page.quantities[p];
@@ -519,8 +538,12 @@ fn anchor(
     {
         return None;
     }
-    // a semicolon closes one item of a series (`甲涨4.2%，报5.9元；乙涨2.2%，报2.1元`)
     let since_candidate = &text[page.quantities[candidate].span.end..quantity.span.start];
+    // `进出口增长10.3%，其中出口增幅扩大…`: after 其中 the figures are a part's
+    if page.words.find("which", since_candidate).is_some() {
+        return None;
+    }
+    // a semicolon closes one item of a series (`甲涨4.2%，报5.9元；乙涨2.2%，报2.1元`)
     let changes = matches!(reading.aspect, Aspect::Rate | Aspect::Change);
     if changes && since_candidate.contains(['；', ';']) {
         return None;
@@ -560,6 +583,7 @@ fn anchor(
         let f = &earlier[p];
         !f.bracketed
             && !f.compared
+            && !milestone(p)
             && f.aspect == Aspect::Level
             && kind_family(&page.quantities[p]) == kind_family(&page.quantities[candidate])
     });

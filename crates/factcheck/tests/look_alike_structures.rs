@@ -610,3 +610,27 @@ fn a_class_bound_and_a_count_of_digits_are_no_levels() {
     let checks = bound("全市60岁及以上老人达到32万人，比上年增长4%。");
     assert!(checks.iter().any(|(r, _)| r == "growth-rate"), "{checks:?}");
 }
+
+#[test]
+fn a_threshold_passed_a_part_after_which_and_a_fall_in_points() {
+    // the share is of the level printed, not of the round threshold it passed
+    let checks = bound("全年实现增加值8.3万亿元，首次突破8万亿元，占地区生产总值比重约12%。");
+    assert!(
+        checks
+            .iter()
+            .any(|(r, qs)| r == "share-of-whole" && qs.contains(&"8.3万亿元".to_string())),
+        "{checks:?}"
+    );
+    // after 其中 the points are the part's, not a change of the total's rate
+    let checks = bound("前两个月进出口同比增长8.7%，其中出口增幅比去年12月扩大了4.2个百分点。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "points-change"),
+        "{checks:?}"
+    );
+    // 重挫 is a fall in points, no level the rate grew from
+    let checks = bound("当日沪指重挫85.12点，跌幅为2.63%。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "growth-rate"),
+        "{checks:?}"
+    );
+}
