@@ -75,6 +75,7 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
             complete: None,
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }

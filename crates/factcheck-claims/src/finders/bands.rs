@@ -147,6 +147,7 @@ pub(super) fn band_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsLis
             complete: Some(Certainty::Inferred),
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }

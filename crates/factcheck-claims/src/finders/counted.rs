@@ -2,6 +2,7 @@
 //! 二是…三是…`. The count of names listed must be the number stated (at least it, when the list
 //! ends with 等).
 
+use super::enumeration::{point_starts, ORDINALS};
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
 use factcheck_numbers::Kind;
@@ -97,22 +98,6 @@ pub fn counted(story: &Story) -> Vec<Found> {
     out
 }
 
-/// Where `ordinal` first opens a clause in `text` (after a stop, a comma, a colon or a line
-/// break): 一是 inside `原因之一是` enumerates nothing.
-fn ordinal_at_clause(text: &str, ordinal: &str) -> Option<usize> {
-    text.match_indices(ordinal).map(|(i, _)| i).find(|&i| {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '：' | '；' | '。' | '，' | '\n' | ' '))
-    })
-}
-
-/// The ordinals that enumerate points: 一是, 二是, … 十是.
-const ORDINALS: [&str; 10] = [
-    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
-];
-
 /// `诉求主要集中在三大类：一是…；二是…；三是…`: a number of kinds or points, then the points
 /// enumerated with 一是, 二是, …: as many points as the number says. The enumeration may go on
 /// into the paragraphs that open with the next ordinal.
@@ -154,24 +139,9 @@ pub fn enumerated(story: &Story) -> Vec<Found> {
         };
         let start = story_end - points.len();
         // each next ordinal opening a clause, in the same paragraph or opening the next one
-        let mut items = 1usize;
-        let mut at = ORDINALS[0].len();
-        while items < ORDINALS.len() {
-            let Some(found) = ordinal_at_clause(&points[at..], ORDINALS[items]) else {
-                break;
-            };
-            let between = &points[at..at + found];
-            // a paragraph between them that is not the next point's
-            if between.contains('\n') && !between.trim_end_matches(' ').ends_with('\n') {
-                break;
-            }
-            // a nested enumeration inside one point restarts at 一是
-            if ordinal_at_clause(between, ORDINALS[0]).is_some() {
-                break;
-            }
-            items += 1;
-            at += found + ORDINALS[items - 1].len();
-        }
+        let starts = point_starts(&text[..story_end], start);
+        let items = starts.len();
+        let at = starts[items - 1] - start + ORDINALS[items - 1].len();
         // the point after the last may still follow in a form not enumerated (第四, 此外, 最后):
         // a count larger than the points is told only when no sentence after the last point,
         // to the end of its paragraph, opens with one of those

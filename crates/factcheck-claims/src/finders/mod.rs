@@ -6,6 +6,7 @@ pub mod apposed;
 pub mod average;
 pub mod bands;
 pub mod counted;
+pub mod enumeration;
 pub mod growth;
 pub mod multiple;
 pub mod net;

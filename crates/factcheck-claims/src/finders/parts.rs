@@ -22,6 +22,9 @@ pub struct PartsList {
     /// Whether a part's share that names no whole (`占比41%`) is of this total: not where the
     /// total gathers some of many (`三家股东合计`), whose shares are of the whole they hold.
     pub shares_of_total: bool,
+    /// Parts that open points enumerated with 一是, 二是: a semicolon between them ends a point,
+    /// not the list.
+    pub enumerated: bool,
 }
 
 /// Every list of parts in a story.
@@ -54,6 +57,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     closing_total_lists(story, &levels, &mut out);
     counted_total_lists(story, &levels, &mut out);
     rest_lists(story, &levels, &mut out);
+    super::enumeration::enumerated_lists(story, &mut out);
     out.retain(|l| !nested_bounds(story, &l.parts) && !balance_in_gross(story, l));
     out
 }
@@ -195,6 +199,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     span: story.q(total).span.start.min(at)..end,
                     other_totals: totals[1..].to_vec(),
                     shares_of_total: true,
+                    enumerated: false,
                 });
             }
         }
@@ -267,6 +272,7 @@ fn interleaved_lists(story: &Story, figures: &[usize], at: usize) -> Vec<PartsLi
                 parts,
                 other_totals: Vec::new(),
                 shares_of_total: true,
+                enumerated: false,
             }
         })
         .collect()
@@ -327,6 +333,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             parts,
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }
@@ -700,6 +707,7 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
             span: story.q(total).span.start..close,
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }
@@ -835,6 +843,7 @@ fn partition_lists(
                 span: story.q(total).span.start..story.q(window[n - 1]).span.end,
                 other_totals: Vec::new(),
                 shares_of_total: true,
+                enumerated: false,
             });
         }
     }
@@ -897,6 +906,7 @@ fn declared_part_lists(
             complete: None,
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }
@@ -996,6 +1006,7 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             span: story.q(parts[0]).span.start..story.q(total).span.end,
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }
@@ -1054,6 +1065,7 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             complete: Some(Certainty::Inferred),
             other_totals: Vec::new(),
             shares_of_total: false,
+            enumerated: false,
         });
     }
 }
@@ -1098,6 +1110,7 @@ fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
             complete: Some(Certainty::Inferred),
             other_totals: Vec::new(),
             shares_of_total: true,
+            enumerated: false,
         });
     }
 }
@@ -1190,7 +1203,7 @@ fn partial_readings(story: &Story, l: &PartsList) -> Vec<(usize, usize)> {
                 story.q(l.parts[k - 1]).span.end,
                 story.q(l.parts[k]).span.start,
             );
-            a <= b && story.text[a..b].contains('；')
+            !l.enumerated && a <= b && story.text[a..b].contains('；')
         })
         .collect();
     lengths.push(l.parts.len());
