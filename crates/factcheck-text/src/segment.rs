@@ -42,10 +42,13 @@ impl Document {
                 articles.push(make_article(text, std::mem::take(current)));
             }
         };
-        for unit in units {
+        let titles = digest_titles(text, &units);
+        for (index, unit) in units.into_iter().enumerate() {
             let body = &text[unit.range.clone()];
             let credit_only = ends_article(body) && body.chars().count() <= 16;
-            if starts_article(body) && !credit_only {
+            if titles.contains(&index) {
+                close(&mut current, &mut articles);
+            } else if starts_article(body) && !credit_only {
                 let mut headings = Vec::new();
                 while !current.is_empty()
                     && headings.len() < 2
@@ -112,6 +115,59 @@ fn split_glued_headlines(normalized: &Normalized) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// A page of news in brief (快讯, 简讯): item after item, each a title line and one paragraph.
+/// Three such items or more under the digest's own heading make the page a digest, whose every
+/// title opens a story of its own; elsewhere a short line is a subhead and stays inside its story.
+/// Returns the titles' indices.
+fn digest_titles(text: &str, units: &[Unit]) -> Vec<usize> {
+    let heading = |i: usize| units.get(i).is_some_and(|u| is_heading(text, u));
+    let titles: Vec<usize> = (0..units.len())
+        .filter(|&i| {
+            heading(i)
+                && !heading(i + 1)
+                && i + 1 < units.len()
+                && is_terminated(&text[units[i + 1].range.clone()])
+        })
+        .collect();
+    let single = titles
+        .iter()
+        .filter(|&&i| i + 2 >= units.len() || heading(i + 2))
+        .count();
+    // the items come under the digest's own heading (快讯); a story's headline over its lead,
+    // and subheads after, make a feature, whose sections (一、…) relate
+    let opens_with_titles = titles
+        .first()
+        .is_some_and(|&first| first > 0 && (0..first).all(heading));
+    // items cut by datelines or credits are stories already
+    let marked = titles.iter().any(|&i| {
+        let body = &text[units[i + 1].range.clone()];
+        starts_article(body) || ends_article(body)
+    });
+    let numbered = titles
+        .iter()
+        .any(|&i| numbered_section(&text[units[i].range.clone()]));
+    if single >= 3 && opens_with_titles && !numbered && !marked {
+        titles
+    } else {
+        Vec::new()
+    }
+}
+
+/// `一、…`, `（二）…`, `3．…`, `第四…`: a line that numbers a section.
+fn numbered_section(line: &str) -> bool {
+    let line = line.trim_start_matches(['（', '(', ' ']);
+    let numeral = line
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    line.starts_with('第')
+        || (numeral > 0
+            && line
+                .chars()
+                .nth(numeral)
+                .is_some_and(|c| matches!(c, '、' | '．' | '.' | '）' | ')' | '是')))
 }
 
 fn is_terminated(text: &str) -> bool {
@@ -211,6 +267,26 @@ mod tests {
             headlines(page),
             vec!["城市之光", "辉煌十四五改革谱", "二十七家中心全部"]
         );
+    }
+
+    #[test]
+    fn each_item_of_a_digest_is_a_story_of_its_own() {
+        let page = "本地简讯\n甲县新建乡村公路120公里\n今年以来，甲县新建乡村公路120公里。\n乙区三家医院通过评审\n近日，乙区三家医院通过评审。\n丙镇完成造林3000亩\n今春，丙镇完成造林3000亩。";
+        assert_eq!(
+            headlines(page),
+            vec![
+                "本地简讯",
+                "甲县新建乡村公路",
+                "乙区三家医院通过",
+                "丙镇完成造林30"
+            ]
+        );
+        // a feature opens with its lead: its subheads stay inside it
+        let feature = "全县经济稳中向好\n上半年，全县经济稳中向好。\n工业增幅居全市第二\n规上工业增加值增长6%。\n投资增幅居全市第一\n固定资产投资增长9%。\n消费增幅居全市第三\n社会消费品零售总额增长5%。";
+        assert_eq!(headlines(feature).len(), 1);
+        // and so do numbered sections
+        let numbered = "十件大事\n一、新建乡村公路120公里\n甲县新建乡村公路120公里。\n二、三家医院通过评审\n乙区三家医院通过评审。\n三、完成造林3000亩\n丙镇完成造林3000亩。";
+        assert_eq!(headlines(numbered).len(), 1);
     }
 
     #[test]

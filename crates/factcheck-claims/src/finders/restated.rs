@@ -449,6 +449,11 @@ pub fn headline(story: &Story) -> Vec<Found> {
             let (hl, hh) = interval(h);
             parts.len() >= 2 && hh.is_none_or(|hh| lo <= hh) && hl.is_none_or(|hl| hi >= hl)
         };
+        // a headline that totals the body's figures (超4400万吨 over 4367.2万吨 of one thing and
+        // 46.3万吨 of another) restates none of them
+        if !overlaps(body[0]) && sums_to_headline() {
+            continue;
+        }
         let loosely = (alone_alike || alone_echoing) && !agreeing && !sums_to_headline();
         let same = body_label == head_label
             || loosely
