@@ -178,7 +178,7 @@ pub fn find_claims(page: &Page) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     for (a, article) in page.document.articles.iter().enumerate() {
         let story = Story::new(page, a, article.range.clone());
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
         for rule in &page.rules.rules {
             // a structure the rule finds, and the phrasings its patterns (and packs extending it) add
             let mut found = match rule.find {
@@ -199,14 +199,21 @@ pub fn find_claims(page: &Page) -> Vec<Claim> {
                     certainty: f.certainty,
                     alternatives: f.alternatives,
                 };
-                // two rules that found the same relation between the same figures: the first stands
+                // two rules that found the same relation between the same figures: the first
+                // stands, unless the later binds them more surely (a wording's own rule over a
+                // reading of the structure)
                 let identity = (
                     format!("{:?}", claim.relation),
                     sorted(claim.quantities()),
                     derived_keys(&claim),
                 );
-                if seen.insert(identity) {
-                    claims.push(claim);
+                match seen.get(&identity) {
+                    Some(&k) if claims[k].certainty < claim.certainty => claims[k] = claim,
+                    Some(_) => {}
+                    None => {
+                        seen.insert(identity, claims.len());
+                        claims.push(claim);
+                    }
                 }
             }
         }

@@ -634,3 +634,32 @@ fn a_threshold_passed_a_part_after_which_and_a_fall_in_points() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn a_level_risen_from_a_printed_start_is_checked_against_it_as_a_reading() {
+    let report = Checker::new().check(
+        "draft.txt",
+        "该股股价从4.20元上涨至5.46元，涨幅达30%。".as_bytes(),
+    );
+    assert!(
+        report.checks.iter().any(|c| c.rule == "growth-rate"
+            && c.quantities.len() == 3
+            && c.status == "consistent"),
+        "{:?}",
+        report.checks
+    );
+    // where they disagree the rate may measure from another start (a close, not a low): a note
+    let report = Checker::new().check(
+        "draft.txt",
+        "该股股价从4.20元上涨至5.46元，涨幅达20%。".as_bytes(),
+    );
+    assert!(!report.findings.is_empty());
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.severity == factcheck_report::Severity::Info),
+        "{:?}",
+        report.findings
+    );
+}

@@ -14,6 +14,9 @@ pub struct Growth {
     /// The period compared against, when the copy tells it.
     pub base_period: Option<Period>,
     pub base: Var,
+    /// The base is where the level rose from (`从…升至…`), which the rate may not measure from
+    /// (a stock's low, not its close): a reading, not the syntax's binding.
+    pub from_start: bool,
 }
 
 /// Every level of the story with a rate or change against an earlier period.
@@ -92,13 +95,21 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                 .flatten()
                 .min()
                 .and_then(|first| story.compared_level(current, first));
-            if let Some(base) = compared {
+            // `从2.10元升至3.84元，涨幅达…`: a change that names no period is from where the
+            // level rose from
+            let unsaid = [rate, delta]
+                .into_iter()
+                .flatten()
+                .all(|f| matches!(story.frame(f).reference, Reference::Unsaid));
+            let start = start_of(story, current).filter(|_| unsaid && compared.is_none());
+            if let Some(base) = compared.or(start) {
                 out.push(Growth {
                     current,
                     rate,
                     delta,
                     base_period: period,
                     base: Var::Stated(base),
+                    from_start: start.is_some(),
                 });
                 continue;
             }
@@ -126,10 +137,27 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                         ))
                     }),
                 ),
+                from_start: false,
             });
         }
     }
     out
+}
+
+/// The figure a level rose or fell from in its own clause (`从2.10元升至3.84元`): the figure
+/// just before it (dates aside), after a from-word, in the same unit, with 至 or 到 between.
+fn start_of(story: &Story, current: usize) -> Option<usize> {
+    let clause = story.frame(current).clause;
+    let start = story
+        .before_in_sentence(current)
+        .take_while(|&p| story.frame(p).clause == clause)
+        .find(|&p| story.q(p).kind != factcheck_numbers::Kind::Date)?;
+    let between = &story.text[story.q(start).span.end..story.q(current).span.start];
+    (story.starts_from(start)
+        && story.is_level(start)
+        && story.q(start).unit == story.q(current).unit
+        && between.contains(['至', '到']))
+    .then_some(start)
 }
 
 pub fn growth(story: &Story) -> Vec<Found> {
@@ -152,7 +180,12 @@ pub fn growth(story: &Story) -> Vec<Found> {
                 .map(|q| story.q(q).span.end)
                 .max()
                 .unwrap_or(story.q(g.current).span.end);
-            Found::single(story.q(g.current).span.start..end, roles, Certainty::Bound)
+            let certainty = if g.from_start {
+                Certainty::Weak
+            } else {
+                Certainty::Bound
+            };
+            Found::single(story.q(g.current).span.start..end, roles, certainty)
         })
         .collect()
 }
