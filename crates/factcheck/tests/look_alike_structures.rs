@@ -663,3 +663,9 @@ fn a_level_risen_from_a_printed_start_is_checked_against_it_as_a_reading() {
         report.findings
     );
 }
+
+#[test]
+fn a_headline_duration_restates_the_bodys_in_another_numeral() {
+    let checks = bound("坚守山村十六年的乡村教师\n\n本报讯 16年来，他一直坚守在山村小学。");
+    assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
+}

@@ -283,7 +283,7 @@ pub fn headline(story: &Story) -> Vec<Found> {
     let comparable = |q: usize| {
         matches!(
             story.q(q).kind,
-            Kind::Money | Kind::Count | Kind::Other | Kind::Percent
+            Kind::Money | Kind::Count | Kind::Other | Kind::Percent | Kind::Duration
         ) && story.q(q).number().is_some()
             && story.frame(q).aspect != Aspect::Date
             && !per_base(story, q)
