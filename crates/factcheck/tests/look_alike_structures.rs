@@ -669,3 +669,20 @@ fn a_headline_duration_restates_the_bodys_in_another_numeral() {
     let checks = bound("坚守山村十六年的乡村教师\n\n本报讯 16年来，他一直坚守在山村小学。");
     assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
 }
+
+#[test]
+fn a_colon_after_a_count_opens_a_list_only_of_names() {
+    // topics after a count of meetings, left open with an ellipsis: no count of them
+    let checks =
+        bound("领导小组一共召开了12次会议：教育改革、医疗改革、住房改革……一个个难题被破解。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "counted-list"),
+        "{checks:?}"
+    );
+    // points numbered one by one are the enumeration's to count
+    let checks = bound("报告共分5个部分：一、过去一年的工作；二、今年的目标任务；三、重点工作。");
+    assert!(
+        !checks.iter().any(|(r, _)| r == "counted-list"),
+        "{checks:?}"
+    );
+}

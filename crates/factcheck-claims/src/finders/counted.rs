@@ -47,12 +47,21 @@ pub fn counted(story: &Story) -> Vec<Found> {
         }
         let sentence = &story.frames.layout.sentences[story.frame(c).sentence];
         let rest = &text[q.span.end..sentence.range.end];
-        // the names come right after 分别为/分别是, in brackets or after a comma
-        let lead = rest
-            .char_indices()
-            .take(12)
-            .find(|(i, _)| rest[*i..].starts_with("分别为") || rest[*i..].starts_with("分别是"));
-        let Some((at, _)) = lead else {
+        // the names come right after 分别为/分别是, in brackets or after a comma; or after a
+        // colon that closes the count's noun (`前三名为：A、B、C`, `3个工作组：A、B、C`)
+        let lead = rest.char_indices().take(12).find_map(|(i, _)| {
+            let here = &rest[i..];
+            if here.starts_with("分别为") || here.starts_with("分别是") {
+                return Some((i, "分别为".len()));
+            }
+            let noun_only = rest[..i].chars().all(factcheck_text::chars::is_han);
+            ["为：", "是：", "："]
+                .iter()
+                .find(|colon| here.starts_with(**colon))
+                .filter(|_| noun_only)
+                .map(|colon| (i, colon.len()))
+        });
+        let Some((at, lead_len)) = lead else {
             continue;
         };
         let before_lead = &rest[..at];
@@ -67,7 +76,7 @@ pub fn counted(story: &Story) -> Vec<Found> {
         {
             continue;
         }
-        let list_start = at + "分别为".len();
+        let list_start = at + lead_len;
         let list = &rest[list_start..];
         let end = list
             .find(['）', '，', '。', '；', '\n'])
@@ -76,11 +85,17 @@ pub fn counted(story: &Story) -> Vec<Found> {
         if list.chars().any(|ch| ch.is_ascii_digit()) || !list.contains('、') {
             continue;
         }
-        let partial = list.ends_with('等') || story.words().contains("partial_list", list);
-        if partial {
+        // a list left open (等, ……), or points numbered one by one (一、…；二、…) that the
+        // enumeration finder counts
+        let partial = list.ends_with('等')
+            || list.contains('…')
+            || story.words().contains("partial_list", list);
+        let numbered = list.starts_with("一、") || list.starts_with("一是");
+        if partial || numbered {
             continue;
         }
-        // `A、B和C`: the last item may join two with 和
+        // `A、B和C`: the last item may join two with 和; or the list may end with the last name
+        // and a clause go on (`…、丁均涉嫌甲罪和乙罪`): either reading may be the copy's
         let pieces: Vec<&str> = list.split('、').filter(|s| !s.trim().is_empty()).collect();
         let joined_last = pieces
             .last()
@@ -88,12 +103,23 @@ pub fn counted(story: &Story) -> Vec<Found> {
         let items = pieces.len() + joined_last;
         let span_start = q.span.end + list_start;
         let listed = span_start..span_start + list.len();
-        let roles = count_roles(c, items, listed, format!("列出的{items}项"));
-        out.push(Found::single(
-            q.span.start..span_start + list.len(),
-            roles,
-            Certainty::Bound,
-        ));
+        let reading = |n: usize, span: std::ops::Range<usize>| {
+            count_roles(c, n, span, format!("列出的{n}项"))
+        };
+        // the reading that stops at the joining word shows the list up to it
+        let before_join = list
+            .rfind(['和', '及', '与'])
+            .map_or(listed.clone(), |at| listed.start..listed.start + at);
+        out.push(Found {
+            span: q.span.start..span_start + list.len(),
+            roles: reading(items, listed.clone()),
+            certainty: Certainty::Bound,
+            alternatives: if joined_last > 0 {
+                vec![reading(pieces.len(), before_join)]
+            } else {
+                Vec::new()
+            },
+        });
     }
     out
 }
