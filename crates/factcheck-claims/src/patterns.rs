@@ -10,10 +10,17 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
     let masked = story.masked();
     let mut out: Vec<Found> = Vec::new();
     for pattern in &rule.patterns {
-        if !pattern
-            .literals
+        // what every match holds, looked for before the regex runs: its quantities' kinds, then
+        // its literal text
+        let holds_tokens = pattern
+            .required_tokens
             .iter()
-            .all(|l| masked.text.contains(l.as_str()))
+            .all(|letters| masked.holds_token_of(letters));
+        if !holds_tokens
+            || !pattern
+                .literals
+                .iter()
+                .all(|l| masked.text.contains(l.as_str()))
         {
             continue;
         }
