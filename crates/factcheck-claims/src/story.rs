@@ -300,19 +300,32 @@ impl<'a> Story<'a> {
         })
     }
 
-    /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), per group.
-    pub fn partition_word(&self, label: &str, group: &[String]) -> Option<usize> {
-        let mut found = None;
-        let g = self.rules.partitions.iter().position(|p| p == group);
-        for (k, w) in group.iter().enumerate() {
-            if label.contains(w.as_str()) && !g.is_some_and(|g| self.inside_whole(label, g, k)) {
-                if found.is_some() {
-                    return None;
+    /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), for every group of
+    /// the packs (in order): the label read once for all the groups' words. A group's word that
+    /// lies inside the group's declared whole (出口 in 进出口) is not named; a label that names
+    /// two words of a group names none.
+    pub fn partition_words(&self, label: &str) -> Vec<Option<usize>> {
+        let lookup = &self.rules.partition_words;
+        let held = lookup.held(label);
+        self.rules
+            .partitions
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                // (a repeated group is read with the wholes of its first appearance)
+                let first = lookup.first_alike(g);
+                let mut found = None;
+                for k in 0..group.len() {
+                    if lookup.holds(&held, g, k) && !self.inside_whole(label, first, k) {
+                        if found.is_some() {
+                            return None;
+                        }
+                        found = Some(k);
+                    }
                 }
-                found = Some(k);
-            }
-        }
-        found
+                found
+            })
+            .collect()
     }
 
     /// Does `name` name one part of a partition whose whole figure `q` measures (出口总值 and a

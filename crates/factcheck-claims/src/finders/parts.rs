@@ -411,10 +411,11 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                 || (outcome(&label) && outcome(&first_label))
                 || label.chars().last() == first_label.chars().last()
                 || (place(&label) && place(&first_label))
-                || story.rules.partitions.iter().any(|g| {
-                    story.partition_word(&label, g).is_some()
-                        && story.partition_word(&first_label, g).is_some()
-                });
+                || story
+                    .partition_words(&label)
+                    .iter()
+                    .zip(story.partition_words(&first_label))
+                    .any(|(a, b)| a.is_some() && b.is_some());
             // items joined by 、 are a list whatever their names
             let enumerated = between
                 .trim_start()
@@ -607,11 +608,12 @@ fn completeness(
 fn sibling_of_total(story: &Story, total: usize, part: usize) -> bool {
     let total_name = &story.frame(total).metric;
     let part_name = part_name(story, part);
-    story.rules.partitions.iter().any(|group| {
-        match (
-            story.partition_word(total_name, group),
-            story.partition_word(&part_name, group),
-        ) {
+    let (total_words, part_words) = (
+        story.partition_words(total_name),
+        story.partition_words(&part_name),
+    );
+    story.rules.partitions.iter().enumerate().any(|(g, group)| {
+        match (total_words[g], part_words[g]) {
             // named alike around the two words (出口…进口), not a whole that holds one by chance
             // (进出口总额 holds 出口)
             (Some(t), Some(p)) => {
@@ -626,14 +628,17 @@ fn sibling_of_total(story: &Story, total: usize, part: usize) -> bool {
 
 /// Do the parts' labels name every word of one partition group, one each, and nothing else?
 pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
-    story.rules.partitions.iter().any(|group| {
-        group.len() == parts.len()
-            && names_each_once(
-                group.len(),
-                parts
-                    .iter()
-                    .map(|&p| story.partition_word(&story.frame(p).metric, group)),
-            )
+    let groups = &story.rules.partitions;
+    if !groups.iter().any(|group| group.len() == parts.len()) {
+        return false;
+    }
+    // each part's words of every group, read once
+    let words: Vec<Vec<Option<usize>>> = parts
+        .iter()
+        .map(|&p| story.partition_words(&story.frame(p).metric))
+        .collect();
+    groups.iter().enumerate().any(|(g, group)| {
+        group.len() == parts.len() && names_each_once(group.len(), words.iter().map(|held| held[g]))
     })
 }
 
