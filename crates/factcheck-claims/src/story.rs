@@ -32,6 +32,9 @@ pub struct Story<'a> {
     /// The story's levels with their rates and changes (found on first use, shared by the
     /// finders).
     growths: std::cell::OnceCell<Vec<crate::finders::growth::Growth>>,
+    /// Each member figure's own label (read on first use: the finders ask for the same
+    /// figures' labels many times over).
+    own_labels: Vec<std::cell::OnceCell<String>>,
 }
 
 impl<'a> Story<'a> {
@@ -63,6 +66,7 @@ impl<'a> Story<'a> {
             masked: std::cell::OnceCell::new(),
             lists: std::cell::OnceCell::new(),
             growths: std::cell::OnceCell::new(),
+            own_labels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
 
@@ -76,6 +80,20 @@ impl<'a> Story<'a> {
     pub fn growths(&self) -> &[crate::finders::growth::Growth] {
         self.growths
             .get_or_init(|| crate::finders::growth::growths(self))
+    }
+
+    /// The words that name figure `q` in its own clause, before it (not the noun after a
+    /// count).
+    pub fn own_label(&self, q: usize) -> std::borrow::Cow<'_, str> {
+        let read = || crate::finders::parts::read_own_label(self, q);
+        match q
+            .checked_sub(self.members.start)
+            .and_then(|k| self.own_labels.get(k))
+        {
+            Some(label) => std::borrow::Cow::Borrowed(label.get_or_init(read)),
+            // (a figure outside the story is read each time)
+            None => std::borrow::Cow::Owned(read()),
+        }
     }
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {

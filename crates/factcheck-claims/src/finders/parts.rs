@@ -316,7 +316,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         let last = *parts.last().expect("a part");
         let complete = story
             .words()
-            .starting("the_rest", &own_label(story, last))
+            .starting("the_rest", &story.own_label(last))
             .map(|_| Certainty::Bound);
         out.push(PartsList {
             total: whole,
@@ -516,7 +516,7 @@ fn closing_total_after(
 
 /// A part's name: its own label, else the noun its figure counts.
 fn part_name(story: &Story, q: usize) -> String {
-    let label = own_label(story, q);
+    let label = story.own_label(q).into_owned();
     if label.is_empty() {
         crate::story::han(&story.frame(q).after)
     } else {
@@ -525,7 +525,8 @@ fn part_name(story: &Story, q: usize) -> String {
 }
 
 /// The words that name a figure in its own clause, before it (not the noun after a count).
-pub(super) fn own_label(story: &Story, q: usize) -> String {
+/// (Read once per figure: see [`Story::own_label`].)
+pub(crate) fn read_own_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
         .checked_sub(1)
@@ -585,7 +586,7 @@ fn completeness(
         return Some(Certainty::Bound);
     }
     // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
-    let last_label = own_label(story, parts[parts.len() - 1]);
+    let last_label = story.own_label(parts[parts.len() - 1]);
     if words.starting("the_rest", &last_label).is_some() {
         return Some(Certainty::Bound);
     }
@@ -1066,9 +1067,7 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
 fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
     let words = story.words();
     for (k, &rest) in levels.iter().enumerate() {
-        if words
-            .starting("the_rest", &own_label(story, rest))
-            .is_none()
+        if words.starting("the_rest", &story.own_label(rest)).is_none()
             || out
                 .iter()
                 .any(|l| l.parts.contains(&rest) || l.total == rest)

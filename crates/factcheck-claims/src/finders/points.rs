@@ -228,7 +228,7 @@ pub fn points_of_shares(story: &Story) -> Vec<Found> {
             .frames
             .in_sentence(s)
             .filter(|&p| is_points(story, p) && !story.frame(p).bracketed)
-            .map(|p| (p, super::parts::own_label(story, p)))
+            .map(|p| (p, story.own_label(p).into_owned()))
             .filter(|(_, name)| words.contains("share_noun", name))
             .collect();
         // the part's own share (第二产业比重, 第一产业增加值占比), not a share inside the part
