@@ -645,14 +645,26 @@ pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
 
 /// Do the words found (one per part) name each of a group's `size` words exactly once?
 fn names_each_once(size: usize, words: impl Iterator<Item = Option<usize>>) -> bool {
-    let mut seen = vec![false; size];
+    // asked for every run of levels against every group: the marks of a group's few words fit
+    // in one number, with nothing to allocate
+    if size > u64::BITS as usize {
+        let mut seen = vec![false; size];
+        for word in words {
+            match word {
+                Some(k) if !seen[k] => seen[k] = true,
+                _ => return false,
+            }
+        }
+        return seen.iter().all(|&s| s);
+    }
+    let mut seen = 0u64;
     for word in words {
         match word {
-            Some(k) if !seen[k] => seen[k] = true,
+            Some(k) if k < size && seen & (1 << k) == 0 => seen |= 1 << k,
             _ => return false,
         }
     }
-    seen.iter().all(|&s| s)
+    seen.count_ones() as usize == size
 }
 
 /// `来信210件（网上138件，信箱52件，走访20件）`: levels in brackets right after a level.
@@ -1411,4 +1423,19 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
             Some(Found::single(span, roles, certainty))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_each_once;
+
+    #[test]
+    fn each_word_of_a_group_once_and_no_other() {
+        assert!(names_each_once(2, [Some(1), Some(0)].into_iter()));
+        assert!(!names_each_once(2, [Some(0), Some(0)].into_iter()));
+        assert!(!names_each_once(3, [Some(0), Some(2)].into_iter()));
+        assert!(!names_each_once(2, [Some(0), None].into_iter()));
+        let many: Vec<Option<usize>> = (0..70).rev().map(Some).collect();
+        assert!(names_each_once(70, many.into_iter()));
+    }
 }
