@@ -147,6 +147,11 @@ fn letter_bit(letter: char) -> u32 {
 
 /// Copies text, replacing the token marks by U+FFFD (the same length in UTF-8, so offsets hold).
 fn push_escaped(out: &mut String, text: &str) {
+    // copy almost never holds a mark: copied whole then
+    if !text.contains([TOKEN_OPEN, TOKEN_CLOSE]) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         out.push(if c == TOKEN_OPEN || c == TOKEN_CLOSE {
             '\u{FFFD}'
