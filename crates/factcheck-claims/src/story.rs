@@ -35,6 +35,9 @@ pub struct Story<'a> {
     /// Each member figure's own label (read on first use: the finders ask for the same
     /// figures' labels many times over).
     own_labels: Vec<std::cell::OnceCell<String>>,
+    /// Whether each member figure is a level that may be a total or a part (read on first use,
+    /// as the labels).
+    amount_levels: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl<'a> Story<'a> {
@@ -67,6 +70,7 @@ impl<'a> Story<'a> {
             lists: std::cell::OnceCell::new(),
             growths: std::cell::OnceCell::new(),
             own_labels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
+            amount_levels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
 
@@ -93,6 +97,19 @@ impl<'a> Story<'a> {
             Some(label) => std::borrow::Cow::Borrowed(label.get_or_init(read)),
             // (a figure outside the story is read each time)
             None => std::borrow::Cow::Owned(read()),
+        }
+    }
+
+    /// Is figure `q` a level of an amount that may be a total or a part of a list (not in the
+    /// headline, not an average)?
+    pub fn amount_level(&self, q: usize) -> bool {
+        let read = || crate::finders::parts::read_amount_level(self, q);
+        match q
+            .checked_sub(self.members.start)
+            .and_then(|k| self.amount_levels.get(k))
+        {
+            Some(level) => *level.get_or_init(read),
+            None => read(),
         }
     }
 

@@ -101,6 +101,11 @@ pub(super) fn list_levels(story: &Story) -> Vec<usize> {
 }
 
 pub(super) fn amount_level(story: &Story, q: usize) -> bool {
+    story.amount_level(q)
+}
+
+/// (Read once per figure: see [`Story::amount_level`].)
+pub(crate) fn read_amount_level(story: &Story, q: usize) -> bool {
     story.frame(q).aspect == Aspect::Level
         && crate::story::is_amount(story.q(q))
         && !story.in_headline(q)
