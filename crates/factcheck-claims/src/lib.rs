@@ -4,6 +4,7 @@
 //! figures by role, says how surely the copy binds them, and lists the other readings the copy
 //! allows; the graph decides whether any reading holds.
 
+mod distinct;
 pub mod finders;
 mod masked;
 mod patterns;
@@ -118,16 +119,13 @@ impl Claim {
 
     /// Every stated quantity the claim names (all readings), in role order, once each.
     pub fn quantities(&self) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut out = distinct::Distinct::default();
         for roles in std::iter::once(&self.roles).chain(&self.alternatives) {
             for q in stated_in(roles) {
-                if seen.insert(q) {
-                    out.push(q);
-                }
+                out.insert(q);
             }
         }
-        out
+        out.into_vec()
     }
 }
 
@@ -141,9 +139,7 @@ pub fn stated_roles(pairs: &[(&str, usize)]) -> Roles {
 }
 
 pub fn stated_in(roles: &Roles) -> Vec<usize> {
-    let mut out = Vec::new();
-    // a list of thousands of parts: membership looked up, not searched
-    let mut seen = std::collections::HashSet::new();
+    let mut out = distinct::Distinct::default();
     for binding in roles.values() {
         let vars: &[Var] = match binding {
             Binding::One(v) => std::slice::from_ref(v),
@@ -152,13 +148,11 @@ pub fn stated_in(roles: &Roles) -> Vec<usize> {
         };
         for v in vars {
             if let Var::Stated(q) = v {
-                if seen.insert(*q) {
-                    out.push(*q);
-                }
+                out.insert(*q);
             }
         }
     }
-    out
+    out.into_vec()
 }
 
 /// What the claims of a page are read from.

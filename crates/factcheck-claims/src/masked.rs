@@ -11,6 +11,8 @@ pub struct Masked {
     pub text: String,
     /// (masked range, quantity index, normalised range) of each token, in order.
     tokens: Vec<(Range<usize>, usize, Range<usize>)>,
+    /// The token letters the text holds, one bit per letter (`a` is bit 0).
+    letters: u32,
     /// Where the story starts in the normalised text.
     start: usize,
     /// The page's number of quantity 0: tokens carry the page's numbers, and the patterns' gaps
@@ -28,6 +30,7 @@ impl Masked {
         let first = quantities.partition_point(|q| q.span.start < story.start);
         let mut out = String::with_capacity(story.len());
         let mut tokens = Vec::new();
+        let mut letters = 0u32;
         let mut at = story.start;
         for (index, q) in quantities.iter().enumerate().skip(first) {
             if q.span.start >= story.end {
@@ -39,6 +42,7 @@ impl Masked {
             push_escaped(&mut out, &text[at..q.span.start]);
             let begin = out.len();
             let letter = kind_letter(q.kind, matches!(q.value, Value::Time { .. }));
+            letters |= letter_bit(letter);
             out.push(TOKEN_OPEN);
             out.push(letter);
             out.push_str(&(numbered_from + index).to_string());
@@ -50,9 +54,15 @@ impl Masked {
         Masked {
             text: out,
             tokens,
+            letters,
             start: story.start,
             numbered_from,
         }
+    }
+
+    /// Does the text hold a token of one of these letters?
+    pub fn holds_token_of(&self, letters: &[char]) -> bool {
+        letters.iter().any(|&l| self.letters & letter_bit(l) != 0)
     }
 
     /// Maps an offset of the masked text to the normalised text.
@@ -130,8 +140,18 @@ impl Masked {
     }
 }
 
+/// A token letter's bit in [`Masked::letters`] (token letters are ASCII lowercase).
+fn letter_bit(letter: char) -> u32 {
+    1 << ((letter as u32).wrapping_sub('a' as u32) % 32)
+}
+
 /// Copies text, replacing the token marks by U+FFFD (the same length in UTF-8, so offsets hold).
 fn push_escaped(out: &mut String, text: &str) {
+    // copy almost never holds a mark: copied whole then
+    if !text.contains([TOKEN_OPEN, TOKEN_CLOSE]) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         out.push(if c == TOKEN_OPEN || c == TOKEN_CLOSE {
             '\u{FFFD}'

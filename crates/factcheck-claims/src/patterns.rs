@@ -9,11 +9,20 @@ use factcheck_rules::Rule;
 pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
     let masked = story.masked();
     let mut out: Vec<Found> = Vec::new();
+    // the stated figures of each reading in `out`, worked out once
+    let mut out_stated: Vec<Vec<usize>> = Vec::new();
     for pattern in &rule.patterns {
-        if !pattern
-            .literals
+        // what every match holds, looked for before the regex runs: its quantities' kinds, then
+        // its literal text
+        let holds_tokens = pattern
+            .required_tokens
             .iter()
-            .all(|l| masked.text.contains(l.as_str()))
+            .all(|letters| masked.holds_token_of(letters));
+        if !holds_tokens
+            || !pattern
+                .literals
+                .iter()
+                .all(|l| masked.text.contains(l.as_str()))
         {
             continue;
         }
@@ -39,15 +48,14 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
             // a later match that starts inside an earlier one and reuses one of its numbers is
             // the same statement read again from a worse start
             let set = crate::stated_in(&found.roles);
-            let inside = out.iter().any(|earlier| {
+            let inside = out.iter().zip(&out_stated).any(|(earlier, stated)| {
                 earlier.span.start <= found.span.start
                     && found.span.start < earlier.span.end
-                    && crate::stated_in(&earlier.roles)
-                        .iter()
-                        .any(|q| set.contains(q))
+                    && stated.iter().any(|q| set.contains(q))
             });
             if !inside {
                 out.push(found);
+                out_stated.push(set);
             }
             if at >= masked.text.len() {
                 break;

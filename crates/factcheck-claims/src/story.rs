@@ -32,6 +32,12 @@ pub struct Story<'a> {
     /// The story's levels with their rates and changes (found on first use, shared by the
     /// finders).
     growths: std::cell::OnceCell<Vec<crate::finders::growth::Growth>>,
+    /// Each member figure's own label (read on first use: the finders ask for the same
+    /// figures' labels many times over).
+    own_labels: Vec<std::cell::OnceCell<String>>,
+    /// Whether each member figure is a level that may be a total or a part (read on first use,
+    /// as the labels).
+    amount_levels: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl<'a> Story<'a> {
@@ -63,6 +69,8 @@ impl<'a> Story<'a> {
             masked: std::cell::OnceCell::new(),
             lists: std::cell::OnceCell::new(),
             growths: std::cell::OnceCell::new(),
+            own_labels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
+            amount_levels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
 
@@ -76,6 +84,33 @@ impl<'a> Story<'a> {
     pub fn growths(&self) -> &[crate::finders::growth::Growth] {
         self.growths
             .get_or_init(|| crate::finders::growth::growths(self))
+    }
+
+    /// The words that name figure `q` in its own clause, before it (not the noun after a
+    /// count).
+    pub fn own_label(&self, q: usize) -> std::borrow::Cow<'_, str> {
+        let read = || crate::finders::parts::read_own_label(self, q);
+        match q
+            .checked_sub(self.members.start)
+            .and_then(|k| self.own_labels.get(k))
+        {
+            Some(label) => std::borrow::Cow::Borrowed(label.get_or_init(read)),
+            // (a figure outside the story is read each time)
+            None => std::borrow::Cow::Owned(read()),
+        }
+    }
+
+    /// Is figure `q` a level of an amount that may be a total or a part of a list (not in the
+    /// headline, not an average)?
+    pub fn amount_level(&self, q: usize) -> bool {
+        let read = || crate::finders::parts::read_amount_level(self, q);
+        match q
+            .checked_sub(self.members.start)
+            .and_then(|k| self.amount_levels.get(k))
+        {
+            Some(level) => *level.get_or_init(read),
+            None => read(),
+        }
     }
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {
@@ -315,19 +350,32 @@ impl<'a> Story<'a> {
         })
     }
 
-    /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), per group.
-    pub fn partition_word(&self, label: &str, group: &[String]) -> Option<usize> {
-        let mut found = None;
-        let g = self.rules.partitions.iter().position(|p| p == group);
-        for (k, w) in group.iter().enumerate() {
-            if label.contains(w.as_str()) && !g.is_some_and(|g| self.inside_whole(label, g, k)) {
-                if found.is_some() {
-                    return None;
+    /// The partition word a label names (`城镇人口` → 城镇 of [城镇, 乡村]), for every group of
+    /// the packs (in order): the label read once for all the groups' words. A group's word that
+    /// lies inside the group's declared whole (出口 in 进出口) is not named; a label that names
+    /// two words of a group names none.
+    pub fn partition_words(&self, label: &str) -> Vec<Option<usize>> {
+        let lookup = &self.rules.partition_words;
+        let held = lookup.held(label);
+        self.rules
+            .partitions
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                // (a repeated group is read with the wholes of its first appearance)
+                let first = lookup.first_alike(g);
+                let mut found = None;
+                for k in 0..group.len() {
+                    if lookup.holds(&held, g, k) && !self.inside_whole(label, first, k) {
+                        if found.is_some() {
+                            return None;
+                        }
+                        found = Some(k);
+                    }
                 }
-                found = Some(k);
-            }
-        }
-        found
+                found
+            })
+            .collect()
     }
 
     /// Does `name` name one part of a partition whose whole figure `q` measures (出口总值 and a

@@ -37,19 +37,24 @@ pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
     let (word, factor) = magnitude(like, text);
     let places = places_for(text);
     let round = |v: Decimal| round(v).round_dp(places).normalize();
+    // each side in the figure's magnitude, divided and rounded once
+    let (lo, hi) = (
+        i.lo.map(|v| round(v / factor)),
+        i.hi.map(|v| round(v / factor)),
+    );
     let side = |v: Option<Decimal>, open: &str| {
-        v.map(|v| format!("{}{}", round(v / factor), word))
+        v.map(|v| format!("{v}{word}"))
             .unwrap_or_else(|| open.to_string())
     };
     match (i.lo, i.hi) {
-        (Some(a), Some(b)) if round(a / factor) == round(b / factor) => {
-            format!("{}{}{}", round(a / factor), word, unit(like))
+        (Some(_), Some(_)) if lo == hi => {
+            format!("{}{}{}", lo.unwrap_or_default(), word, unit(like))
         }
-        (Some(_), None) => format!("{}{}以上", side(i.lo, ""), unit(like)),
+        (Some(_), None) => format!("{}{}以上", side(lo, ""), unit(like)),
         // a lower side of zero comes from an open-ended rate: only the upper side says anything
-        (Some(lo), Some(_)) if lo.is_zero() => format!("{}{}以下", side(i.hi, ""), unit(like)),
-        (None, Some(_)) => format!("{}{}以下", side(i.hi, ""), unit(like)),
-        _ => format!("{}～{}{}", side(i.lo, "-∞"), side(i.hi, "+∞"), unit(like)),
+        (Some(low), Some(_)) if low.is_zero() => format!("{}{}以下", side(hi, ""), unit(like)),
+        (None, Some(_)) => format!("{}{}以下", side(hi, ""), unit(like)),
+        _ => format!("{}～{}{}", side(lo, "-∞"), side(hi, "+∞"), unit(like)),
     }
 }
 
@@ -86,11 +91,12 @@ pub fn places_for(text: &str) -> u32 {
 /// A percentage interval, to `places` decimals.
 pub fn percent_to(i: &Interval, places: u32) -> String {
     let r = |v: Decimal| round(v).round_dp(places).normalize();
-    match (i.lo, i.hi) {
-        (Some(a), Some(b)) if r(a) == r(b) => format!("{}%", r(a)),
-        (Some(a), None) => format!("{}%以上", r(a)),
-        (None, Some(b)) => format!("{}%以下", r(b)),
-        (Some(a), Some(b)) => format!("{}%～{}%", r(a), r(b)),
+    // each side rounded once
+    match (i.lo.map(r), i.hi.map(r)) {
+        (Some(a), Some(b)) if a == b => format!("{a}%"),
+        (Some(a), None) => format!("{a}%以上"),
+        (None, Some(b)) => format!("{b}%以下"),
+        (Some(a), Some(b)) => format!("{a}%～{b}%"),
         _ => "任意值".to_string(),
     }
 }

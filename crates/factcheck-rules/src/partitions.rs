@@ -15,6 +15,10 @@ pub struct PartitionWords {
     /// Finds the other words; `ids` maps each of its patterns to its word's id.
     automaton: Option<AhoCorasick>,
     ids: Vec<usize>,
+    /// The distinct words by id (looked for one by one should the automaton fail to build).
+    words: Vec<String>,
+    /// Per group, the first group of the same words (itself, unless a pack repeats a group).
+    first_alike: Vec<usize>,
 }
 
 impl PartitionWords {
@@ -41,28 +45,74 @@ impl PartitionWords {
             .filter(|&id| !distinct[id].is_empty())
             .collect();
         let automaton = AhoCorasick::new(ids.iter().map(|&id| distinct[id])).ok();
+        let first_alike = (0..ids_of_groups.len())
+            .map(|g| {
+                (0..g)
+                    .find(|&f| ids_of_groups[f] == ids_of_groups[g])
+                    .unwrap_or(g)
+            })
+            .collect();
         PartitionWords {
             groups: ids_of_groups,
             count: distinct.len(),
             empty,
             automaton,
             ids,
+            words: distinct.iter().map(|w| w.to_string()).collect(),
+            first_alike,
         }
+    }
+
+    /// Which of the distinct words `name` holds, wherever they stand (男 in 男性 too): read for
+    /// every group at once, then asked with [`PartitionWords::holds`].
+    pub fn held(&self, name: &str) -> Vec<bool> {
+        let mut held = vec![false; self.count];
+        if let Some(id) = self.empty {
+            held[id] = true;
+        }
+        match &self.automaton {
+            // overlapping: every word found wherever it stands, inside a longer one too
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(name) {
+                    held[self.ids[m.pattern().as_usize()]] = true;
+                }
+            }
+            None => {
+                for (id, word) in self.words.iter().enumerate() {
+                    held[id] |= name.contains(word.as_str());
+                }
+            }
+        }
+        held
+    }
+
+    /// Does a name whose [`PartitionWords::held`] words these are hold word `k` of group `g`?
+    pub fn holds(&self, held: &[bool], g: usize, k: usize) -> bool {
+        held[self.groups[g][k]]
+    }
+
+    /// The first group of the same words as group `g` (`g` itself unless a pack repeats it).
+    pub fn first_alike(&self, g: usize) -> usize {
+        self.first_alike[g]
+    }
+
+    /// [`PartitionWords::held`], finding nothing but the empty word should the automaton fail to
+    /// build.
+    fn held_by_automaton(&self, name: &str) -> Vec<bool> {
+        if self.automaton.is_none() {
+            let mut held = vec![false; self.count];
+            if let Some(id) = self.empty {
+                held[id] = true;
+            }
+            return held;
+        }
+        self.held(name)
     }
 
     /// For each group (in order), the index in the group of the only word of it that `name`
     /// holds: none when it holds none of them or several.
     pub fn in_name(&self, name: &str) -> Vec<Option<usize>> {
-        let mut held = vec![false; self.count];
-        if let Some(id) = self.empty {
-            held[id] = true;
-        }
-        // overlapping: every word found wherever it stands, inside a longer one too (男 in 男性)
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(name) {
-                held[self.ids[m.pattern().as_usize()]] = true;
-            }
-        }
+        let held = self.held_by_automaton(name);
         self.groups
             .iter()
             .map(|group| {

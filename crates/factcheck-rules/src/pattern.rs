@@ -68,6 +68,10 @@ pub struct CompiledPattern {
     /// Text every match contains (literals outside groups): a story without one of them is
     /// skipped without running the regex.
     pub literals: Vec<String>,
+    /// The token letters of the quantities every match holds (placeholders outside groups, not
+    /// made optional), one set per placeholder: a story with no token of one of the sets is
+    /// skipped without running the regex.
+    pub required_tokens: Vec<Vec<char>>,
 }
 
 /// Where in the pattern (0-based character index) and what is wrong.
@@ -127,6 +131,8 @@ pub fn compile(
     let chars: Vec<char> = source.chars().collect();
     let mut out = String::new();
     let mut placeholders: Vec<Placeholder> = Vec::new();
+    let mut required_tokens: Vec<Vec<char>> = Vec::new();
+    let mut alternatives_at_top = false;
     let mut depth = 0usize;
     let mut i = 0;
     let error = |at: usize, message: String| Err(PatternError { at, message });
@@ -164,6 +170,13 @@ pub fn compile(
                         at: i + 2 + name.chars().count(),
                         message,
                     })?;
+                // a `?` after the placeholder makes it optional
+                let optional = chars.get(close + 1) == Some(&'?');
+                if depth == 0 && !optional {
+                    if let Capture::Quantity(letters) | Capture::List(letters) = &capture {
+                        required_tokens.push(letters.clone());
+                    }
+                }
                 if anonymous {
                     // `{_:percent}`: must be there, is not kept
                     out.push_str(&format!("(?:{group})"));
@@ -212,6 +225,7 @@ pub fn compile(
                 i += 1;
             }
             '|' => {
+                alternatives_at_top |= depth == 0;
                 out.push('|');
                 i += 1;
             }
@@ -302,6 +316,12 @@ pub fn compile(
         regex,
         placeholders,
         literals: required_literals(&chars),
+        // a match of one side of a top-level `|` need hold nothing of the other
+        required_tokens: if alternatives_at_top {
+            Vec::new()
+        } else {
+            required_tokens
+        },
     })
 }
 
@@ -488,6 +508,21 @@ mod tests {
         );
         let caps = p.regex.captures(&text).unwrap();
         assert_eq!(caps["parts"].matches(TOKEN_OPEN).count(), 3);
+    }
+
+    #[test]
+    fn only_quantities_outside_groups_and_not_optional_are_required() {
+        let p = compile(
+            "{a:money|count}(，@up{b:percent})?{c:ratio}?{_:duration}…{d:list(count)}",
+            &words(),
+        )
+        .unwrap();
+        assert_eq!(
+            p.required_tokens,
+            vec![vec!['m', 'c'], vec!['u'], vec!['c']]
+        );
+        let p = compile("{a:count}|{b:money}", &words()).unwrap();
+        assert!(p.required_tokens.is_empty());
     }
 
     #[test]

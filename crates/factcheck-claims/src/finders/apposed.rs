@@ -2,7 +2,7 @@
 //! `应出席委员45人，出席41人，请假4人`): parts of the total, though the copy may leave an
 //! outcome out (suspended, on leave), so the list is never taken as complete.
 
-use super::parts::{own_label, PartsList};
+use super::parts::PartsList;
 use crate::story::Story;
 
 /// The longest text between a total and its first part, or between two parts, in characters.
@@ -21,7 +21,7 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
     for (k, &total) in levels.iter().enumerate() {
         // a count named by an outcome is a part, not the total (`6只上涨，5只持平`)
         if words.find("outcome", &words_after(total)).is_some()
-            || words.ending("outcome", &own_label(story, total)).is_some()
+            || words.ending("outcome", &story.own_label(total)).is_some()
         {
             continue;
         }
@@ -49,7 +49,7 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
             let name = if named_after {
                 after
             } else {
-                own_label(story, p)
+                story.own_label(p).into_owned()
             };
             let Some((_, outcome)) = words.find("outcome", &name) else {
                 break;

@@ -1,7 +1,6 @@
 //! A net figure beside the two opposite flows it nets (`出口3.2万亿元，进口2.5万亿元，贸易顺差0.7万
 //! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`): the net is their difference.
 
-use super::parts::own_label;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
 
@@ -14,7 +13,7 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
         .filter(|&q| story.frame(q).aspect == Aspect::Level && !story.frame(q).bracketed)
         .collect();
     for (k, &net) in levels.iter().enumerate() {
-        let label = own_label(story, net);
+        let label = story.own_label(net);
         let Some((_, word)) = words.find("net", &label) else {
             continue;
         };
@@ -49,7 +48,7 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
             let [a, b] = pair.as_slice() else {
                 return None;
             };
-            let (l1, l2) = (own_label(story, first), own_label(story, second));
+            let (l1, l2) = (story.own_label(first), story.own_label(second));
             let names = |l: &str, w: &str| l.contains(w);
             if names(&l1, a) && names(&l2, b) && !names(&l1, b) && !names(&l2, a) {
                 Some((first, second))

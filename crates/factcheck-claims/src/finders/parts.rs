@@ -105,6 +105,11 @@ pub(super) fn list_levels(story: &Story) -> Vec<usize> {
 }
 
 pub(super) fn amount_level(story: &Story, q: usize) -> bool {
+    story.amount_level(q)
+}
+
+/// (Read once per figure: see [`Story::amount_level`].)
+pub(crate) fn read_amount_level(story: &Story, q: usize) -> bool {
     story.frame(q).aspect == Aspect::Level
         && crate::story::is_amount(story.q(q))
         && !story.in_headline(q)
@@ -324,7 +329,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         let last = *parts.last().expect("a part");
         let complete = story
             .words()
-            .starting("the_rest", &own_label(story, last))
+            .starting("the_rest", &story.own_label(last))
             .map(|_| Certainty::Bound);
         out.push(PartsList {
             total: whole,
@@ -420,10 +425,11 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                 || (outcome(&label) && outcome(&first_label))
                 || label.chars().last() == first_label.chars().last()
                 || (place(&label) && place(&first_label))
-                || story.rules.partitions.iter().any(|g| {
-                    story.partition_word(&label, g).is_some()
-                        && story.partition_word(&first_label, g).is_some()
-                });
+                || story
+                    .partition_words(&label)
+                    .iter()
+                    .zip(story.partition_words(&first_label))
+                    .any(|(a, b)| a.is_some() && b.is_some());
             // items joined by 、 are a list whatever their names
             let enumerated = between
                 .trim_start()
@@ -524,7 +530,7 @@ fn closing_total_after(
 
 /// A part's name: its own label, else the noun its figure counts.
 fn part_name(story: &Story, q: usize) -> String {
-    let label = own_label(story, q);
+    let label = story.own_label(q).into_owned();
     if label.is_empty() {
         crate::story::han(&story.frame(q).after)
     } else {
@@ -533,7 +539,8 @@ fn part_name(story: &Story, q: usize) -> String {
 }
 
 /// The words that name a figure in its own clause, before it (not the noun after a count).
-pub(super) fn own_label(story: &Story, q: usize) -> String {
+/// (Read once per figure: see [`Story::own_label`].)
+pub(crate) fn read_own_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
         .checked_sub(1)
@@ -593,7 +600,7 @@ fn completeness(
         return Some(Certainty::Bound);
     }
     // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
-    let last_label = own_label(story, parts[parts.len() - 1]);
+    let last_label = story.own_label(parts[parts.len() - 1]);
     if words.starting("the_rest", &last_label).is_some() {
         return Some(Certainty::Bound);
     }
@@ -616,11 +623,12 @@ fn completeness(
 fn sibling_of_total(story: &Story, total: usize, part: usize) -> bool {
     let total_name = &story.frame(total).metric;
     let part_name = part_name(story, part);
-    story.rules.partitions.iter().any(|group| {
-        match (
-            story.partition_word(total_name, group),
-            story.partition_word(&part_name, group),
-        ) {
+    let (total_words, part_words) = (
+        story.partition_words(total_name),
+        story.partition_words(&part_name),
+    );
+    story.rules.partitions.iter().enumerate().any(|(g, group)| {
+        match (total_words[g], part_words[g]) {
             // named alike around the two words (出口…进口), not a whole that holds one by chance
             // (进出口总额 holds 出口)
             (Some(t), Some(p)) => {
@@ -635,27 +643,42 @@ fn sibling_of_total(story: &Story, total: usize, part: usize) -> bool {
 
 /// Do the parts' labels name every word of one partition group, one each, and nothing else?
 pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
-    story.rules.partitions.iter().any(|group| {
-        group.len() == parts.len()
-            && names_each_once(
-                group.len(),
-                parts
-                    .iter()
-                    .map(|&p| story.partition_word(&story.frame(p).metric, group)),
-            )
+    let groups = &story.rules.partitions;
+    if !groups.iter().any(|group| group.len() == parts.len()) {
+        return false;
+    }
+    // each part's words of every group, read once
+    let words: Vec<Vec<Option<usize>>> = parts
+        .iter()
+        .map(|&p| story.partition_words(&story.frame(p).metric))
+        .collect();
+    groups.iter().enumerate().any(|(g, group)| {
+        group.len() == parts.len() && names_each_once(group.len(), words.iter().map(|held| held[g]))
     })
 }
 
 /// Do the words found (one per part) name each of a group's `size` words exactly once?
 fn names_each_once(size: usize, words: impl Iterator<Item = Option<usize>>) -> bool {
-    let mut seen = vec![false; size];
+    // asked for every run of levels against every group: the marks of a group's few words fit
+    // in one number, with nothing to allocate
+    if size > u64::BITS as usize {
+        let mut seen = vec![false; size];
+        for word in words {
+            match word {
+                Some(k) if !seen[k] => seen[k] = true,
+                _ => return false,
+            }
+        }
+        return seen.iter().all(|&s| s);
+    }
+    let mut seen = 0u64;
     for word in words {
         match word {
-            Some(k) if !seen[k] => seen[k] = true,
+            Some(k) if k < size && seen & (1 << k) == 0 => seen |= 1 << k,
             _ => return false,
         }
     }
-    seen.iter().all(|&s| s)
+    seen.count_ones() as usize == size
 }
 
 /// `来信210件（网上138件，信箱52件，走访20件）`: levels in brackets right after a level.
@@ -1075,9 +1098,7 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
 fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
     let words = story.words();
     for (k, &rest) in levels.iter().enumerate() {
-        if words
-            .starting("the_rest", &own_label(story, rest))
-            .is_none()
+        if words.starting("the_rest", &story.own_label(rest)).is_none()
             || out
                 .iter()
                 .any(|l| l.parts.contains(&rest) || l.total == rest)
@@ -1422,4 +1443,19 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
             Some(Found::single(span, roles, certainty))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_each_once;
+
+    #[test]
+    fn each_word_of_a_group_once_and_no_other() {
+        assert!(names_each_once(2, [Some(1), Some(0)].into_iter()));
+        assert!(!names_each_once(2, [Some(0), Some(0)].into_iter()));
+        assert!(!names_each_once(3, [Some(0), Some(2)].into_iter()));
+        assert!(!names_each_once(2, [Some(0), None].into_iter()));
+        let many: Vec<Option<usize>> = (0..70).rev().map(Some).collect();
+        assert!(names_each_once(70, many.into_iter()));
+    }
 }

@@ -228,7 +228,7 @@ pub fn points_of_shares(story: &Story) -> Vec<Found> {
             .frames
             .in_sentence(s)
             .filter(|&p| is_points(story, p) && !story.frame(p).bracketed)
-            .map(|p| (p, super::parts::own_label(story, p)))
+            .map(|p| (p, story.own_label(p).into_owned()))
             .filter(|(_, name)| words.contains("share_noun", name))
             .collect();
         // the part's own share (第二产业比重, 第一产业增加值占比), not a share inside the part
@@ -243,14 +243,16 @@ pub fn points_of_shares(story: &Story) -> Vec<Found> {
                 })
             })
         };
-        for group in &story.rules.partitions {
+        // each name's words of every group, read once
+        let held: Vec<Vec<Option<usize>>> = named
+            .iter()
+            .map(|(_, name)| story.partition_words(name))
+            .collect();
+        for (g, group) in story.rules.partitions.iter().enumerate() {
             let mut found: Vec<Option<usize>> = vec![None; group.len()];
             let mut twice = false;
-            for (p, name) in &named {
-                if let Some(k) = story
-                    .partition_word(name, group)
-                    .filter(|&k| own_share(name, &group[k]))
-                {
+            for ((p, name), words) in named.iter().zip(&held) {
+                if let Some(k) = words[g].filter(|&k| own_share(name, &group[k])) {
                     twice |= found[k].is_some();
                     found[k] = Some(*p);
                 }

@@ -13,25 +13,26 @@ use std::collections::HashMap;
 pub fn restated(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for q in story
+    // each level's clause label, read once for both ways of finding a restatement
+    let labelled: Vec<(usize, String)> = story
         .levels()
         .filter(|&q| !story.in_headline(q) && !per_base(story, q))
-    {
+        .map(|q| (q, clause_label(story, q)))
+        .filter(|(_, label)| label.chars().count() >= 4)
+        .collect();
+    for (q, label) in &labelled {
+        let (q, label) = (*q, label.as_str());
         let frame = story.frame(q);
-        let label = clause_label(story, q);
-        if label.chars().count() < 4 {
-            continue;
-        }
         let period = frame.period.map(|p| p.display()).unwrap_or_default();
-        let key_of = |label: &str| {
-            format!(
-                "{label}|{}|{}|{}|{period}",
-                frame.after,
-                frame.scope,
-                story.q(q).unit
-            )
-        };
-        let keys = label_keys(story, &label);
+        // what the key says besides the label, written once per figure
+        let rest = format!(
+            "|{}|{}|{}|{period}",
+            frame.after,
+            frame.scope,
+            story.q(q).unit
+        );
+        let key_of = |label: &str| [label, rest.as_str()].concat();
+        let keys = label_keys(story, label);
         let earlier = keys
             .iter()
             .filter_map(|k| seen.get(&key_of(k)))
@@ -62,7 +63,7 @@ pub fn restated(story: &Story) -> Vec<Found> {
             seen.insert(key_of(&key), q);
         }
     }
-    out.extend(repeated(story, &out));
+    out.extend(repeated(story, &labelled, &out));
     out
 }
 
@@ -71,7 +72,7 @@ pub fn restated(story: &Story) -> Vec<Found> {
 /// another subject's, so the pair needs a second witness: the figures agree, or the rates that
 /// describe them do (a restated level with its restated rate). With agreeing figures alone the
 /// reading stays weak (a note at most); with the rate agreeing too it is inferred.
-fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
+fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     // the pairs the exact names already joined, looked up rather than searched
     let joined: std::collections::HashSet<(usize, usize)> = found
@@ -98,15 +99,9 @@ fn repeated(story: &Story, found: &[Found]) -> Vec<Found> {
     };
     // names that end one another share their last four characters
     let mut by_ending: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
-    for q in story
-        .levels()
-        .filter(|&q| !story.in_headline(q) && !per_base(story, q))
-    {
-        let label = clause_label(story, q);
+    for (q, label) in labelled {
+        let (q, label) = (*q, label.clone());
         let count = label.chars().count();
-        if count < 4 {
-            continue;
-        }
         let ending: String = label.chars().skip(count - 4).collect();
         let group = by_ending
             .entry((ending, story.q(q).unit.clone()))
