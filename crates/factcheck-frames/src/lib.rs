@@ -538,7 +538,8 @@ fn anchor(
     {
         return None;
     }
-    let since_candidate = &text[page.quantities[candidate].span.end..quantity.span.start];
+    let since_candidate =
+        &text[page.quantities[candidate].span.end.min(quantity.span.start)..quantity.span.start];
     // `进出口增长10.3%，其中出口增幅扩大…`: after 其中 the figures are a part's
     if page.words.find("which", since_candidate).is_some() {
         return None;

@@ -13,7 +13,8 @@ const CONNECTORS: [&str; 10] = ["、", "和", "与", "及", "至", "到", "-", "
 pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
     // `5.4个和7.5个百分点`: the measure word is printed on each, the noun once at the end
     for k in (0..scanned.len().saturating_sub(1)).rev() {
-        let between = &text[scanned[k].span.end..scanned[k + 1].span.start];
+        let (end, next_start) = (scanned[k].span.end, scanned[k + 1].span.start);
+        let between = &text[end.min(next_start)..next_start];
         if !["、", "和", "与", "及"].contains(&between) {
             continue;
         }

@@ -686,3 +686,15 @@ fn a_colon_after_a_count_opens_a_list_only_of_names() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn a_figure_restated_without_its_unit_is_the_same_figure() {
+    let checks = bound(
+        "公司计划募集资金70亿元，用于新建产线。市场人士认为，募集资金70亿的规模在行业内属于前列。",
+    );
+    assert!(checks.iter().any(|(r, _)| r == "duplicate"), "{checks:?}");
+    // another magnitude is another figure's
+    let checks =
+        bound("公司计划募集资金70亿元，用于新建产线。市场人士认为，募集资金70万的规模并不算大。");
+    assert!(!checks.iter().any(|(r, _)| r == "duplicate"), "{checks:?}");
+}

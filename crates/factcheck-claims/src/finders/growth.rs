@@ -152,7 +152,8 @@ fn start_of(story: &Story, current: usize) -> Option<usize> {
         .before_in_sentence(current)
         .take_while(|&p| story.frame(p).clause == clause)
         .find(|&p| story.q(p).kind != factcheck_numbers::Kind::Date)?;
-    let between = &story.text[story.q(start).span.end..story.q(current).span.start];
+    let (end, next) = (story.q(start).span.end, story.q(current).span.start);
+    let between = &story.text[end.min(next)..next];
     (story.starts_from(start)
         && story.is_level(start)
         && story.q(start).unit == story.q(current).unit

@@ -98,14 +98,28 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
             .filter(|&r| story.q(r).number().is_some())
     };
     // names that end one another share their last four characters
-    let mut by_ending: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
+    let mut by_ending: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    // the same unit, or the unit dropped after the same magnitude (募集70亿元 … 募集70亿)
+    let units_agree = |a: usize, b: usize| {
+        let (a, b) = (story.q(a), story.q(b));
+        let magnitude = |q: &factcheck_numbers::Quantity| {
+            story.text[q.span.clone()]
+                .trim_end_matches(|c: char| c != '万' && c != '亿')
+                .chars()
+                .next_back()
+        };
+        a.unit == b.unit
+            || ((a.unit.is_empty() || b.unit.is_empty())
+                && matches!(a.kind, Kind::Money | Kind::Count | Kind::Other)
+                && matches!(b.kind, Kind::Money | Kind::Count | Kind::Other)
+                && magnitude(a).is_some()
+                && magnitude(a) == magnitude(b))
+    };
     for (q, label) in labelled {
         let (q, label) = (*q, label.clone());
         let count = label.chars().count();
         let ending: String = label.chars().skip(count - 4).collect();
-        let group = by_ending
-            .entry((ending, story.q(q).unit.clone()))
-            .or_default();
+        let group = by_ending.entry(ending).or_default();
         let same = group.iter().rev().find(|(p, other)| {
             let (short, long) = if other.chars().count() <= count {
                 (other, &label)
@@ -113,6 +127,7 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
                 (&label, other)
             };
             story.frame(*p).sentence != story.frame(q).sentence
+                && units_agree(*p, q)
                 && long.ends_with(short.as_str())
                 && story.same_period(*p, q)
                 && !paired(*p, q)
