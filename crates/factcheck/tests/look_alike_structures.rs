@@ -698,3 +698,29 @@ fn a_figure_restated_without_its_unit_is_the_same_figure() {
         bound("公司计划募集资金70亿元，用于新建产线。市场人士认为，募集资金70万的规模并不算大。");
     assert!(!checks.iter().any(|(r, _)| r == "duplicate"), "{checks:?}");
 }
+
+#[test]
+fn a_rounded_header_restates_the_exact_total_before_it() {
+    // 在4.28万名考生中 restates the 42816 just given: the parts are within both
+    let checks = bound("本报讯 今年全市有42816名考生报名参加中考。在4.28万名考生中，城区考生26410人，农村考生16406人。");
+    assert!(
+        checks
+            .iter()
+            .any(|(r, qs)| r == "parts-within-total" && qs.contains(&"42816名".to_string())),
+        "{checks:?}"
+    );
+    // parts that the rounding would hold but the exact total cannot
+    let report = Checker::new().check(
+        "draft.txt",
+        "本报讯 今年全市有42816名考生报名参加中考。在4.28万名考生中，城区考生26410人，农村考生16420人。"
+            .as_bytes(),
+    );
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == "parts-within-total"),
+        "{:?}",
+        report.findings
+    );
+}

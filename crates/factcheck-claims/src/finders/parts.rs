@@ -331,16 +331,50 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             .words()
             .starting("the_rest", &story.own_label(last))
             .map(|_| Certainty::Bound);
+        // `…57915名考生…。在5.79万名考生中，…`: a rounded header restates the exact figure the
+        // sentence before gave, which the parts are parts of too
+        let restated = restated_before(story, whole);
         out.push(PartsList {
             total: whole,
             span: story.q(whole).span.start..story.q(last).span.end,
             complete: complete.filter(|_| parts.len() > 1),
-            parts,
+            parts: parts.clone(),
             other_totals: Vec::new(),
             shares_of_total: true,
             enumerated: false,
         });
+        if let Some(exact) = restated {
+            out.push(PartsList {
+                total: exact,
+                span: story.q(exact).span.start..story.q(last).span.end,
+                complete: None,
+                parts,
+                other_totals: Vec::new(),
+                shares_of_total: false,
+                enumerated: false,
+            });
+        }
     }
+}
+
+/// The figure a rounded level restates from the sentence just before it: a level of its unit
+/// printed more precisely, whose value its rounding holds (5.79万名 after 57915名).
+fn restated_before(story: &Story, rounded: usize) -> Option<usize> {
+    let sentence = story.frame(rounded).sentence;
+    let (Some(lo), Some(hi)) = story.q(rounded).bounds() else {
+        return None;
+    };
+    let width = |q: usize| match story.q(q).bounds() {
+        (Some(lo), Some(hi)) => Some(hi - lo),
+        _ => None,
+    };
+    story
+        .levels()
+        .filter(|&p| story.frame(p).sentence + 1 == sentence)
+        .filter(|&p| amount_level(story, p) && story.addable(p, rounded))
+        .filter(|&p| story.q(p).number().is_some_and(|v| lo <= v && v < hi))
+        .filter(|&p| width(p).is_some_and(|w| w < hi - lo))
+        .last()
 }
 
 /// The parts listed after 其中 at `at`.
