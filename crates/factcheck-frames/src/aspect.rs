@@ -139,7 +139,9 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
             None => Reading::plain(Aspect::Multiple),
         },
         Kind::Count
-            if words.is("rank_unit", &q.unit) && words.ending("rank_head", bare).is_some() =>
+            if words.is("rank_unit", &q.unit)
+                && words.ending("rank_head", bare).is_some()
+                && words.ending("not_rank", bare).is_none() =>
         {
             Reading::plain(Aspect::Rank)
         }

@@ -485,10 +485,15 @@ fn anchor(
     let milestone = |p: usize| {
         let pq = &page.quantities[p];
         let start = page.layout.clauses[earlier[p].clause].range.start;
+        // (with no name of another measure between: `出口额1.2万亿元，进出口总额首次突破…`)
         let level_before = p.checked_sub(1).is_some_and(|b| {
+            let between = &text[page.quantities[b].span.end.min(pq.span.start)..pq.span.start];
+            let named = label::han(between);
+            let named = page.words.strip_end("milestone", &named);
             earlier[b].sentence == earlier[p].sentence
                 && earlier[b].aspect == Aspect::Level
                 && page.quantities[b].unit == pq.unit
+                && named.is_empty()
         });
         level_before
             && matches!(

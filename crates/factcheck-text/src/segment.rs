@@ -140,6 +140,10 @@ fn digest_titles(text: &str, units: &[Unit]) -> Vec<usize> {
     let opens_with_titles = titles
         .first()
         .is_some_and(|&first| first > 0 && (0..first).all(heading));
+    // a subtitle under a headline (——上半年经济指标解读) marks a feature's top
+    let subtitled = units
+        .iter()
+        .any(|u| is_heading(text, u) && text[u.range.clone()].starts_with(['—', '-', '－']));
     // items cut by datelines or credits are stories already
     let marked = titles.iter().any(|&i| {
         let body = &text[units[i + 1].range.clone()];
@@ -148,26 +152,33 @@ fn digest_titles(text: &str, units: &[Unit]) -> Vec<usize> {
     let numbered = titles
         .iter()
         .any(|&i| numbered_section(&text[units[i].range.clone()]));
-    if single >= 3 && opens_with_titles && !numbered && !marked {
+    if single >= 3 && opens_with_titles && !numbered && !marked && !subtitled {
         titles
     } else {
         Vec::new()
     }
 }
 
-/// `一、…`, `（二）…`, `3．…`, `第四…`: a line that numbers a section.
+/// `一、…`, `（二）…`, `3．…`, `第四部分…`: a line that numbers a section (第二届… is a title).
 fn numbered_section(line: &str) -> bool {
     let line = line.trim_start_matches(['（', '(', ' ']);
-    let numeral = line
+    let (ordinal, line) = match line.strip_prefix('第') {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let numeral: String = line
         .chars()
         .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .count();
-    line.starts_with('第')
-        || (numeral > 0
-            && line
-                .chars()
-                .nth(numeral)
-                .is_some_and(|c| matches!(c, '、' | '．' | '.' | '）' | ')' | '是')))
+        .collect();
+    let rest = &line[numeral.len()..];
+    !numeral.is_empty()
+        && if ordinal {
+            ["、", "．", "部分", "章", "节", "篇", "，"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        } else {
+            rest.starts_with(['、', '．', '.', '）', ')', '是'])
+        }
 }
 
 fn is_terminated(text: &str) -> bool {

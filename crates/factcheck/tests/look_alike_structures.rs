@@ -724,3 +724,37 @@ fn a_rounded_header_restates_the_exact_total_before_it() {
         report.findings
     );
 }
+
+#[test]
+fn what_follows_a_colon_or_an_ordinal_is_not_always_a_count_or_its_parts() {
+    for draft in [
+        // what was said after a colon is no list of the speakers
+        "座谈会上，3位代表认为：教育、医疗、养老、就业都需要长期投入。",
+        // items that carry their own counts are not one each
+        "学校新来6名老师：三名数学老师、两名语文老师和一名英语老师。",
+        // points of what was done with a budget are no parts of the revenue before them
+        "去年全县财政收入38亿元，全年财政工作突出三个重点：一是投入民生资金26亿元；二是减税降费8.5亿元；三是争取补助资金12亿元。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+    // 目前 and 此后 are times, not the head of a top group
+    let report = Checker::new().check("draft.txt", "截至目前12名伤员已出院。".as_bytes());
+    assert!(
+        report
+            .quantities
+            .iter()
+            .all(|q| q.aspect.as_deref() != Some("rank")),
+        "{:?}",
+        report.quantities
+    );
+}
+
+#[test]
+fn a_digest_item_titled_with_an_ordinal_is_still_an_item() {
+    let page = "县域快讯\n甲镇新修农村公路120公里\n今年以来，甲镇新修农村公路120公里，同比增长10%。\n第三届农民丰收节开幕\n昨天，第三届农民丰收节在乙镇开幕。\n丙镇新修农村公路85公里\n今年以来，丙镇新修农村公路85公里，同比增长10%。";
+    let report = Checker::new().check("draft.txt", page.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // the page's heading, then one story per item
+    assert_eq!(report.articles.len(), 4);
+}

@@ -54,11 +54,19 @@ pub fn counted(story: &Story) -> Vec<Found> {
             if here.starts_with("分别为") || here.starts_with("分别是") {
                 return Some((i, "分别为".len()));
             }
-            let noun_only = rest[..i].chars().all(factcheck_text::chars::is_han);
+            // the count's noun alone: short, no 的-phrase, no one speaking (2位专家认为：)
+            let noun = &rest[..i];
+            let noun_only = noun.chars().all(factcheck_text::chars::is_han)
+                && noun.chars().count() <= 4
+                && !noun.contains('的');
             ["为：", "是：", "："]
                 .iter()
                 .find(|colon| here.starts_with(**colon))
-                .filter(|_| noun_only)
+                .filter(|colon| {
+                    // (认为： ends in 为：)
+                    let spoken = &rest[..i + colon.len()];
+                    noun_only && story.words().find("say", spoken).is_none()
+                })
                 .map(|colon| (i, colon.len()))
         });
         let Some((at, lead_len)) = lead else {
@@ -87,7 +95,14 @@ pub fn counted(story: &Story) -> Vec<Found> {
         }
         // a list left open (等, ……), or points numbered one by one (一、…；二、…) that the
         // enumeration finder counts
-        let partial = list.ends_with('等')
+        // items that carry counts of their own (两名数学老师、一名英语老师) are not one each
+        let list_start_at = q.span.end + list_start;
+        let counted_items = story.members.clone().any(|p| {
+            story.q(p).span.start >= list_start_at
+                && story.q(p).span.end <= list_start_at + list.len()
+        });
+        let partial = counted_items
+            || list.ends_with('等')
             || list.contains('…')
             || story.words().contains("partial_list", list);
         let numbered = list.starts_with("一、") || list.starts_with("一是");

@@ -89,8 +89,11 @@ fn total_before(story: &Story, opening: usize, first: usize) -> Option<usize> {
         .take_while(|&q| story.frame(q).sentence + 2 >= head_sentence)
         .filter(|&q| amount_level(story, q) && story.addable(q, first))
         .find(|&q| {
+            // in the same sentence the words after the total must say the points are its kinds
+            // (`共受理诉求1800件，主要集中在三类：`), not a list of other things it did
             if story.frame(q).sentence == head_sentence {
-                return true;
+                let after = &story.text[story.q(q).span.end.min(opening)..opening];
+                return story.words().find("breakdown", after).is_some();
             }
             let metric: Vec<char> = story.plain_name(&story.frame(q).metric).chars().collect();
             metric.len() >= 3 && {
