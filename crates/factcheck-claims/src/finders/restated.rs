@@ -102,18 +102,22 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
     // the same unit, or the unit dropped after the same magnitude (募集70亿元 … 募集70亿)
     let units_agree = |a: usize, b: usize| {
         let (a, b) = (story.q(a), story.q(b));
+        // the whole run of magnitude words (万亿 is not 亿)
         let magnitude = |q: &factcheck_numbers::Quantity| {
-            story.text[q.span.clone()]
-                .trim_end_matches(|c: char| c != '万' && c != '亿')
+            let printed =
+                story.text[q.span.clone()].trim_end_matches(|c: char| c != '万' && c != '亿');
+            let run: String = printed
                 .chars()
-                .next_back()
+                .rev()
+                .take_while(|&c| c == '万' || c == '亿')
+                .collect();
+            (!run.is_empty()).then_some(run)
         };
         a.unit == b.unit
             || ((a.unit.is_empty() || b.unit.is_empty())
                 && matches!(a.kind, Kind::Money | Kind::Count | Kind::Other)
                 && matches!(b.kind, Kind::Money | Kind::Count | Kind::Other)
-                && magnitude(a).is_some()
-                && magnitude(a) == magnitude(b))
+                && magnitude(a).is_some_and(|m| Some(m) == magnitude(b)))
     };
     for (q, label) in labelled {
         let (q, label) = (*q, label.clone());
