@@ -467,15 +467,28 @@ fn anchor(
     let text = page.text;
     let quantity = &page.quantities[q];
     let clause_range = page.layout.clauses[clause].range.clone();
-    // its own name: the words since the clause start or the figure before it (`十年共增加`)
-    let floor = q
-        .checked_sub(1)
+    // its own name: the words since the clause start or the figure before it (`十年共增加`); a
+    // date inside the name (占基金2023年度收益的) is part of it, not the figure before
+    let floor = (0..q)
+        .rev()
+        .find(|&p| page.quantities[p].kind != Kind::Date)
         .map_or(clause_range.start, |p| page.quantities[p].span.end)
         .clamp(clause_range.start, quantity.span.start);
+    // a share's whole (占基金2023年度收益的) names no measure of the share's own: its name ends
+    // at the share's verb
+    let name_end = match (reading.aspect, &reading.whole, &reading.word) {
+        (Aspect::Share, Some(_), Some((at, _))) => {
+            (near_start(text, clause_range.start, quantity.span.start) + at)
+                .clamp(floor, quantity.span.start)
+        }
+        _ => quantity.span.start,
+    };
     let own = match named {
-        (named_floor, own) if named_floor == floor => own.to_string(),
+        (named_floor, own) if named_floor == floor && name_end == quantity.span.start => {
+            own.to_string()
+        }
         _ => strip_aspect_words(
-            &label::before(text, floor, quantity.span.start, page.words),
+            &label::before(text, floor, name_end, page.words),
             page.words,
         ),
     };
@@ -575,6 +588,17 @@ fn anchor(
         if in_run(q + 1) || (q > 0 && in_run(q - 1)) {
             return None;
         }
+    }
+    // shares joined one to the next (`占总数的88.1%和91.96%`) are each of one item listed before
+    let joined = |a: usize, b: usize| {
+        let (a, b) = (&page.quantities[a], &page.quantities[b]);
+        a.kind == b.kind
+            && a.span.end <= b.span.start
+            && ["和", "、", "与", "及"].contains(&&text[a.span.end..b.span.start])
+    };
+    let next_joined = q + 1 < page.quantities.len() && joined(q, q + 1);
+    if reading.aspect == Aspect::Share && (next_joined || (q > 0 && joined(q - 1, q))) {
+        return None;
     }
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own

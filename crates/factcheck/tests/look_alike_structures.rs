@@ -758,3 +758,14 @@ fn a_digest_item_titled_with_an_ordinal_is_still_an_item() {
     // the page's heading, then one story per item
     assert_eq!(report.articles.len(), 4);
 }
+
+#[test]
+fn a_date_inside_a_shares_whole_is_part_of_its_name() {
+    let checks = bound("截至2023年12月31日，基金乙2023年度已实现收益为1856万元，共计派发现金红利1410万元，占基金乙2023年度已实现收益的75.97%。");
+    assert!(
+        checks
+            .iter()
+            .any(|(r, qs)| r == "share-of-whole" && qs.len() == 3),
+        "{checks:?}"
+    );
+}
