@@ -25,6 +25,19 @@ pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
         .collect();
     // `2024年全市产值`: the 年 belongs to the figure before it, not to the name
     let run = match before.strip_suffix(run.as_str()) {
+        // `比2019年决算数下降`: the words after a compared year name the base, not the figure
+        Some(rest)
+            if rest.ends_with(|c: char| c.is_ascii_digit())
+                && run.starts_with(['年', '月', '日'])
+                && words
+                    .ending(
+                        "compare",
+                        rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
+                    )
+                    .is_some() =>
+        {
+            String::new()
+        }
         Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit()) => run
             .trim_start_matches(['年', '月', '日', '号'])
             .trim_start_matches(['末', '底', '度', '份'])

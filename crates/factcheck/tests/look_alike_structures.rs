@@ -769,3 +769,49 @@ fn a_date_inside_a_shares_whole_is_part_of_its_name() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn the_name_after_a_compared_year_is_the_bases_not_the_figures() {
+    // 比2022年决算数减少: the amount and the rate both describe the level before them
+    let checks = bound("县本级支出预算数为86亿元，比2022年决算数减少2亿元，下降2.3%。");
+    assert!(
+        checks
+            .iter()
+            .any(|(r, qs)| r == "growth-rate" && qs.len() == 3),
+        "{checks:?}"
+    );
+    let report = Checker::new().check(
+        "draft.txt",
+        "县本级支出预算数为86亿元，比2022年决算数减少2亿元，下降12%。".as_bytes(),
+    );
+    assert!(
+        report.findings.iter().any(|f| f.rule == "growth-rate"),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn a_figure_told_again_without_its_measure_word_is_the_same_figure() {
+    let draft = |later: &str| {
+        format!("今年，县本级支出预算数为86亿元，增长3.1%。各项重点支出得到保障。按功能分类看，县本级支出{later}亿元，增长3.1%，保持平稳。")
+    };
+    let restated = |report: &factcheck_report::FileReport| {
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "duplicate")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    let same = Checker::new().check("draft.txt", draft("86").as_bytes());
+    assert_eq!(restated(&same), ["consistent"], "{:?}", same.checks);
+    let other = Checker::new().check("draft.txt", draft("68").as_bytes());
+    assert_eq!(restated(&other), ["contradiction"], "{:?}", other.checks);
+    // two measures of their own kind (a budget, an outturn) are two figures
+    let two = Checker::new().check(
+        "draft.txt",
+        "县本级支出预算数为86亿元，增长3.1%。全年县本级支出执行数为84亿元，增长3.1%。".as_bytes(),
+    );
+    assert!(restated(&two).is_empty(), "{:?}", two.checks);
+}

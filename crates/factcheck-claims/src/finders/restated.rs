@@ -121,18 +121,23 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
     };
     for (q, label) in labelled {
         let (q, label) = (*q, label.clone());
-        let count = label.chars().count();
-        let ending: String = label.chars().skip(count - 4).collect();
+        // 支出预算数 and 支出: a word of the measure's kind at the end may be dropped when the
+        // figure is told again, though two different such words name different measures
+        let (core, tail) = measure_tail(story, &label);
+        let count = core.chars().count();
+        let ending: String = core.chars().skip(count - 4).collect();
         let group = by_ending.entry(ending).or_default();
         let same = group.iter().rev().find(|(p, other)| {
-            let (short, long) = if other.chars().count() <= count {
-                (other, &label)
+            let (other_core, other_tail) = measure_tail(story, other);
+            let (short, long) = if other_core.chars().count() <= count {
+                (other_core, core)
             } else {
-                (&label, other)
+                (core, other_core)
             };
             story.frame(*p).sentence != story.frame(q).sentence
                 && units_agree(*p, q)
-                && long.ends_with(short.as_str())
+                && long.ends_with(short)
+                && (tail == other_tail || tail.is_empty() || other_tail.is_empty())
                 && story.same_period(*p, q)
                 && !paired(*p, q)
         });
@@ -182,6 +187,17 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
         group.push((q, label));
     }
     out
+}
+
+/// A name without the word of the measure's kind that may end it (`支出预算数` → `支出`,
+/// `预算数`), when four characters or more stay; else the name whole and no such word.
+fn measure_tail<'a>(story: &Story, label: &'a str) -> (&'a str, &'a str) {
+    let core = story.words().strip_end("measure_tail", label);
+    if core.len() < label.len() && core.chars().count() >= 4 {
+        (core, &label[core.len()..])
+    } else {
+        (label, "")
+    }
 }
 
 /// The Han words of a figure's clause after it, bracketed asides left out (`万人(次)困难群众`).
