@@ -815,3 +815,23 @@ fn a_figure_told_again_without_its_measure_word_is_the_same_figure() {
     );
     assert!(restated(&two).is_empty(), "{:?}", two.checks);
 }
+
+#[test]
+fn a_round_header_may_round_to_its_last_digit_but_one() {
+    // 1200 after 1201.5 rounds to the hundred, not to the unit: no restatement told wrong
+    let report = Checker::new().check(
+        "draft.txt",
+        "去年全市一般公共预算支出为1201.5亿元，基本持平。1200亿元中，约350亿元用于市本级，其余约850亿元转给区县。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // a header far from the figure before it (a fifth or more) is another whole
+    let report = Checker::new().check(
+        "draft.txt",
+        "今年全县有12836名考生报名参加中考。在2.1万名考生中，城区考生7400人。".as_bytes(),
+    );
+    assert!(
+        report.checks.iter().all(|c| c.rule != "duplicate"),
+        "{:?}",
+        report.checks
+    );
+}

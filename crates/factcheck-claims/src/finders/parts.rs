@@ -331,7 +331,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
             .words()
             .starting("the_rest", &story.own_label(last))
             .map(|_| Certainty::Bound);
-        // `…57915名考生…。在5.79万名考生中，…`: a rounded header restates the exact figure the
+        // `…12836名考生…。在1.28万名考生中，…`: a rounded header restates the exact figure the
         // sentence before gave, which the parts are parts of too
         let restated = restated_before(story, whole);
         out.push(PartsList {
@@ -358,7 +358,7 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
 }
 
 /// The figure a rounded level restates from the sentence just before it: a level of its unit
-/// printed more precisely, whose value its rounding holds (5.79万名 after 57915名).
+/// printed more precisely, whose value its rounding holds (1.28万名 after 12836名).
 fn restated_before(story: &Story, rounded: usize) -> Option<usize> {
     let sentence = story.frame(rounded).sentence;
     let (Some(lo), Some(hi)) = story.q(rounded).bounds() else {

@@ -64,6 +64,74 @@ pub fn restated(story: &Story) -> Vec<Found> {
         }
     }
     out.extend(repeated(story, &labelled, &out));
+    out.extend(rounded_headers(story));
+    out
+}
+
+/// `…共有12836名考生报名。在1.28万名考生中，…`: a clause that holds nothing but a rounder
+/// figure and the 中 of a header restates the one more precise amount of its unit that the
+/// sentence before gave, when it is near it (within a fifth): the header is the same whole told
+/// again, and its rounding must hold the exact figure.
+fn rounded_headers(story: &Story) -> Vec<Found> {
+    let layout = &story.frames.layout;
+    let width = |q: usize| match story.q(q).bounds() {
+        (Some(lo), Some(hi)) => Some(hi - lo),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for rounded in story.levels().filter(|&q| story.amount_level(q)) {
+        let frame = story.frame(rounded);
+        let clause = &layout.clauses[frame.clause];
+        let sentence = &layout.sentences[frame.sentence];
+        if frame.bracketed || frame.sentence == 0 || clause.range.start != sentence.range.start {
+            continue;
+        }
+        // 在 (or nothing) before the figure, a short name and 中 after it, nothing else
+        let before = han(&story.text[clause.range.start..story.q(rounded).span.start]);
+        let after = story.text[story.q(rounded).span.end..clause.range.end]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':'));
+        let named = han(after);
+        if !(before.is_empty() || before == "在")
+            || !after.ends_with('中')
+            || named.chars().count() > 12
+            || named.chars().count() != after.chars().count()
+        {
+            continue;
+        }
+        let (Some(value), Some(w)) = (story.q(rounded).number(), width(rounded)) else {
+            continue;
+        };
+        let exact: Vec<usize> = story
+            .levels()
+            .filter(|&p| story.frame(p).sentence + 1 == frame.sentence)
+            .filter(|&p| story.amount_level(p) && story.addable(p, rounded))
+            .filter(|&p| width(p).is_some_and(|pw| pw < w))
+            .collect();
+        let [exact] = exact[..] else {
+            continue;
+        };
+        let near = story.q(exact).number().is_some_and(|v| {
+            let gap = (v - value).abs();
+            gap * rust_decimal::Decimal::from(5) <= value.abs()
+        });
+        // a round 1200 may round 1201.5 to its last digit but one: such a pair is left alone
+        // rather than read to the last printed digit
+        let exact_value = story.q(exact).number().unwrap_or_default();
+        let (lo, hi) = story.q(rounded).bounds();
+        let printed_holds =
+            lo.is_some_and(|lo| lo <= exact_value) && hi.is_some_and(|hi| exact_value < hi);
+        if !near || (!printed_holds && round_holds(value, exact_value)) {
+            continue;
+        }
+        let mut roles = Roles::new();
+        roles.insert("first".into(), Binding::One(Var::Stated(exact)));
+        roles.insert("second".into(), Binding::One(Var::Stated(rounded)));
+        out.push(Found::single(
+            story.q(exact).span.start..story.q(rounded).span.end,
+            roles,
+            Certainty::Inferred,
+        ));
+    }
     out
 }
 
@@ -198,6 +266,23 @@ fn measure_tail<'a>(story: &Story, label: &'a str) -> (&'a str, &'a str) {
     } else {
         (label, "")
     }
+}
+
+/// Does a whole number that ends in zeros (1200) hold `exact` when read as rounded to its last
+/// digit that is not zero (1150 to 1250)?
+fn round_holds(round: rust_decimal::Decimal, exact: rust_decimal::Decimal) -> bool {
+    let ten = rust_decimal::Decimal::TEN;
+    if !round.fract().is_zero() || round.is_zero() {
+        return false;
+    }
+    let mut step = rust_decimal::Decimal::ONE;
+    let mut rest = round.abs().normalize();
+    while (rest % ten).is_zero() {
+        rest /= ten;
+        step *= ten;
+    }
+    let half = step / rust_decimal::Decimal::TWO;
+    round - half <= exact && exact < round + half
 }
 
 /// The Han words of a figure's clause after it, bracketed asides left out (`万人(次)困难群众`).
