@@ -155,6 +155,11 @@ pub const ALL: &[Finder] = &[
         description: "a stated number of things and the things listed (8个考点，分别为A、B…)",
     },
     Finder {
+        name: "names-then-count",
+        roles: &["count", "items"],
+        description: "names listed and then counted by a count of their own kind (甲市、乙市和丙市三市; 产值、利润、税收三项指标)",
+    },
+    Finder {
         name: "enumerated",
         roles: &["count", "items"],
         description: "a number of kinds or points (三大类, 四个方面) and the points enumerated after it (一是…二是…三是…); `items` is how many",

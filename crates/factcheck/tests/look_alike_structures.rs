@@ -835,3 +835,29 @@ fn a_round_header_may_round_to_its_last_digit_but_one() {
         report.checks
     );
 }
+
+#[test]
+fn names_then_a_count_of_something_else_are_not_counted() {
+    for draft in [
+        // villages in the towns, not the towns
+        "今年，甲镇、乙镇和丙镇12个村完成了改厕。",
+        // some of the countries counted, not all
+        "包括甲国、乙国在内的9个国家参加了演习。",
+        // a verb between two lists: who gave and who got
+        "财政部、应急管理部向甲省、乙省、丙省3省下拨补助资金。",
+        // a list left open
+        "北京、上海、广州等10个城市入选。",
+    ] {
+        let checks = bound(draft);
+        assert!(
+            checks.iter().all(|(r, _)| r != "names-then-count"),
+            "{draft}: {checks:?}"
+        );
+    }
+    // the towns themselves, counted by their own kind
+    let checks = bound("今年，甲镇、乙镇和丙镇3镇完成了改厕。");
+    assert!(
+        checks.iter().any(|(r, _)| r == "names-then-count"),
+        "{checks:?}"
+    );
+}

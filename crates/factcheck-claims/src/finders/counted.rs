@@ -139,6 +139,90 @@ pub fn counted(story: &Story) -> Vec<Found> {
     out
 }
 
+/// `甲市、乙市和丙市三市`, `产值、利润、税收三项指标`: names listed right before a count of
+/// things of their kind: the noun after the count, or the count's own unit, is what ends the last
+/// name (市 of 丙市), or the noun is a word for kinds of things named one by one (`count_kind`:
+/// 城市, 部门, 指标…), or the count's unit is one (`count_kind_unit`: 两地, 四市); 甲镇、乙镇和丙镇12个村 counts villages in the towns, not the towns. A list
+/// left open (`等`) or holding figures of its own counts nothing here.
+pub fn names_then_count(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    let text = story.text;
+    let words = story.words();
+    for c in story.members.clone() {
+        let q = story.q(c);
+        if count_of_things(story, c, Decimal::from(20)).is_none()
+            || q.qualifier != factcheck_numbers::Qualifier::Exact
+        {
+            continue;
+        }
+        // the names: back from the count to the clause mark before them
+        let before = &text[..q.span.start];
+        let start = before
+            .char_indices()
+            .rev()
+            .take(120)
+            .find(|&(_, ch)| !(factcheck_text::chars::is_han(ch) || ch == '、'))
+            .map_or(before.len().saturating_sub(360), |(i, ch)| {
+                i + ch.len_utf8()
+            });
+        let list = &before[start.min(before.len())..];
+        if !list.contains('、') || list.ends_with(['等', '、']) || list.starts_with('、') {
+            continue;
+        }
+        let figure_inside = story.members.clone().any(|p| {
+            p != c && story.q(p).span.start >= start && story.q(p).span.end <= q.span.start
+        });
+        // 包括A、B在内的16个国家: some of the names counted, not all
+        if figure_inside || words.contains("partial_list", list) || list.ends_with('的') {
+            continue;
+        }
+        let pieces: Vec<&str> = list.split('、').collect();
+        // each name after the first is short; the first may open with the clause's verb. A
+        // name much longer than the others, or joined with 和 before the last, may hold a verb
+        // between two lists (财政部、应急管理部向甲省、乙省、丙省3省)
+        let lengths: Vec<usize> = pieces[1..].iter().map(|p| p.chars().count()).collect();
+        let shortest = lengths.iter().copied().min().unwrap_or(0);
+        let middle = &pieces[1..pieces.len() - 1];
+        if lengths.iter().any(|&n| n > 10 || n > 2 * shortest + 2)
+            || middle.iter().any(|p| p.contains(['和', '与', '及']))
+        {
+            continue;
+        }
+        let last = pieces.last().copied().unwrap_or("");
+        // the noun right after the count (三项指标, 3个城市), or the count's own unit (四市)
+        let noun: String = text[q.span.end..]
+            .chars()
+            .take_while(|&ch| factcheck_text::chars::is_han(ch))
+            .take(6)
+            .collect();
+        let noun = words.strip_start("count_filler", &noun);
+        let ending = last.chars().last();
+        let unit = text[q.span.clone()].chars().last();
+        let of_its_kind = (ending.is_some() && (noun.chars().next() == ending || unit == ending))
+            || words.starting("count_kind", noun).is_some()
+            || (noun.is_empty()
+                && unit.is_some_and(|u| words.is("count_kind_unit", u.encode_utf8(&mut [0; 4]))));
+        if !of_its_kind {
+            continue;
+        }
+        let joined_last = last.matches(['和', '及', '与']).count();
+        let items = pieces.len() + joined_last;
+        let listed = start..q.span.start;
+        let reading = |n: usize| count_roles(c, n, listed.clone(), format!("列出的{n}项"));
+        out.push(Found {
+            span: start..q.span.end,
+            roles: reading(items),
+            certainty: Certainty::Inferred,
+            alternatives: if joined_last > 0 {
+                vec![reading(pieces.len())]
+            } else {
+                Vec::new()
+            },
+        });
+    }
+    out
+}
+
 /// `诉求主要集中在三大类：一是…；二是…；三是…`: a number of kinds or points, then the points
 /// enumerated with 一是, 二是, …: as many points as the number says. The enumeration may go on
 /// into the paragraphs that open with the next ordinal.

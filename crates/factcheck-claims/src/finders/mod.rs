@@ -47,6 +47,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "headline" => restated::headline(story),
         "counted-list" => counted::counted(story),
         "enumerated" => counted::enumerated(story),
+        "names-then-count" => counted::names_then_count(story),
         "weekday-pairs" => weekdays::weekday_pairs(story),
         "table-product" => tables::products(story),
         "table-sum" => tables::row_sums(story, false),
