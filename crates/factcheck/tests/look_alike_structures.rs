@@ -821,7 +821,7 @@ fn a_round_header_may_round_to_its_last_digit_but_one() {
     // 1200 after 1201.5 rounds to the hundred, not to the unit: no restatement told wrong
     let report = Checker::new().check(
         "draft.txt",
-        "去年全市一般公共预算支出为1201.5亿元，基本持平。1200亿元中，约350亿元用于市本级，其余约850亿元转给区县。".as_bytes(),
+        "去年全市财政支出共1201.5亿元，基本持平。1200亿元中，约350亿元用于市本级，其余约850亿元转给区县。".as_bytes(),
     );
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     // a header far from the figure before it (a fifth or more) is another whole
