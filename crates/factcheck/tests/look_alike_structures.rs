@@ -861,3 +861,17 @@ fn names_then_a_count_of_something_else_are_not_counted() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn the_first_days_of_a_span_are_not_the_span() {
+    let checks = bound("县读书月从4月1日至30日举行。前3天里，共借出图书8000册。");
+    assert!(
+        checks.iter().all(|(r, _)| !r.starts_with("span")),
+        "{checks:?}"
+    );
+    let checks = bound("县读书月从4月1日至30日举行。30天里，共借出图书8万册。");
+    assert!(
+        checks.iter().any(|(r, _)| r == "span-then-days"),
+        "{checks:?}"
+    );
+}
