@@ -875,3 +875,21 @@ fn the_first_days_of_a_span_are_not_the_span() {
         "{checks:?}"
     );
 }
+
+#[test]
+fn two_words_for_one_amount_name_one_figure() {
+    let draft = |later: &str| {
+        format!("2025年，全省实际使用外资规模超120亿元，再创新高。2025年，全省实际使用外资金额{later}亿元，同比增长8.1%。")
+    };
+    let restated = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "duplicate")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(restated(&draft("123.4")), ["consistent"]);
+    assert_eq!(restated(&draft("113.4")), ["contradiction"]);
+}

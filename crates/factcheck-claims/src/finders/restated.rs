@@ -205,7 +205,7 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
             story.frame(*p).sentence != story.frame(q).sentence
                 && units_agree(*p, q)
                 && long.ends_with(short)
-                && (tail == other_tail || tail.is_empty() || other_tail.is_empty())
+                && tails_agree(story, tail, other_tail)
                 && story.same_period(*p, q)
                 && !paired(*p, q)
         });
@@ -257,15 +257,23 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
     out
 }
 
-/// A name without the word of the measure's kind that may end it (`支出预算数` → `支出`,
-/// `预算数`), when four characters or more stay; else the name whole and no such word.
+/// A name without the word of the measure's kind or amount that may end it (`支出预算数` →
+/// `支出`, `预算数`), when four characters or more stay; else the name whole and no such word.
 fn measure_tail<'a>(story: &Story, label: &'a str) -> (&'a str, &'a str) {
-    let core = story.words().strip_end("measure_tail", label);
+    let words = story.words();
+    let core = words.strip_end("amount_tail", words.strip_end("measure_tail", label));
     if core.len() < label.len() && core.chars().count() >= 4 {
         (core, &label[core.len()..])
     } else {
         (label, "")
     }
+}
+
+/// Two such words that may end one measure's name: the same, one left out, or two words for
+/// its amount (规模, 金额); a budget and an outturn are two measures.
+fn tails_agree(story: &Story, a: &str, b: &str) -> bool {
+    let amount = |t: &str| story.words().is("amount_tail", t);
+    a == b || a.is_empty() || b.is_empty() || (amount(a) && amount(b))
 }
 
 /// Does a whole number that ends in zeros (1200) hold `exact` when read as rounded to its last
@@ -349,12 +357,21 @@ fn clause_label(story: &Story, q: usize) -> String {
 }
 
 /// A label and, when it opens with the story's own subject or period (全市, 今年), the label
-/// without it: 全市新增城镇就业 and 新增城镇就业 are one figure.
+/// without it (全市新增城镇就业 and 新增城镇就业 are one figure), each also without a word for
+/// an amount at its end.
 fn label_keys(story: &Story, label: &str) -> Vec<String> {
     let mut keys = vec![label.to_string()];
     let rest = story.words().strip_start("own_subject", label);
     if rest != label && rest.chars().count() >= 4 {
         keys.push(rest.to_string());
+    }
+    // 外资规模 and 外资金额: one amount under two words for it
+    let words = story.words();
+    for k in 0..keys.len() {
+        let core = words.strip_end("amount_tail", &keys[k]);
+        if core.len() < keys[k].len() && core.chars().count() >= 4 {
+            keys.push(core.to_string());
+        }
     }
     keys
 }
