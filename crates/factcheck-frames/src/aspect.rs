@@ -91,6 +91,19 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
                     .filter(|_| class.ends_with("_to"))
                     .map(|w| (trimmed.len() - w.len(), w.to_string()))
             })
+            .or_else(|| {
+                // any word of the direction followed by 至 or 到 (收窄至, 回升到) names where it went
+                let direction = class.strip_suffix("_to")?;
+                let trimmed = pre.trim_end().trim_end_matches('了');
+                let before = trimmed
+                    .strip_suffix('至')
+                    .or_else(|| trimmed.strip_suffix('到'))?;
+                let w = words.ending(direction, before)?;
+                Some((
+                    before.len() - w.len(),
+                    format!("{w}{}", &trimmed[before.len()..]),
+                ))
+            })
     };
     let direction = || -> Option<(i8, (usize, String))> {
         verb("up")

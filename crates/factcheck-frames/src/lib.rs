@@ -308,7 +308,8 @@ fn strip_words(text: &str, class: &str, words: &Words) -> String {
 
 /// A label without the comparison and change words that precede a rate (`同比增长` → ``).
 fn strip_aspect_words(label: &str, words: &Words) -> String {
-    let mut rest = label.to_string();
+    // 扩大到: the 到 of a level reached goes with the direction word before it
+    let mut rest = label.strip_suffix('到').unwrap_or(label).to_string();
     // 占全省的, 是上年的: the whole's name is not the part's measure
     if let Some((at, _)) = words.rfind("share_verb", &rest) {
         if words.ending("share_noun", &rest).is_some()

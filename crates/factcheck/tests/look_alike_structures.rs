@@ -893,3 +893,17 @@ fn two_words_for_one_amount_name_one_figure() {
     assert_eq!(restated(&draft("123.4")), ["consistent"]);
     assert_eq!(restated(&draft("113.4")), ["contradiction"]);
 }
+
+#[test]
+fn a_level_reached_is_no_amount_of_change() {
+    for draft in [
+        "舞台的高度从2米升到了3米。",
+        "村民人均收入从2020年的9100元增长到了12800元。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+    // any direction word and 至 or 到: where the figure went, a level
+    let report = Checker::new().check("draft.txt", "贸易逆差收窄至120亿元。".as_bytes());
+    assert_eq!(report.quantities[0].aspect.as_deref(), Some("level"));
+}

@@ -1,5 +1,6 @@
 //! A net figure beside the two opposite flows it nets (`出口3.2万亿元，进口2.5万亿元，贸易顺差0.7万
-//! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`): the net is their difference.
+//! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`; or the net in the next sentence,
+//! `…进口1800亿元。贸易逆差扩大至600亿元`): the net is their difference.
 
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
@@ -13,18 +14,32 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
         .filter(|&q| story.frame(q).aspect == Aspect::Level && !story.frame(q).bracketed)
         .collect();
     for (k, &net) in levels.iter().enumerate() {
+        // the net's name, or its clause's words before it (逆差收窄15%至260亿元)
         let label = story.own_label(net);
-        let Some((_, word)) = words.find("net", &label) else {
+        let clause = &story.frames.layout.clauses[story.frame(net).clause];
+        let clause_words =
+            &story.text[clause.range.start.min(story.q(net).span.start)..story.q(net).span.start];
+        let Some((_, word)) = words
+            .find("net", &label)
+            .or_else(|| words.find("net", clause_words))
+        else {
             continue;
         };
-        // the two flows: the two levels just before it, in its sentence
+        // the two flows: the two levels just before it, in its sentence, or in the sentence
+        // before when no level comes before the net in its own
         let [first, second] = match k.checked_sub(2).map(|s| &levels[s..k]) {
             Some(&[a, b]) => [a, b],
             _ => continue,
         };
         let sentence = story.frame(net).sentence;
+        let flows_sentence = story.frame(second).sentence;
+        let next_sentence = flows_sentence + 1 == sentence
+            && !levels[..k]
+                .iter()
+                .any(|&q| story.frame(q).sentence == sentence);
         if [first, second].iter().any(|&p| {
-            story.frame(p).sentence != sentence
+            (story.frame(p).sentence != sentence
+                && !(next_sentence && story.frame(p).sentence == flows_sentence))
                 || !story.addable(p, net)
                 || !story.same_period(p, net)
         }) {
