@@ -1341,7 +1341,10 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
         .parts_lists()
         .iter()
         .filter_map(|l| {
-            let certainty = l.complete?;
+            // a list whose printed parts add up to its total is all of it, said or not
+            let certainty = l
+                .complete
+                .or_else(|| adds_up(story, l.total, &l.parts).then_some(Certainty::Inferred))?;
             if in_real_terms(story, l.total) {
                 return None;
             }
@@ -1361,6 +1364,30 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             Some(Found::single(l.span.clone(), roles, certainty))
         })
         .collect()
+}
+
+/// Do two or more parts add up to their total within the rounding of each, the total printed to
+/// three significant digits or more (so that the sum agreeing is no coincidence)?
+fn adds_up(story: &Story, total: usize, parts: &[usize]) -> bool {
+    use rust_decimal::Decimal;
+    let bounds = |q: usize| match story.q(q).bounds() {
+        (Some(lo), Some(hi)) => Some((lo, hi)),
+        _ => None,
+    };
+    let Some((lo, hi)) = bounds(total) else {
+        return false;
+    };
+    let precise = story
+        .q(total)
+        .number()
+        .is_some_and(|v| v.abs() >= (hi - lo) * Decimal::ONE_HUNDRED);
+    let sum = parts
+        .iter()
+        .try_fold((Decimal::ZERO, Decimal::ZERO), |(a, b), &p| {
+            let (plo, phi) = bounds(p)?;
+            Some((a.checked_add(plo)?, b.checked_add(phi)?))
+        });
+    parts.len() >= 2 && precise && sum.is_some_and(|(sum_lo, sum_hi)| sum_lo <= hi && lo <= sum_hi)
 }
 
 /// Lists that need not be complete, whose total and listed parts each have a growth rate: the
