@@ -907,3 +907,23 @@ fn a_level_reached_is_no_amount_of_change() {
     let report = Checker::new().check("draft.txt", "贸易逆差收窄至120亿元。".as_bytes());
     assert_eq!(report.quantities[0].aspect.as_deref(), Some("level"));
 }
+
+#[test]
+fn a_partition_in_the_sentence_after_its_qualified_total_adds_up_to_it() {
+    let draft = |rural: &str| {
+        format!("全县常住人口为52.6万人。城镇人口为21.3万人，乡村人口为{rural}万人。")
+    };
+    let sum = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "sum-of-parts")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sum(&draft("31.3")), ["consistent"]);
+    assert_eq!(sum(&draft("33.1")), ["contradiction"]);
+    // a total named for a part of the whole (专业考生) is not the partition's total
+    assert!(sum("今年全县专业考生1200人。应届考生11000人，往届考生1836人。").is_empty());
+}

@@ -864,12 +864,22 @@ fn partition_lists(
                 })
                 .find(|&t| {
                     let metric = story.plain_name(&story.frame(t).metric);
+                    let own = story
+                        .words()
+                        .strip_start("own_subject", &story.frame(t).metric)
+                        .to_string();
+                    // 常住人口 for 城镇人口 and 乡村人口: a word that says which count of the
+                    // whole it is; another word may name a part (专业考生), so that total holds
+                    // only when the parts add up to it
+                    let qualified = own.strip_suffix(common.as_str()).is_some_and(|kind| {
+                        !kind.is_empty()
+                            && (story.words().is("whole_qualifier", kind)
+                                || adds_up(story, t, window))
+                    });
                     let named = common.chars().count() >= 2
                         && (metric == common
-                            || story
-                                .words()
-                                .strip_start("own_subject", &story.frame(t).metric)
-                                == common
+                            || own == common
+                            || qualified
                             || (by_whole && metric.ends_with(&common)));
                     (named || names_whole(&story.frame(t).metric)) && !listed(t)
                 });
