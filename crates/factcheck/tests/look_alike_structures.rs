@@ -927,3 +927,42 @@ fn a_partition_in_the_sentence_after_its_qualified_total_adds_up_to_it() {
     // a total named for a part of the whole (专业考生) is not the partition's total
     assert!(sum("今年全县专业考生1200人。应届考生11000人，往届考生1836人。").is_empty());
 }
+
+#[test]
+fn a_row_printed_in_two_tables_is_one_row() {
+    let page = |output: &str| {
+        format!(
+            "表1 全县油料生产情况\n\
+             | 播种面积（公顷） | 单产（公斤/公顷） | 总产量（吨） |\n\
+             全年油料 | 12480.5 | 2736.4 | 34151.3 |\n\
+             油菜籽 | 9020.1 | 2511.7 | 22655.9 |\n\
+             \n\
+             表2 各乡镇油料生产情况\n\
+             乡镇 | 播种面积（公顷） | 单产（公斤/公顷） | 总产量（吨） |\n\
+             全县合计 | 12480.5 | 2736.4 | {output} |\n\
+             东关镇 | 3120.4 | 2811.2 | 8772.1 |\n"
+        )
+    };
+    let restated = |page: &str| {
+        let report = Checker::new().check("draft.txt", page.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "duplicate")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        restated(&page("34151.3")),
+        ["consistent", "consistent", "consistent"]
+    );
+    let changed = restated(&page("31451.3"));
+    assert!(
+        changed.contains(&"contradiction".to_string()),
+        "{changed:?}"
+    );
+    // rows that agree in one column only are two rows
+    let other =
+        page("31451.3").replace("全县合计 | 12480.5 | 2736.4", "全县合计 | 12480.5 | 2763.4");
+    assert!(restated(&other).is_empty());
+}

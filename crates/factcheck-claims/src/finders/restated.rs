@@ -65,6 +65,7 @@ pub fn restated(story: &Story) -> Vec<Found> {
     }
     out.extend(repeated(story, &labelled, &out));
     out.extend(rounded_headers(story));
+    out.extend(super::tables::restated_rows(story));
     out
 }
 
@@ -316,7 +317,7 @@ fn clause_rest(story: &Story, q: usize) -> String {
 
 /// A figure printed to three significant digits or more (896亿, 7109, 16.5): two such figures
 /// that agree are rarely a coincidence.
-fn precise(q: &factcheck_numbers::Quantity) -> bool {
+pub(crate) fn precise(q: &factcheck_numbers::Quantity) -> bool {
     let (Some(value), (Some(lo), Some(hi))) = (q.number(), q.bounds()) else {
         return false;
     };

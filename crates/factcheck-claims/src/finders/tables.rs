@@ -57,6 +57,82 @@ fn grids<'t>(story: &Story, tables: &'t [Table]) -> Vec<Grid<'t>> {
         .collect()
 }
 
+/// A row of a story's table: (the table, the row).
+type TableRowAt = (usize, usize);
+
+/// The same row printed in two tables of a story (a total in a summary table and again atop a
+/// table by region): two or more columns of the same title hold the same precise figure, so the
+/// rows are one, and every column the two share must agree.
+pub fn restated_rows(story: &Story) -> Vec<Found> {
+    let grids = grids(story, story.tables);
+    if grids.len() < 2 {
+        return Vec::new();
+    }
+    let title = |grid: &Grid, k: usize| -> String {
+        grid.table.columns[k]
+            .title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    // every precise figure by its column's title and its printed value: (table, row)
+    let mut printed: std::collections::HashMap<(String, String), Vec<TableRowAt>> =
+        std::collections::HashMap::new();
+    for (g, grid) in grids.iter().enumerate() {
+        for (r, row) in grid.cells.iter().enumerate() {
+            for (k, cell) in row.iter().enumerate() {
+                let Some(q) = *cell else { continue };
+                if super::restated::precise(story.q(q)) && k < grid.table.columns.len() {
+                    printed
+                        .entry((title(grid, k), story.q(q).value_text()))
+                        .or_default()
+                        .push((g, r));
+                }
+            }
+        }
+    }
+    // rows of two tables that agree in two columns or more
+    let mut agreeing: std::collections::HashMap<(TableRowAt, TableRowAt), usize> =
+        std::collections::HashMap::new();
+    for rows in printed.values().filter(|rows| rows.len() <= 8) {
+        for (i, &a) in rows.iter().enumerate() {
+            for &b in &rows[i + 1..] {
+                if a.0 != b.0 {
+                    *agreeing.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<_> = agreeing
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(pair, _)| pair)
+        .collect();
+    pairs.sort_unstable();
+    let mut out = Vec::new();
+    for ((ga, ra), (gb, rb)) in pairs {
+        let (a, b) = (&grids[ga], &grids[gb]);
+        for ka in 0..a.table.columns.len() {
+            let Some(kb) = (0..b.table.columns.len()).find(|&kb| title(b, kb) == title(a, ka))
+            else {
+                continue;
+            };
+            let (Some(Some(x)), Some(Some(y))) = (a.cells[ra].get(ka), b.cells[rb].get(kb)) else {
+                continue;
+            };
+            let mut roles = Roles::new();
+            roles.insert("first".into(), Binding::One(Var::Stated(*x)));
+            roles.insert("second".into(), Binding::One(Var::Stated(*y)));
+            out.push(Found::single(
+                story.q(*x).span.start..story.q(*y).span.end,
+                roles,
+                Certainty::Inferred,
+            ));
+        }
+    }
+    out
+}
+
 /// The one figure printed in a cell.
 fn figure_in(story: &Story, cell: &std::ops::Range<usize>) -> Option<usize> {
     let mut inside = story
