@@ -966,3 +966,34 @@ fn a_row_printed_in_two_tables_is_one_row() {
         page("31451.3").replace("全县合计 | 12480.5 | 2736.4", "全县合计 | 12480.5 | 2763.4");
     assert!(restated(&other).is_empty());
 }
+
+#[test]
+fn a_count_and_中_then_a_count_of_the_same_things_is_a_part() {
+    let part_of = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "part-of-whole")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        part_of("全县156个村中，已有98个村完成改厕。"),
+        ["consistent"]
+    );
+    assert_eq!(
+        part_of("全市12家银行中有17家上调了利率。"),
+        ["contradiction"]
+    );
+    for draft in [
+        // things of another kind under the same head word
+        "运动员参加了全部5个大项中46个小项的比赛。",
+        // a rate per a base
+        "每10万名儿童中有680人感染。",
+        // 中标 is no 中 of a whole
+        "3家企业中标5个项目。",
+    ] {
+        assert!(part_of(draft).is_empty(), "{draft}");
+    }
+}

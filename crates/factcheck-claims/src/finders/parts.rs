@@ -58,6 +58,8 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     counted_total_lists(story, &levels, &mut out);
     rest_lists(story, &levels, &mut out);
     super::enumeration::enumerated_lists(story, &mut out);
+    // a part no other structure lists
+    among_inline(story, &mut out);
     out.retain(|l| !nested_bounds(story, &l.parts) && !balance_in_gross(story, l));
     out
 }
@@ -354,6 +356,64 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
                 enumerated: false,
             });
         }
+    }
+}
+
+/// `12家银行中有7家…`, `156个村中，已有98个村…`: a count, the name of what it counts and 中, then
+/// right away a count of the same things: some of them, the part of that whole.
+fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
+    let openers = ["已有", "共有", "仅有", "只有", "就有", "有"];
+    for whole in story.levels().filter(|&q| story.amount_level(q)) {
+        let part = whole + 1;
+        if part >= story.members.end
+            || story.frame(whole).bracketed
+            || story.q(whole).kind != factcheck_numbers::Kind::Count
+        {
+            continue;
+        }
+        let between = &story.text
+            [story.q(whole).span.end..story.q(part).span.start.max(story.q(whole).span.end)];
+        let Some((named, rest)) = between.split_once('中') else {
+            continue;
+        };
+        let rest = rest.trim_start_matches(['，', ',']);
+        let opens = rest.is_empty() || openers.contains(&rest);
+        let named_len = named.chars().count();
+        // 6个大项中73个小项: things of another kind under the same head word are no part
+        let part_noun: String = story.text[story.q(part).span.end..]
+            .chars()
+            .take(named_len)
+            .collect();
+        let sibling = part_noun != named
+            && named
+                .chars()
+                .last()
+                .is_some_and(|head| part_noun.ends_with(head));
+        // 每10万名儿童中有680人: a rate per a base, not a whole
+        let per_base = story.text[..story.q(whole).span.start].ends_with('每');
+        if !opens
+            || sibling
+            || per_base
+            || !(1..=16).contains(&named_len)
+            || !named.chars().all(factcheck_text::chars::is_han)
+            || story.frame(part).aspect != Aspect::Level
+            || !story.addable(part, whole)
+            || !story.same_period(part, whole)
+            || out
+                .iter()
+                .any(|l| l.parts.contains(&part) || l.total == whole)
+        {
+            continue;
+        }
+        out.push(PartsList {
+            total: whole,
+            span: story.q(whole).span.start..story.q(part).span.end,
+            parts: vec![part],
+            complete: None,
+            other_totals: Vec::new(),
+            shares_of_total: true,
+            enumerated: false,
+        });
     }
 }
 
