@@ -948,9 +948,14 @@ impl<'a> Scanner<'a> {
                     && integer
                     && (1000..=2999).contains(&as_u32(n.value).unwrap_or(0))
                     && (i - start) == 4;
-                if (four_digits || n.digit_sequence) && !self.years_long(begin, i, n) {
+                // 08年度: a year of this century printed short; no span of years opens with 0
+                let short_year =
+                    !n.chinese && integer && (i - start) == 2 && self.at(start) == Some('0');
+                if (four_digits || short_year || n.digit_sequence) && !self.years_long(begin, i, n)
+                {
+                    let year = as_u32(n.value)? as i32;
                     let mut date = PartialDate {
-                        year: Some(as_u32(n.value)? as i32),
+                        year: Some(if short_year { 2000 + year } else { year }),
                         ..PartialDate::default()
                     };
                     let mut j = i + 1;
@@ -960,6 +965,11 @@ impl<'a> Scanner<'a> {
                             date.day = Some(31);
                             j += 1;
                         }
+                        // 年中 is mid-year only where no word goes on (2021年中央 is 中央)
+                        Some('中')
+                            if self.at(j + 1).is_some_and(|c| {
+                                factcheck_text::chars::is_han(c) && !"以时前后的".contains(c)
+                            }) => {}
                         Some('初' | '中' | '度') => j += 1,
                         _ => {
                             if let Some((month, day, end)) = self.month_day(j) {

@@ -4,6 +4,14 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// News sites whose desks date their items `…网4月9日讯` (named, since the headline glued before
+/// the name may end in any character).
+macro_rules! web_desks {
+    () => {
+        "全景网|中证网|中国证券网|证券时报网|新浪网|新浪财经|东方财富网|和讯网|中国经济网|人民网|中新网|央视网|新华网|光明网|中国网|财新网|金融界|中金在线"
+    };
+}
+
 static ARTICLE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:",
@@ -12,15 +20,22 @@ static ARTICLE_START: LazyLock<Regex> = LazyLock::new(|| {
         r"|[^，。！？]{0,10}\d{1,2}月\d{1,2}日(?:专)?电",
         r"|（(?:上接|接上|接第|上转)",
         r"|（记者|（通讯员|（诵讯员|记者\s|通讯员\s",
+        r"|新浪体育讯|(?:",
+        web_desks!(),
+        r")\d{1,2}月\d{1,2}日讯|⊙本报记者",
         r")"
     ))
     .expect("article start pattern")
 });
 
 static DATELINE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(concat!(
         r"(?:新华社|中新社|中新网|人民网|央视网)[^，。！？\s]{0,6}\d{1,2}月\d{1,2}日(?:专)?电",
-    )
+        // a web desk's or a sports desk's line, a reporter's mark
+        r"|新浪体育讯|(?:",
+        web_desks!(),
+        r")\d{1,2}月\d{1,2}日讯|⊙本报记者",
+    ))
     .expect("dateline pattern")
 });
 
@@ -104,5 +119,21 @@ mod tests {
         let at = inner_dateline(text).unwrap();
         assert!(text[at..].starts_with("中新网"));
         assert_eq!(inner_dateline("中新网8月14日电 应急管理部"), None);
+        // a web desk's and a sports desk's lines, a reporter's mark
+        for (text, desk) in [
+            (
+                "某某基金每10份派0.12元中证网3月2日讯 某某基金公告",
+                "中证网",
+            ),
+            (
+                "主队三连胜锁定头名新浪体育讯北京时间5月1日消息",
+                "新浪体育讯",
+            ),
+            ("两只基金年内收益翻倍⊙本报记者 某某 截至昨日", "⊙"),
+        ] {
+            let at = inner_dateline(text).unwrap();
+            assert!(text[at..].starts_with(desk), "{text}");
+            assert!(starts_article(&text[at..]), "{text}");
+        }
     }
 }

@@ -196,6 +196,8 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
             .take(6)
             .collect();
         let noun = words.strip_start("count_filler", &noun);
+        // 5省的经济总量: the count's phrase ends at 的
+        let noun = if noun.starts_with('的') { "" } else { noun };
         let ending = last.chars().last();
         let unit = text[q.span.clone()].chars().last();
         let of_its_kind = (ending.is_some() && (noun.chars().next() == ending || unit == ending))
