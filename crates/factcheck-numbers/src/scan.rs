@@ -1063,11 +1063,13 @@ impl<'a> Scanner<'a> {
     fn day(&self, j: usize) -> Option<(u32, usize)> {
         let (day, after) = self.small_number(j)?;
         let marker = self.at(after)?;
+        // after a month, 号 is the day even before a verb (7月30号发表), unless a word that
+        // numbers something else goes on (5月1号线, 3月8号文件)
         let is_day = marker == '日'
             || (marker == '号'
                 && !self
                     .at(after + 1)
-                    .is_some_and(factcheck_text::chars::is_han));
+                    .is_some_and(|c| "线楼院文令码称召角牌机馆门车位种球选房台公决".contains(c)));
         (is_day && (1..=31).contains(&day)).then_some((day, after + 1))
     }
 

@@ -997,3 +997,14 @@ fn a_count_and_中_then_a_count_of_the_same_things_is_a_part() {
         assert!(part_of(draft).is_empty(), "{draft}");
     }
 }
+
+#[test]
+fn a_headline_count_under_another_measure_word_restates_the_body() {
+    let checks = bound("全国21省区市出台方案\n\n本报讯 目前，全国已有21个省区市出台了实施方案。");
+    assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
+    let checks = bound("五大战区开展演练\n\n本报讯 近日，五个战区分别组织演练。");
+    assert!(checks.iter().any(|(r, _)| r == "headline"), "{checks:?}");
+    // counts of different things are not one figure
+    let checks = bound("全国21省区市出台方案\n\n本报讯 目前，已有21个部门参与制定实施方案。");
+    assert!(checks.iter().all(|(r, _)| r != "headline"), "{checks:?}");
+}

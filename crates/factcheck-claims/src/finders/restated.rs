@@ -410,6 +410,29 @@ fn common_ending(a: &str, b: &str) -> usize {
         .count()
 }
 
+/// Two counts of one kind of thing under different measure words: 21省区市 and 21个省区市,
+/// 五大战区 and 五个战区 (a generic measure word counts the noun after it).
+fn same_things_counted(story: &Story, a: usize, b: usize) -> bool {
+    let noun = |q: usize| -> String {
+        let quantity = story.q(q);
+        if matches!(quantity.unit.as_str(), "个" | "大") {
+            story.text[quantity.span.end..]
+                .chars()
+                .take_while(|&c| is_han(c))
+                .take(2)
+                .collect()
+        } else {
+            quantity.unit.clone()
+        }
+    };
+    let (x, y) = (noun(a), noun(b));
+    story.q(a).kind == Kind::Count
+        && story.q(b).kind == Kind::Count
+        && !x.is_empty()
+        && !y.is_empty()
+        && (x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
+}
+
 /// Every headline figure against the body figures it may restate.
 pub fn headline(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
@@ -426,8 +449,10 @@ pub fn headline(story: &Story) -> Vec<Found> {
         .clone()
         .filter(|&q| story.in_headline(q) && comparable(q))
     {
-        let same_unit =
-            |b: usize| story.q(b).kind == story.q(h).kind && story.q(b).unit == story.q(h).unit;
+        let same_unit = |b: usize| {
+            story.q(b).kind == story.q(h).kind
+                && (story.q(b).unit == story.q(h).unit || same_things_counted(story, b, h))
+        };
         // a headline drops the unit after a magnitude (收入超5亿 for 4.82亿元); such a figure
         // restates a body amount or count only where the body names the same measure (below)
         let headline_text = &story.text[story.q(h).span.clone()];
