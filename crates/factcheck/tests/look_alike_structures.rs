@@ -1008,3 +1008,27 @@ fn a_headline_count_under_another_measure_word_restates_the_body() {
     let checks = bound("全国21省区市出台方案\n\n本报讯 目前，已有21个部门参与制定实施方案。");
     assert!(checks.iter().all(|(r, _)| r != "headline"), "{checks:?}");
 }
+
+#[test]
+fn people_named_then_counted_back_are_as_many_as_the_count() {
+    let status = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "names-then-count")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        status("张大力、李小明合同到期，这两人都将离队。"),
+        ["consistent"]
+    );
+    assert_eq!(
+        status("张大力、李小明、王强合同到期，这两人都将离队。"),
+        ["contradiction"]
+    );
+    assert_eq!(status("张大力、李小明、王强三人合同到期。"), ["consistent"]);
+    // events in the cities named are not the cities
+    assert!(status("北京、上海、广州举办展会，这5场展会共吸引观众10万人次。").is_empty());
+}

@@ -155,8 +155,15 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         {
             continue;
         }
+        // 甲、乙合同到期，这两人…: people named in the clause before, counted back
+        let anaphor = ["，这些", "，这", "，上述", "，以上"]
+            .iter()
+            .find(|w| text[..q.span.start].ends_with(**w))
+            .map(|w| q.span.start - w.len())
+            .filter(|_| words.is("person_unit", &q.unit));
+        let list_end = anaphor.unwrap_or(q.span.start);
         // the names: back from the count to the clause mark before them
-        let before = &text[..q.span.start];
+        let before = &text[..list_end];
         let start = before
             .char_indices()
             .rev()
@@ -169,9 +176,10 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         if !list.contains('、') || list.ends_with(['等', '、']) || list.starts_with('、') {
             continue;
         }
-        let figure_inside = story.members.clone().any(|p| {
-            p != c && story.q(p).span.start >= start && story.q(p).span.end <= q.span.start
-        });
+        let figure_inside = story
+            .members
+            .clone()
+            .any(|p| p != c && story.q(p).span.start >= start && story.q(p).span.end <= list_end);
         // 包括A、B在内的16个国家: some of the names counted, not all
         if figure_inside || words.contains("partial_list", list) || list.ends_with('的') {
             continue;
@@ -180,7 +188,13 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         // each name after the first is short; the first may open with the clause's verb. A
         // name much longer than the others, or joined with 和 before the last, may hold a verb
         // between two lists (财政部、应急管理部向甲省、乙省、丙省3省)
-        let lengths: Vec<usize> = pieces[1..].iter().map(|p| p.chars().count()).collect();
+        // (the last name before a count told back may be followed by what is said of them all)
+        let named = if anaphor.is_some() {
+            &pieces[1..pieces.len() - 1]
+        } else {
+            &pieces[1..]
+        };
+        let lengths: Vec<usize> = named.iter().map(|p| p.chars().count()).collect();
         let shortest = lengths.iter().copied().min().unwrap_or(0);
         let middle = &pieces[1..pieces.len() - 1];
         if lengths.iter().any(|&n| n > 10 || n > 2 * shortest + 2)
@@ -200,7 +214,12 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         let noun = if noun.starts_with('的') { "" } else { noun };
         let ending = last.chars().last();
         let unit = text[q.span.clone()].chars().last();
-        let of_its_kind = (ending.is_some() && (noun.chars().next() == ending || unit == ending))
+        // 甲、乙、丙三人: a few people counted in words right after their names
+        let people = words.is("person_unit", &q.unit)
+            && text[q.span.clone()].starts_with(|ch: char| "两二三四五六七八九十".contains(ch));
+        let of_its_kind = anaphor.is_some()
+            || people
+            || (ending.is_some() && (noun.chars().next() == ending || unit == ending))
             || words.starting("count_kind", noun).is_some()
             || (noun.is_empty()
                 && unit.is_some_and(|u| words.is("count_kind_unit", u.encode_utf8(&mut [0; 4]))));
@@ -209,7 +228,7 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         }
         let joined_last = last.matches(['和', '及', '与']).count();
         let items = pieces.len() + joined_last;
-        let listed = start..q.span.start;
+        let listed = start..list_end;
         let reading = |n: usize| count_roles(c, n, listed.clone(), format!("列出的{n}项"));
         out.push(Found {
             span: start..q.span.end,
