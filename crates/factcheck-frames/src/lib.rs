@@ -708,7 +708,15 @@ impl StoryPeriods {
                 let stated = (0..mentions.len())
                     .filter(|&k| {
                         let lead = text[..mentions[k].range.start].chars().next_back();
-                        !matches!(lead, Some('比' | '较' | '与' | '于' | '同'))
+                        // 跟去年相比, 和上年持平: a comparison after 跟 or 和
+                        let compared_after = || {
+                            let after: String =
+                                text[mentions[k].range.end..].chars().take(6).collect();
+                            ["相比", "持平", "同期"].iter().any(|w| after.contains(w))
+                        };
+                        let compares = matches!(lead, Some('比' | '较' | '与' | '于' | '同'))
+                            || (matches!(lead, Some('跟' | '和')) && compared_after());
+                        !compares
                     })
                     .collect();
                 StoryPeriod {

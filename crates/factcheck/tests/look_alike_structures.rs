@@ -1032,3 +1032,28 @@ fn people_named_then_counted_back_are_as_many_as_the_count() {
     // events in the cities named are not the cities
     assert!(status("北京、上海、广州举办展会，这5场展会共吸引观众10万人次。").is_empty());
 }
+
+#[test]
+fn a_rate_against_the_year_before_named_or_not_is_one_rate() {
+    let draft = |later: &str| {
+        format!("2025年，县本级支出预算数为86亿元，比2024年决算数减少0.9亿元，下降1.0%。\n\n各项支出跟去年相比基本持平。县本级支出{later}亿元，下降1.0%，连续第二年负增长。")
+    };
+    let restated = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .checks
+            .iter()
+            .filter(|c| c.rule == "duplicate")
+            .map(|c| c.status.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(restated(&draft("68")), ["contradiction"]);
+    // 跟去年相比 compares: the figure after it is still of 2025
+    let report = Checker::new().check("draft.txt", draft("86").as_bytes());
+    let later = report
+        .quantities
+        .iter()
+        .rfind(|q| q.text == "86亿元")
+        .expect("read");
+    assert_eq!(later.period.as_deref(), Some("2025年"));
+}

@@ -224,9 +224,7 @@ fn repeated(story: &Story, labelled: &[(usize, String)], found: &[Found]) -> Vec
                 && after_p == after_q
                 && label.chars().count() + after_q.chars().count() >= 8;
             let rates = match (rate(p), rate(q)) {
-                (Some(a), Some(b)) if story.frame(a).reference == story.frame(b).reference => {
-                    Some((a, b))
-                }
+                (Some(a), Some(b)) if references_agree(story, a, b) => Some((a, b)),
                 _ => None,
             };
             let same_rate =
@@ -292,6 +290,23 @@ fn round_holds(round: rust_decimal::Decimal, exact: rust_decimal::Decimal) -> bo
     }
     let half = step / rust_decimal::Decimal::TWO;
     round - half <= exact && exact < round + half
+}
+
+/// Do two rates compare with the same thing? The same reference, or one unsaid and the other
+/// the year before the rate's own period (下降0.2% and 比2020年…下降0.2% of a 2021 figure): a
+/// rate that names no comparison is against the year before.
+fn references_agree(story: &Story, a: usize, b: usize) -> bool {
+    use factcheck_frames::Reference;
+    let (ra, rb) = (&story.frame(a).reference, &story.frame(b).reference);
+    let year_before = |rate: usize, reference: &Reference| match reference {
+        Reference::Period(Some(period)) => story.frame(rate).period.is_some_and(|own| {
+            own.year.is_some() && period.year.is_some() && own.year_before().year == period.year
+        }),
+        _ => false,
+    };
+    ra == rb
+        || (*ra == Reference::Unsaid && year_before(b, rb))
+        || (*rb == Reference::Unsaid && year_before(a, ra))
 }
 
 /// The Han words of a figure's clause after it, bracketed asides left out (`万人(次)困难群众`).
