@@ -223,6 +223,14 @@ fn span(ctx: &Ctx) -> Option<Check> {
     }
     let div = interval(d)?;
     let mut readings = vec![Decimal::from(inclusive)];
+    // no year printed: a span over the end of February has a day more in a leap year
+    if f.year.is_none() && t.year.is_none() {
+        let leap =
+            calendar::days(2004 + (to_year - year), tm, td) - calendar::days(2004, fm, fd) + 1;
+        if leap != inclusive {
+            readings.push(Decimal::from(leap));
+        }
+    }
     if ctx.claim.word("to_half").is_some() {
         readings.push(Decimal::from(inclusive) - Decimal::new(5, 1));
     }

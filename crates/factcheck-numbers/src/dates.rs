@@ -224,8 +224,12 @@ fn event_years(text: &str) -> impl Iterator<Item = i32> + '_ {
     EVENT_YEAR
         .captures_iter(text)
         .filter(|c| {
-            !c.get(0)
-                .is_some_and(|m| text[m.end() - 3..].starts_with('年'))
+            // 2000万人次, 2019个: a figure with its magnitude or measure word, not an event's year
+            !c.get(0).is_some_and(|m| {
+                text[m.end() - 3..].starts_with(|ch: char| {
+                    "年万亿千百多余个人元名家件吨米次只台辆户条项所座场届位份株棵头例套间篇首部期".contains(ch)
+                })
+            })
         })
         .filter_map(|c| c[1].parse().ok())
 }

@@ -1069,7 +1069,7 @@ impl<'a> Scanner<'a> {
             || (marker == '号'
                 && !self
                     .at(after + 1)
-                    .is_some_and(|c| "线楼院文令码称召角牌机馆门车位种球选房台公决".contains(c)));
+                    .is_some_and(|c| "线楼院文令码称角牌机馆门车位种球选房台公决".contains(c)));
         (is_day && (1..=31).contains(&day)).then_some((day, after + 1))
     }
 

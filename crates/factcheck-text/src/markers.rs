@@ -81,7 +81,9 @@ pub fn ends_article(paragraph: &str) -> bool {
 pub fn inner_dateline(paragraph: &str) -> Option<usize> {
     let found = DATELINE_INSIDE.find(paragraph)?;
     let before = paragraph[..found.start()].chars().last()?;
-    (found.start() > 0 && !crate::chars::ends_sentence(before)).then_some(found.start())
+    // 另据新华网4月20日讯，…: a source quoted, not a headline before a dateline
+    let quoted = before == '据' || paragraph[found.end()..].starts_with(['，', ',']);
+    (found.start() > 0 && !crate::chars::ends_sentence(before) && !quoted).then_some(found.start())
 }
 
 #[cfg(test)]
@@ -135,5 +137,11 @@ mod tests {
             assert!(text[at..].starts_with(desk), "{text}");
             assert!(starts_article(&text[at..]), "{text}");
         }
+        // a source quoted inside a paragraph
+        assert_eq!(
+            inner_dateline("全市增长5.2%，而据人民网4月20日讯，全省增长6%"),
+            None
+        );
+        assert_eq!(inner_dateline("另据新浪体育讯，球队已完成签约"), None);
     }
 }

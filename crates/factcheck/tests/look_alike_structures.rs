@@ -983,9 +983,12 @@ fn a_count_and_中_then_a_count_of_the_same_things_is_a_part() {
         ["consistent"]
     );
     assert_eq!(
-        part_of("全市12家银行中有17家上调了利率。"),
+        part_of("全市12家银行中有17家已上调利率。"),
         ["contradiction"]
     );
+    // a count of other things in the wholes counted
+    assert!(part_of("该企业在全国50个城市中有200个门店。").is_empty());
+    assert!(part_of("全国5000家上市公司中有6000家次发布了分红预案。").is_empty());
     for draft in [
         // things of another kind under the same head word
         "运动员参加了全部5个大项中46个小项的比赛。",
@@ -1056,4 +1059,44 @@ fn a_rate_against_the_year_before_named_or_not_is_one_rate() {
         .rfind(|q| q.text == "86亿元")
         .expect("read");
     assert_eq!(later.period.as_deref(), Some("2025年"));
+}
+
+#[test]
+fn structures_that_only_look_like_this_rounds_make_no_alarm() {
+    let alarms = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity >= factcheck_report::Severity::Warning)
+            .map(|f| f.rule.clone())
+            .collect::<Vec<_>>()
+    };
+    for draft in [
+        // counts of other things inside the wholes counted
+        "全省12个地市中，已有30个县市区完成任务。",
+        "全区6个街道中，有4个街道的15个社区被评为示范社区。",
+        // a noun that only opens with the names' last character, a bloc counted with its members
+        "东坡村、西坡村和南坡村21个村民小组参加了活动。",
+        "中国、日本、韩国和东盟10国领导人出席会议。",
+        // a net of another flow, another subject or another period in the sentence after
+        "前三季度货物出口410亿元，货物进口530亿元。服务贸易逆差30亿元。",
+        "北向资金买入860亿元，卖出820亿元。南向资金净流入35亿元。",
+        "全年出口1.2万亿元，进口0.8万亿元。全省对外投资净流出300亿元。",
+        "全年服务出口1337亿元，服务进口1472亿元。去年同期服务贸易逆差为150亿元。",
+        // a net compared against
+        "当月出口2000亿美元，进口1200亿美元，顺差由上月的720亿美元扩大到800亿美元。",
+        // a header naming a part of the total before it
+        "全县共有各类在校学生12836人。在1.1万名义务教育阶段学生中，男生5900人。",
+        // the first days of a holiday
+        "国庆假期（10月1日—8日）头3天里，全市接待游客80万人次。",
+        // the same county in the tables of two years
+        "表1 2022年各县基本情况\n县 | 土地面积（平方公里） | 耕地面积（公顷） | 地区生产总值（亿元） |\n甲县 | 1256.3 | 45210.6 | 286.5 |\n乙县 | 987.4 | 38120.2 | 231.8 |\n\n表2 2023年各县基本情况\n县 | 土地面积（平方公里） | 耕地面积（公顷） | 地区生产总值（亿元） |\n甲县 | 1256.3 | 45210.6 | 301.2 |\n乙县 | 987.4 | 38120.2 | 245.6 |",
+        // a city and its province
+        "全市实际使用外资5.2亿美元，增长3%。另据介绍，全省实际使用外资总额52.6亿美元，增长3%。",
+        // a figure of 2000万 is no year: the span is of a year unknown, leap or not
+        "春运从1月26日到3月6日，共41天。其间全省发送旅客2000万人次。",
+    ] {
+        assert!(alarms(draft).is_empty(), "{draft}: {:?}", alarms(draft));
+    }
 }

@@ -217,17 +217,26 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
         // 甲、乙、丙三人: a few people counted in words right after their names
         let people = words.is("person_unit", &q.unit)
             && text[q.span.clone()].starts_with(|ch: char| "两二三四五六七八九十".contains(ch));
-        let of_its_kind = anaphor.is_some()
+        // the kind said outright: the count's unit ends the last name (丁市 … 四市), a word for
+        // kinds of things (三项指标), people
+        let said = anaphor.is_some()
             || people
-            || (ending.is_some() && (noun.chars().next() == ending || unit == ending))
-            || words.starting("count_kind", noun).is_some()
+            || (ending.is_some() && unit == ending)
+            || words.starting("count_kind", noun).is_some();
+        // the kind only hinted: a noun that opens with the name's last character (三条线路 after
+        // 西线, but 18个村民小组 after 南山村), a unit that is a kind (3省, but 东盟10国): the
+        // count is read against the names only where they agree
+        let hinted = (ending.is_some() && noun.chars().next() == ending)
             || (noun.is_empty()
                 && unit.is_some_and(|u| words.is("count_kind_unit", u.encode_utf8(&mut [0; 4]))));
-        if !of_its_kind {
-            continue;
-        }
         let joined_last = last.matches(['和', '及', '与']).count();
         let items = pieces.len() + joined_last;
+        let agrees = q
+            .number()
+            .is_some_and(|n| n == Decimal::from(items) || n == Decimal::from(pieces.len()));
+        if !(said || (hinted && agrees)) {
+            continue;
+        }
         let listed = start..list_end;
         let reading = |n: usize| count_roles(c, n, listed.clone(), format!("列出的{n}项"));
         out.push(Found {

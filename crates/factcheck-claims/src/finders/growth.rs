@@ -209,9 +209,17 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
             story.growths().iter().any(|o| o.current == b)
                 && period.year.is_some_and(|y| !text.contains(&y.to_string()))
         };
+        // 比2023年执行数增长: the base is the outturn, not a budget of the same name
+        let compared_measure = [g.rate, g.delta].into_iter().flatten().find_map(|r| {
+            let clause = &story.frames.layout.clauses[story.frame(r).clause];
+            let before =
+                &story.text[clause.range.start.min(story.q(r).span.start)..story.q(r).span.start];
+            story.words().find("measure_tail", before).map(|(_, w)| w)
+        });
         let mut candidates: Vec<(usize, NameMatch)> = story
             .levels()
             .filter(|&b| b != g.current && story.addable(b, g.current))
+            .filter(|&b| compared_measure.is_none_or(|w| story.frame(b).metric.contains(w)))
             .filter(|&b| story.frame(b).period.is_some_and(|p| p.equals(&period)))
             // a level with a rate of its own is its story's current figure unless its sentence
             // names the earlier year (中国移动净利润…同比增长29.6% is no other company's base)

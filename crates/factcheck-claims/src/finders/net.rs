@@ -1,6 +1,6 @@
 //! A net figure beside the two opposite flows it nets (`出口3.2万亿元，进口2.5万亿元，贸易顺差0.7万
-//! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`; or the net in the next sentence,
-//! `…进口1800亿元。贸易逆差扩大至600亿元`): the net is their difference.
+//! 亿元`, `结汇3.6万亿元，售汇2.9万亿元，结售汇顺差0.7万亿元`; or in the next sentence, when it
+//! names their kind again: `服务出口…，进口…。服务贸易逆差…`): the net is their difference.
 
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::Aspect;
@@ -25,8 +25,15 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
         else {
             continue;
         };
+        // a net compared against (顺差由上月的720亿美元扩大到800亿美元) is another period's
+        let later_in_clause = levels.get(k + 1).is_some_and(|&n| {
+            story.frame(n).clause == story.frame(net).clause && story.addable(n, net)
+        });
+        if story.frame(net).compared || later_in_clause {
+            continue;
+        }
         // the two flows: the two levels just before it, in its sentence, or in the sentence
-        // before when no level comes before the net in its own
+        // before when no level comes before the net in its own (checked below for its name)
         let [first, second] = match k.checked_sub(2).map(|s| &levels[s..k]) {
             Some(&[a, b]) => [a, b],
             _ => continue,
@@ -75,6 +82,27 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
         }) else {
             continue;
         };
+        // a net in the next sentence names the flows' own kind again (服务出口…，进口…。…服务
+        // 贸易逆差…): 货物 flows are no 服务 net, 北向 flows no 南向 net; and no other period
+        if next_sentence {
+            let pair_word = story.rules.net_pairs.iter().flatten().find_map(|w| {
+                let l = story.own_label(first);
+                l.find(w.as_str()).map(|at| l[..at].to_string())
+            });
+            let kind = pair_word.map(|prefix| {
+                let prefix = words.strip_start("which", &prefix).to_string();
+                words.strip_start("own_subject", &prefix).to_string()
+            });
+            let other_period = ["去年", "上年", "同期", "上月", "上季度"]
+                .iter()
+                .any(|w| clause_words.contains(w));
+            if other_period
+                || !kind
+                    .is_some_and(|k| k.chars().count() >= 2 && clause_words.contains(k.as_str()))
+            {
+                continue;
+            }
+        }
         // 逆差: the second flow exceeds the first
         let (plus, minus) = if words.is("net_negative", word) {
             (minus, plus)

@@ -318,6 +318,11 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
         let parts: Vec<usize> = list_after(story, &figures, at, false)
             .into_iter()
             .take_while(|&p| story.addable(p, whole) && story.same_period(p, whole))
+            .take_while(|&p| {
+                story.q(p).unit != story.q(whole).unit
+                    || story.q(p).kind != factcheck_numbers::Kind::Count
+                    || counts_same_things(story, whole, &named, p)
+            })
             .collect();
         // one part is a part too (`在160家企业中，有48家…，占比30.0%`): the header names its whole
         if parts.is_empty()
@@ -379,20 +384,12 @@ fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
         let rest = rest.trim_start_matches(['，', ',']);
         let opens = rest.is_empty() || openers.contains(&rest);
         let named_len = named.chars().count();
-        // 6个大项中73个小项: things of another kind under the same head word are no part
-        let part_noun: String = story.text[story.q(part).span.end..]
-            .chars()
-            .take(named_len)
-            .collect();
-        let sibling = part_noun != named
-            && named
-                .chars()
-                .last()
-                .is_some_and(|head| part_noun.ends_with(head));
+        let same_things = counts_same_things(story, whole, named, part);
         // 每10万名儿童中有680人: a rate per a base, not a whole
         let per_base = story.text[..story.q(whole).span.start].ends_with('每');
         if !opens
-            || sibling
+            || !same_things
+            || story.q(part).unit != story.q(whole).unit
             || per_base
             || !(1..=16).contains(&named_len)
             || !named.chars().all(factcheck_text::chars::is_han)
@@ -415,6 +412,27 @@ fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
             enumerated: false,
         });
     }
+}
+
+/// Does a count after a header (`12家银行中有7家…`, `156个村中，98个村…`) count the header's
+/// things? Under 个, which names no kind, the noun after it must be the header's again (or a
+/// verb follow): 50个城市中有200个门店, 8个街道中…12个社区 and 6个大项中73个小项 count other
+/// things. A measure word of its own kind (家, 名) counts the header's things.
+fn counts_same_things(story: &Story, whole: usize, named: &str, part: usize) -> bool {
+    let after = &story.text[story.q(part).span.end..];
+    let named = named.trim_end_matches('中');
+    if !after.starts_with(factcheck_text::chars::is_han) {
+        return true;
+    }
+    if story.q(part).unit != "个" && story.q(whole).unit != "个" {
+        return true;
+    }
+    // the header's noun or its last words again (41个工业大类行业中，有36个行业…), or a verb
+    let names_again = named
+        .char_indices()
+        .map(|(i, _)| &named[i..])
+        .any(|tail| after.starts_with(tail));
+    names_again || after.starts_with(|c: char| "为是已在来获被都均将也还仍的实完达出".contains(c))
 }
 
 /// The figure a rounded level restates from the sentence just before it: a level of its unit
@@ -1437,7 +1455,8 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
 }
 
 /// Do two or more parts add up to their total within the rounding of each, the total printed to
-/// three significant digits or more (so that the sum agreeing is no coincidence)?
+/// three significant digits or more and each part to two (so that the sum agreeing is no
+/// coincidence)?
 fn adds_up(story: &Story, total: usize, parts: &[usize]) -> bool {
     use rust_decimal::Decimal;
     let bounds = |q: usize| match story.q(q).bounds() {
@@ -1447,10 +1466,11 @@ fn adds_up(story: &Story, total: usize, parts: &[usize]) -> bool {
     let Some((lo, hi)) = bounds(total) else {
         return false;
     };
-    let precise = story
-        .q(total)
-        .number()
-        .is_some_and(|v| v.abs() >= (hi - lo) * Decimal::ONE_HUNDRED);
+    // the total precise and no part round, so that a sum of round figures (300.0 and 700.0 of
+    // 1000.0, two groups that overlap) proves nothing
+    let two_digits =
+        |q: usize| super::restated::significant(story.q(q)).is_some_and(|d| d >= Decimal::TEN);
+    let precise = super::restated::precise(story.q(total)) && parts.iter().all(|&q| two_digits(q));
     let sum = parts
         .iter()
         .try_fold((Decimal::ZERO, Decimal::ZERO), |(a, b), &p| {

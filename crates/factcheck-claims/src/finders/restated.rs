@@ -33,10 +33,22 @@ pub fn restated(story: &Story) -> Vec<Found> {
         );
         let key_of = |label: &str| [label, rest.as_str()].concat();
         let keys = label_keys(story, label);
+        // 全市… and 全省… are two subjects, though either may match a name without one
+        let subject = |label: &str| story.words().starting("own_subject", label);
         let earlier = keys
             .iter()
             .filter_map(|k| seen.get(&key_of(k)))
             .copied()
+            .filter(|&e| {
+                let other = labelled
+                    .binary_search_by_key(&e, |(p, _)| *p)
+                    .ok()
+                    .map(|k| labelled[k].1.as_str());
+                match (subject(label), other.and_then(subject)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+            })
             .max();
         if let Some(earlier) = earlier {
             // a restatement comes in another sentence; one sentence lists different things
@@ -121,7 +133,17 @@ fn rounded_headers(story: &Story) -> Vec<Found> {
         let (lo, hi) = story.q(rounded).bounds();
         let printed_holds =
             lo.is_some_and(|lo| lo <= exact_value) && hi.is_some_and(|hi| exact_value < hi);
-        if !near || (!printed_holds && round_holds(value, exact_value)) {
+        // the header names the exact figure's things again (12836名考生 … 1.28万名考生中), or it
+        // may name a part of them (在1.1万名义务教育阶段学生中): then it is read as a restatement
+        // only where the rounding holds
+        let core = named.trim_end_matches('中');
+        let exact_frame = story.frame(exact);
+        let names_again = !core.is_empty()
+            && (exact_frame.after.starts_with(core) || exact_frame.metric.ends_with(core));
+        if !near
+            || (!printed_holds && round_holds(value, exact_value))
+            || (!printed_holds && !names_again)
+        {
             continue;
         }
         let mut roles = Roles::new();
@@ -333,26 +355,27 @@ fn clause_rest(story: &Story, q: usize) -> String {
 /// A figure printed to three significant digits or more (896亿, 7109, 16.5): two such figures
 /// that agree are rarely a coincidence.
 pub(crate) fn precise(q: &factcheck_numbers::Quantity) -> bool {
+    significant(q).is_some_and(|d| d >= rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+/// The printed digits as a whole number (896亿 → 896, 16.5 → 165), trailing zeros dropped so
+/// that a round 300万 counts one digit.
+pub(crate) fn significant(q: &factcheck_numbers::Quantity) -> Option<rust_decimal::Decimal> {
     let (Some(value), (Some(lo), Some(hi))) = (q.number(), q.bounds()) else {
-        return false;
+        return None;
     };
     let step = hi - lo;
-    // the printed digits as a whole number (896亿 → 896, 16.5 → 165), trailing zeros dropped
-    // so that a round 300万 counts one digit
     let digits = if step.is_zero() {
         value.abs()
     } else {
-        match value.abs().checked_div(step) {
-            Some(d) => d.round(),
-            None => return false,
-        }
+        value.abs().checked_div(step)?.round()
     };
     let mut digits = digits.normalize();
     let ten = rust_decimal::Decimal::TEN;
     while !digits.is_zero() && (digits % ten).is_zero() {
         digits /= ten;
     }
-    digits >= rust_decimal::Decimal::ONE_HUNDRED
+    Some(digits)
 }
 
 /// The Han words of a figure's clause before it (from the clause mark, not before the figure

@@ -103,9 +103,35 @@ pub fn restated_rows(story: &Story) -> Vec<Found> {
             }
         }
     }
+    // the columns two tables share, by index in each
+    let shared = |a: &Grid, b: &Grid| -> Vec<(usize, usize)> {
+        (0..a.table.columns.len())
+            .filter_map(|ka| {
+                (0..b.table.columns.len())
+                    .find(|&kb| title(b, kb) == title(a, ka))
+                    .map(|kb| (ka, kb))
+            })
+            .collect()
+    };
+    // tables of two years (2022年…, 2023年…) share the columns that do not change
+    let years = |grid: &Grid| -> Vec<String> {
+        let caption = grid.table.caption.as_deref().unwrap_or("");
+        caption
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|d| d.len() == 4)
+            .map(str::to_string)
+            .collect()
+    };
     let mut pairs: Vec<_> = agreeing
         .into_iter()
-        .filter(|&(_, n)| n >= 2)
+        .filter(|&(((ga, _), (gb, _)), n)| {
+            // most of the columns the two share agree, not a few that never change
+            n >= 2 && 2 * n > shared(&grids[ga], &grids[gb]).len()
+        })
+        .filter(|&(((ga, _), (gb, _)), _)| {
+            let (ya, yb) = (years(&grids[ga]), years(&grids[gb]));
+            ya.is_empty() || yb.is_empty() || ya == yb
+        })
         .map(|(pair, _)| pair)
         .collect();
     pairs.sort_unstable();
