@@ -60,6 +60,16 @@ fn page_1mb(bencher: divan::Bencher) {
     bencher.bench(|| checker.check("page.txt", divan::black_box(ONE_MB.as_slice())));
 }
 
+/// The same page with its stories checked one after another on one thread.
+#[divan::bench(sample_count = 10)]
+fn page_1mb_one_thread(bencher: divan::Bencher) {
+    let checker = Checker::new().with_story_threads(factcheck::StoryThreads {
+        workers: Some(1),
+        from_stories: 0,
+    });
+    bencher.bench(|| checker.check("page.txt", divan::black_box(ONE_MB.as_slice())));
+}
+
 /// 50 MB of page-sized files, checked one after another.
 #[divan::bench(sample_count = 2, sample_size = 1)]
 fn corpus_50mb(bencher: divan::Bencher) {

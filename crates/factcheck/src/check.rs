@@ -1,6 +1,7 @@
 //! Checking one file: bytes → source text → story by story (see `stories`) → its part of the
 //! report, with the notes and suppressions that span the file.
 
+use crate::story_pool::StoryThreads;
 use factcheck_graph::Check;
 use factcheck_numbers::{Kind, Quantity, ReadOptions, Vocabulary};
 use factcheck_report::parts::{Collected, FileParts};
@@ -18,6 +19,7 @@ pub struct Checker {
     vocab: Vocabulary,
     rules: RuleSet,
     options: ReadOptions,
+    story_threads: StoryThreads,
 }
 
 impl Default for Checker {
@@ -39,6 +41,7 @@ impl Checker {
             vocab: Vocabulary::builtin(),
             rules: RuleSet::builtin(),
             options: ReadOptions::default(),
+            story_threads: StoryThreads::default(),
         }
     }
 
@@ -72,12 +75,19 @@ impl Checker {
             rules,
             vocab,
             options: ReadOptions::default(),
+            story_threads: StoryThreads::default(),
         })
     }
 
     /// The same checker with the pages' publication date.
     pub fn with_page_date(mut self, page_date: Option<factcheck_numbers::PartialDate>) -> Checker {
         self.options.page_date = page_date;
+        self
+    }
+
+    /// The same checker with the stories of a file shared among threads as `threads` says.
+    pub fn with_story_threads(mut self, threads: StoryThreads) -> Checker {
+        self.story_threads = threads;
         self
     }
 
@@ -163,6 +173,10 @@ impl Checker {
 
     pub(crate) fn options(&self) -> &ReadOptions {
         &self.options
+    }
+
+    pub(crate) fn story_threads(&self) -> &StoryThreads {
+        &self.story_threads
     }
 }
 

@@ -6,10 +6,13 @@ mod check;
 pub mod config;
 pub mod fuzzing;
 pub mod inputs;
+pub mod panics;
 pub mod rules_cmd;
 pub mod serve;
 mod stories;
+mod story_pool;
 pub mod view;
 pub mod yaml_guard;
 
 pub use check::{unreadable, Checked, Checker};
+pub use story_pool::StoryThreads;

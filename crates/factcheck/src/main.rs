@@ -628,7 +628,7 @@ fn check_all(
         .build()
         .expect("a runtime starts");
     let checker = std::sync::Arc::new(checker.clone());
-    quiet_panics();
+    factcheck::panics::quiet_panics();
     runtime.block_on(async {
         let mut pending = std::collections::VecDeque::new();
         for path in paths {
@@ -661,8 +661,7 @@ fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
         Ok(bytes) => bytes,
         Err(error) => return Done::whole(factcheck::unreadable(path, &error)),
     };
-    IN_CHECK.with(|flag| flag.set(true));
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let checked = factcheck::panics::catch(|| {
         // the tests make one file's check panic to see the others still reported
         if std::env::var_os("FACTCHECK_TEST_PANIC_ON").is_some_and(|p| p == path) {
             panic!("a panic the tests asked for");
@@ -696,14 +695,8 @@ fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
                 }
             }
         }
-    }));
-    IN_CHECK.with(|flag| flag.set(false));
-    checked.unwrap_or_else(|payload| {
-        let what = LAST_PANIC
-            .with(|last| last.borrow_mut().take())
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+    });
+    checked.unwrap_or_else(|what| {
         Done::whole(failed_input(
             path,
             format!(
@@ -711,35 +704,6 @@ fn check_one(checker: &factcheck::Checker, path: &str, keep: Keep) -> Done {
             ),
         ))
     })
-}
-
-thread_local! {
-    /// The message and place of the last panic on this thread, for the file's error.
-    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// This thread is checking a file (its panics become the file's error).
-    static IN_CHECK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Panics while checking a file are reported as that file's error, not printed as they happen;
-/// any other panic is printed as usual.
-fn quiet_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !IN_CHECK.with(std::cell::Cell::get) {
-            return default(info);
-        }
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        LAST_PANIC.with(|last| *last.borrow_mut() = Some(format!("{message}{place}")));
-    }));
 }
 
 /// A setting from the flag, else from the configuration (`None` when that is not a known value),

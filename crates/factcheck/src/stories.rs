@@ -1,13 +1,16 @@
 //! One file checked story by story. Relations never reach beyond a story, so each story is read,
 //! framed, searched for claims and checked on its own, its records handed on and its structures
-//! dropped before the next: memory follows the largest story, not the file. What spans the page
-//! is gathered first in one pass over the stories (the years dates fall back on, how many
-//! quantities each story holds for the story records).
+//! dropped soon after: memory follows the largest story, not the file. A file of many stories
+//! shares their work among a few threads (`story_pool`), the records still handed on in the
+//! stories' order with the same ids. What spans the page is gathered first in one pass over the
+//! stories (the years dates fall back on, how many quantities each story holds for the story
+//! records).
 
 use crate::check::{article_record, check_record, finding_record, quantity_record, Checker};
+use factcheck_graph::Check;
 use factcheck_numbers::{PagePass, Quantity};
 use factcheck_report::parts::FileParts;
-use factcheck_report::FindingRecord;
+use factcheck_report::{FindingRecord, QuantityRecord};
 use factcheck_text::segment::{Article, Document};
 use factcheck_text::SourceText;
 use std::ops::Range;
@@ -91,32 +94,35 @@ pub fn check_stories(
         first += count;
     }
     let page_year = checker.options().page_date.and_then(|d| d.year);
-    let mut done = StoriesChecked {
-        findings: Vec::new(),
-        unreadable: Vec::new(),
-    };
+    let want_dot = dot.is_some();
+    let mut unreadable = Vec::new();
+    let mut findings = Vec::new();
     let mut first = 0;
     let mut checks = 0;
-    for part in &pieces {
-        let (quantities, unreadable) = pass.read(part.range.clone());
-        done.unreadable.extend(unreadable);
+    // the quantities are read in the page's order, one story after another; the rest of each
+    // story's work may be shared among threads (see `story_pool`), its records handed on in order
+    let stories = pieces.iter().map(|part| {
+        let (quantities, left_unread) = pass.read(part.range.clone());
+        unreadable.extend(left_unread);
         let story = Story {
-            source,
             document: one_story(document, part),
-            quantities: &quantities,
+            quantities,
             first,
         };
-        story.check(
-            checker,
-            page_year,
-            sink,
-            &mut done.findings,
-            &mut checks,
-            dot.as_deref_mut(),
-        );
-        first += quantities.len();
+        first += story.quantities.len();
+        (story, part.range.len())
+    });
+    let threads = checker.story_threads().for_stories(pieces.len());
+    crate::story_pool::in_order(
+        threads,
+        stories,
+        |story| story.check(checker, source, page_year, want_dot),
+        |checked| checked.hand_on(sink, &mut findings, &mut checks, dot.as_deref_mut()),
+    );
+    StoriesChecked {
+        findings,
+        unreadable,
     }
-    done
 }
 
 /// A document of the part's story alone (none for the text between stories), with the page's
@@ -136,71 +142,106 @@ fn one_story(document: &Document, part: &Part) -> Document {
 }
 
 /// One part's quantities (numbered from the page's `first`) and the story they stand in.
-struct Story<'a> {
-    source: &'a SourceText,
+struct Story {
     document: Document,
-    quantities: &'a [Quantity],
+    quantities: Vec<Quantity>,
     first: usize,
 }
 
-impl Story<'_> {
-    /// Frames, claims and checks of the story; its quantity and check records go to `sink`,
-    /// the findings to `findings`. `checks` counts the page's checks so far.
+/// A story's records, ready to be handed on.
+struct StoryChecked {
+    quantities: Vec<QuantityRecord>,
+    /// The story's checks, numbered on the page only when handed on.
+    checks: Vec<Check>,
+    first: usize,
+    findings: Vec<FindingRecord>,
+    dot: Option<String>,
+}
+
+impl Story {
+    /// Frames, claims and checks of the story, and the records of its quantities and findings;
+    /// its graph in DOT when `want_dot`.
     fn check(
         &self,
         checker: &Checker,
+        source: &SourceText,
         page_year: Option<i32>,
-        sink: &mut dyn FileParts,
-        findings: &mut Vec<FindingRecord>,
-        checks: &mut usize,
-        dot: Option<&mut String>,
-    ) {
-        let text = self.source.text();
+        want_dot: bool,
+    ) -> StoryChecked {
+        let text = source.text();
         let rules = checker.rules();
         let frames = factcheck_frames::read(
             text,
             &self.document,
-            self.quantities,
+            &self.quantities,
             &rules.lexicon,
             page_year,
         );
-        let mut printed = Vec::with_capacity(self.quantities.len());
-        for (k, q) in self.quantities.iter().enumerate() {
-            let record = quantity_record(self.source, self.first + k, q, frames.get(k));
-            printed.push(record.text.clone());
-            sink.quantity(record);
-        }
+        let quantities: Vec<QuantityRecord> = (self.quantities.iter().enumerate())
+            .map(|(k, q)| quantity_record(source, self.first + k, q, frames.get(k)))
+            .collect();
+        let mut checked = StoryChecked {
+            quantities,
+            checks: Vec::new(),
+            first: self.first,
+            findings: Vec::new(),
+            dot: None,
+        };
+        // the text between stories has quantities, not claims
         if self.document.articles.is_empty() {
-            return;
+            return checked;
         }
+        let printed: Vec<String> = checked.quantities.iter().map(|r| r.text.clone()).collect();
         let claims = factcheck_claims::find_claims(&factcheck_claims::Page {
             text,
             document: &self.document,
-            quantities: self.quantities,
+            quantities: &self.quantities,
             frames: &frames,
             rules,
             numbered_from: self.first,
         });
         let page = factcheck_graph::Page {
             text,
-            quantities: self.quantities,
+            quantities: &self.quantities,
             printed: &printed,
             frames: &frames,
             words: &rules.lexicon,
         };
-        let checks_made = match dot {
-            Some(dot) => {
-                let graph = factcheck_graph::Graph::build(&page, &claims, rules);
-                dot.push_str(&graph.dot(&page));
-                graph.checks
-            }
+        checked.checks = if want_dot {
+            let graph = factcheck_graph::Graph::build(&page, &claims, rules);
+            checked.dot = Some(graph.dot(&page));
+            graph.checks
+        } else {
             // the graph is kept only to be drawn
-            None => factcheck_graph::Graph::checks(&page, &claims, rules),
+            factcheck_graph::Graph::checks(&page, &claims, rules)
         };
-        for check in &checks_made {
+        checked.findings = (checked.checks.iter())
+            .filter_map(|check| finding_record(source, check))
+            .collect();
+        checked
+    }
+}
+
+impl StoryChecked {
+    /// Hands the records on to `sink` (the checks numbered from the page's `checks` so far), the
+    /// findings to `findings`, the graph to `dot`.
+    fn hand_on(
+        self,
+        sink: &mut dyn FileParts,
+        findings: &mut Vec<FindingRecord>,
+        checks: &mut usize,
+        dot: Option<&mut String>,
+    ) {
+        for record in self.quantities {
+            sink.quantity(record);
+        }
+        for check in &self.checks {
             sink.check(check_record(*checks, check, self.first));
             *checks += 1;
-            findings.extend(finding_record(self.source, check));
+        }
+        findings.extend(self.findings);
+        if let (Some(dot), Some(graph)) = (dot, self.dot) {
+            dot.push_str(&graph);
         }
     }
 }
