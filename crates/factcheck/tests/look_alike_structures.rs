@@ -499,6 +499,17 @@ fn a_top_group_or_the_things_counted_carry_no_rate_of_the_count() {
 }
 
 /// The figures each check of a draft binds, by their text.
+/// The statuses of the checks one rule makes on a draft, in their order.
+fn statuses(draft: &str, rule: &str) -> Vec<String> {
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    report
+        .checks
+        .iter()
+        .filter(|c| c.rule == rule)
+        .map(|c| c.status.clone())
+        .collect()
+}
+
 fn bound(draft: &str) -> Vec<(String, Vec<String>)> {
     let report = Checker::new().check("draft.txt", draft.as_bytes());
     let text = |id: &str| {
@@ -881,15 +892,7 @@ fn two_words_for_one_amount_name_one_figure() {
     let draft = |later: &str| {
         format!("2025年，全省实际使用外资规模超120亿元，再创新高。2025年，全省实际使用外资金额{later}亿元，同比增长8.1%。")
     };
-    let restated = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "duplicate")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let restated = |draft: &str| statuses(draft, "duplicate");
     assert_eq!(restated(&draft("123.4")), ["consistent"]);
     assert_eq!(restated(&draft("113.4")), ["contradiction"]);
 }
@@ -913,15 +916,7 @@ fn a_partition_in_the_sentence_after_its_qualified_total_adds_up_to_it() {
     let draft = |rural: &str| {
         format!("全县常住人口为52.6万人。城镇人口为21.3万人，乡村人口为{rural}万人。")
     };
-    let sum = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "sum-of-parts")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let sum = |draft: &str| statuses(draft, "sum-of-parts");
     assert_eq!(sum(&draft("31.3")), ["consistent"]);
     assert_eq!(sum(&draft("33.1")), ["contradiction"]);
     // a total named for a part of the whole (专业考生) is not the partition's total
@@ -943,15 +938,7 @@ fn a_row_printed_in_two_tables_is_one_row() {
              东关镇 | 3120.4 | 2811.2 | 8772.1 |\n"
         )
     };
-    let restated = |page: &str| {
-        let report = Checker::new().check("draft.txt", page.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "duplicate")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let restated = |page: &str| statuses(page, "duplicate");
     assert_eq!(
         restated(&page("34151.3")),
         ["consistent", "consistent", "consistent"]
@@ -969,15 +956,7 @@ fn a_row_printed_in_two_tables_is_one_row() {
 
 #[test]
 fn a_count_and_中_then_a_count_of_the_same_things_is_a_part() {
-    let part_of = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "part-of-whole")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let part_of = |draft: &str| statuses(draft, "part-of-whole");
     assert_eq!(
         part_of("全县156个村中，已有98个村完成改厕。"),
         ["consistent"]
@@ -1014,15 +993,7 @@ fn a_headline_count_under_another_measure_word_restates_the_body() {
 
 #[test]
 fn people_named_then_counted_back_are_as_many_as_the_count() {
-    let status = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "names-then-count")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let status = |draft: &str| statuses(draft, "names-then-count");
     assert_eq!(
         status("张大力、李小明合同到期，这两人都将离队。"),
         ["consistent"]
@@ -1041,15 +1012,7 @@ fn a_rate_against_the_year_before_named_or_not_is_one_rate() {
     let draft = |later: &str| {
         format!("2025年，县本级支出预算数为86亿元，比2024年决算数减少0.9亿元，下降1.0%。\n\n各项支出跟去年相比基本持平。县本级支出{later}亿元，下降1.0%，连续第二年负增长。")
     };
-    let restated = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .checks
-            .iter()
-            .filter(|c| c.rule == "duplicate")
-            .map(|c| c.status.clone())
-            .collect::<Vec<_>>()
-    };
+    let restated = |draft: &str| statuses(draft, "duplicate");
     assert_eq!(restated(&draft("68")), ["contradiction"]);
     // 跟去年相比 compares: the figure after it is still of 2025
     let report = Checker::new().check("draft.txt", draft("86").as_bytes());

@@ -156,10 +156,11 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
             continue;
         }
         // 甲、乙合同到期，这两人…: people named in the clause before, counted back
-        let anaphor = ["，这些", "，这", "，上述", "，以上"]
-            .iter()
-            .find(|w| text[..q.span.start].ends_with(**w))
+        let anaphor = words
+            .ending("anaphor", &text[..q.span.start])
             .map(|w| q.span.start - w.len())
+            .filter(|&at| text[..at].ends_with('，'))
+            .map(|at| at - '，'.len_utf8())
             .filter(|_| words.is("person_unit", &q.unit));
         let list_end = anaphor.unwrap_or(q.span.start);
         // the names: back from the count to the clause mark before them

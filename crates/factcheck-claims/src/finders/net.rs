@@ -93,9 +93,7 @@ pub fn net_of_pair(story: &Story) -> Vec<Found> {
                 let prefix = words.strip_start("which", &prefix).to_string();
                 words.strip_start("own_subject", &prefix).to_string()
             });
-            let other_period = ["去年", "上年", "同期", "上月", "上季度"]
-                .iter()
-                .any(|w| clause_words.contains(w));
+            let other_period = words.contains("earlier_period", clause_words);
             if other_period
                 || !kind
                     .is_some_and(|k| k.chars().count() >= 2 && clause_words.contains(k.as_str()))

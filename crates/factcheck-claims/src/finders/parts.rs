@@ -27,6 +27,21 @@ pub struct PartsList {
     pub enumerated: bool,
 }
 
+impl PartsList {
+    /// One part of a whole, the list said to be no more than that.
+    fn one_part(story: &Story, whole: usize, part: usize) -> PartsList {
+        PartsList {
+            total: whole,
+            span: story.q(whole).span.start..story.q(part).span.end,
+            parts: vec![part],
+            complete: None,
+            other_totals: Vec::new(),
+            shares_of_total: true,
+            enumerated: false,
+        }
+    }
+}
+
 /// Every list of parts in a story.
 pub fn lists(story: &Story) -> Vec<PartsList> {
     let mut out: Vec<PartsList> = Vec::new();
@@ -367,7 +382,6 @@ fn among_lists(story: &Story, out: &mut Vec<PartsList>) {
 /// `12家银行中有7家…`, `156个村中，已有98个村…`: a count, the name of what it counts and 中, then
 /// right away a count of the same things: some of them, the part of that whole.
 fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
-    let openers = ["已有", "共有", "仅有", "只有", "就有", "有"];
     for whole in story.levels().filter(|&q| story.amount_level(q)) {
         let part = whole + 1;
         if part >= story.members.end
@@ -382,7 +396,7 @@ fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
             continue;
         };
         let rest = rest.trim_start_matches(['，', ',']);
-        let opens = rest.is_empty() || openers.contains(&rest);
+        let opens = rest.is_empty() || story.words().is("part_opener", rest);
         let named_len = named.chars().count();
         let same_things = counts_same_things(story, whole, named, part);
         // 每10万名儿童中有680人: a rate per a base, not a whole
@@ -402,15 +416,7 @@ fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
         {
             continue;
         }
-        out.push(PartsList {
-            total: whole,
-            span: story.q(whole).span.start..story.q(part).span.end,
-            parts: vec![part],
-            complete: None,
-            other_totals: Vec::new(),
-            shares_of_total: true,
-            enumerated: false,
-        });
+        out.push(PartsList::one_part(story, whole, part));
     }
 }
 
@@ -432,7 +438,7 @@ fn counts_same_things(story: &Story, whole: usize, named: &str, part: usize) -> 
         .char_indices()
         .map(|(i, _)| &named[i..])
         .any(|tail| after.starts_with(tail));
-    names_again || after.starts_with(|c: char| "为是已在来获被都均将也还仍的实完达出".contains(c))
+    names_again || story.words().starting("part_verb", after).is_some()
 }
 
 /// The figure a rounded level restates from the sentence just before it: a level of its unit
@@ -1044,15 +1050,7 @@ fn declared_part_lists(
         else {
             continue;
         };
-        out.push(PartsList {
-            total: whole,
-            span: story.q(whole).span.start..story.q(part).span.end,
-            parts: vec![part],
-            complete: None,
-            other_totals: Vec::new(),
-            shares_of_total: true,
-            enumerated: false,
-        });
+        out.push(PartsList::one_part(story, whole, part));
     }
 }
 
