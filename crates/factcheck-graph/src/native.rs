@@ -97,6 +97,7 @@ pub fn evaluate(page: &Page, claim: &Claim, rule: &Rule) -> Option<Check> {
     match rule.relation {
         Relation::Span => span(&ctx),
         Relation::Weekday => weekday(&ctx),
+        Relation::Dates => dates(&ctx),
         Relation::Change => change(&ctx),
         Relation::Respectively => respectively(&ctx),
         _ => None,
@@ -365,6 +366,135 @@ fn weekday_pair(ctx: &Ctx) -> Option<Check> {
         calendar::weekday_name(expected)
     );
     Some(ctx.broken(vec![first, second], second, message, ctx.rule.severity))
+}
+
+/// How many days (or years) after the story's own day a day word puts its date: 昨天 one
+/// before, 明年 one after; none for a word that names no day (电, 开幕).
+fn day_word(ctx: &Ctx, word: &str) -> Option<i64> {
+    let words = &ctx.page.words;
+    [
+        ("today", 0),
+        ("yesterday", -1),
+        ("day_before_yesterday", -2),
+        ("tomorrow", 1),
+        ("this_year", 0),
+        ("last_year", -1),
+        ("year_before_last", -2),
+        ("next_year", 1),
+    ]
+    .into_iter()
+    .find(|(class, _)| words.is(class, word))
+    .map(|(_, days)| days)
+}
+
+/// A date as printed: the parts the copy gives (a year or month taken from the context is
+/// left open, since the context may be another day's).
+fn printed_date(ctx: &Ctx, q: usize) -> Option<(Option<i32>, Option<u32>, Option<u32>)> {
+    let d = ctx.q(q).date()?;
+    let text = ctx.text(q);
+    let month_printed = text.contains('月') || text.contains(['-', '/', '.']);
+    Some((
+        d.year.filter(|_| !d.year_inferred),
+        d.month.filter(|_| month_printed),
+        d.day,
+    ))
+}
+
+/// Whether some reading of the parts a date leaves open puts the second date `apart` days after
+/// the first (a year or month left open may be the other's, or one either side of it).
+fn days_apart_possible(
+    first: (Option<i32>, Option<u32>, u32),
+    second: (Option<i32>, Option<u32>, u32),
+    apart: i64,
+) -> bool {
+    let near = |m: u32| [m.saturating_sub(1).max(1), m, (m + 1).min(12)];
+    let first_years: Vec<i32> = match (first.0, second.0) {
+        (Some(y), _) => vec![y],
+        (None, Some(y)) => vec![y - 1, y, y + 1],
+        (None, None) => vec![2001, 2004],
+    };
+    let first_months: Vec<u32> = match (first.1, second.1) {
+        (Some(m), _) => vec![m],
+        (None, Some(m)) => near(m).to_vec(),
+        (None, None) => (1..=12).collect(),
+    };
+    first_years.iter().any(|&fy| {
+        let second_years = second.0.map_or(vec![fy - 1, fy, fy + 1], |y| vec![y]);
+        first_months.iter().any(|&fm| {
+            let second_months = second.1.map_or(near(fm).to_vec(), |m| vec![m]);
+            calendar::is_valid(fy, fm, first.2)
+                && second_years.iter().any(|&sy| {
+                    second_months.iter().any(|&sm| {
+                        calendar::is_valid(sy, sm, second.2)
+                            && calendar::days(sy, sm, second.2) - calendar::days(fy, fm, first.2)
+                                == apart
+                    })
+                })
+        })
+    })
+}
+
+/// Two mentions of a day: the days apart their words say (今天 and 昨天 one, a span's first day
+/// and the day it opens none), in some reading of what the dates leave unprinted.
+fn dates(ctx: &Ctx) -> Option<Check> {
+    let (first, second) = (ctx.claim.stated("date")?, ctx.claim.stated("other")?);
+    let (first_word, _) = ctx.claim.word("word")?;
+    let (second_word, _) = ctx.claim.word("other_word")?;
+    // a dateline, or the day a span opens or closes, is the day itself
+    let apart = day_word(ctx, second_word).unwrap_or(0) - day_word(ctx, first_word).unwrap_or(0);
+    let (a, b) = (printed_date(ctx, first)?, printed_date(ctx, second)?);
+    let (holds, unit) = match (a.2, b.2) {
+        (Some(ad), Some(bd)) => (
+            days_apart_possible((a.0, a.1, ad), (b.0, b.1, bd), apart),
+            "天",
+        ),
+        // two years (今年（2026年）, 去年（2025年）)
+        (None, None) if a.1.is_none() && b.1.is_none() => {
+            (b.0? - a.0? == i32::try_from(apart).ok()?, "年")
+        }
+        _ => return None,
+    };
+    let name = |q: usize, word: &str| {
+        let text = ctx.text(q);
+        if day_word(ctx, word).is_some() {
+            format!("{word}（{text}）")
+        } else if ctx.page.words.is("dateline_mark", word) {
+            format!("电头日期{text}")
+        } else if ctx.page.words.is("span_join", word) {
+            let end = if ctx.page.words.is("span_start", second_word) {
+                "起始日"
+            } else {
+                "结束日"
+            };
+            format!("{end}{text}")
+        } else {
+            format!("{text}{word}")
+        }
+    };
+    let (first_name, second_name) = (name(first, first_word), name(second, second_word));
+    let distance = match apart {
+        0 => "是同一天".to_string(),
+        n => format!("相差{}{unit}", n.abs()),
+    };
+    let quantities = vec![first, second];
+    if holds {
+        return Some(ctx.check(
+            quantities,
+            Status::Consistent,
+            format!("{first_name}与{second_name}{distance}，相符"),
+        ));
+    }
+    let should = if apart == 0 {
+        "应是同一天".to_string()
+    } else {
+        format!("应{distance}")
+    };
+    Some(ctx.broken(
+        quantities,
+        second,
+        format!("{first_name}与{second_name}{should}"),
+        ctx.rule.severity,
+    ))
 }
 
 fn respectively(ctx: &Ctx) -> Option<Check> {

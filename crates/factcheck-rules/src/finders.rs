@@ -150,6 +150,16 @@ pub const ALL: &[Finder] = &[
         description: "two dates of one month printed with their weekdays and no year (18日（周五）…20日（周日）): the weekday moves as many days as the date",
     },
     Finder {
+        name: "day-words",
+        roles: &["date", "word", "other", "other_word"],
+        description: "dates bracketed after day words (今天（11日）…昨天（10日）) and the story's dateline (6月11日电): the words count from one day",
+    },
+    Finder {
+        name: "span-ends",
+        roles: &["date", "word", "other", "other_word"],
+        description: "an event's span (12日至15日召开) and the days a later sentence says it opens and closes (12日开幕，15日闭幕)",
+    },
+    Finder {
         name: "counted-list",
         roles: &["count", "items"],
         description: "a stated number of things and the things listed (8个考点，分别为A、B…)",

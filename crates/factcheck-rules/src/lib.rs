@@ -57,6 +57,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/multiple.yaml",
         include_str!("../../../rules/multiple.yaml"),
     ),
+    (
+        "rules/dates.yaml",
+        include_str!("../../../rules/dates.yaml"),
+    ),
     ("rules/span.yaml", include_str!("../../../rules/span.yaml")),
     (
         "rules/weekday.yaml",
@@ -115,6 +119,7 @@ pub enum Relation {
     Ratio,
     Span,
     Weekday,
+    Dates,
     Respectively,
     Bounds,
     Duplicate,
@@ -123,7 +128,7 @@ pub enum Relation {
 }
 
 impl Relation {
-    pub const ALL: [Relation; 15] = [
+    pub const ALL: [Relation; 16] = [
         Relation::Sum,
         Relation::Subset,
         Relation::Growth,
@@ -134,6 +139,7 @@ impl Relation {
         Relation::Ratio,
         Relation::Span,
         Relation::Weekday,
+        Relation::Dates,
         Relation::Respectively,
         Relation::Bounds,
         Relation::Duplicate,
@@ -153,6 +159,7 @@ impl Relation {
             Relation::Ratio => "ratio",
             Relation::Span => "span",
             Relation::Weekday => "weekday",
+            Relation::Dates => "dates",
             Relation::Respectively => "respectively",
             Relation::Bounds => "bounds",
             Relation::Duplicate => "duplicate",
@@ -172,6 +179,7 @@ impl Relation {
             Relation::Change => Some(&[&["from"], &["to"], &["verb"]]),
             Relation::Span => Some(&[&["from"], &["to"], &["duration"]]),
             Relation::Weekday => Some(&[&["date"], &["weekday"]]),
+            Relation::Dates => Some(&[&["date"], &["other"]]),
             Relation::Respectively => Some(&[&["values"]]),
             _ => None,
         }

@@ -209,6 +209,7 @@ fn relation_english(relation: Relation) -> String {
         Relation::Headline => "a headline figure is one the body gives, rounded or qualified as it may be",
         Relation::Span => "the dates of a span (counted inclusively) match the stated number of days",
         Relation::Weekday => "the weekday in brackets matches the calendar",
+        Relation::Dates => "two mentions of a day (今天（11日）, 昨天（10日）, the dateline, the day a span opens) are the days apart their words say",
         Relation::Respectively => "the subjects before 分别 and the values after it are as many",
         Relation::Bounds => "a rate that is a share of a whole lies between 0 and 100%",
         Relation::Expression => "the rule's own arithmetic check holds",
@@ -217,7 +218,10 @@ fn relation_english(relation: Relation) -> String {
 }
 
 fn why_text(relation: Relation, english: bool) -> &'static str {
-    let internal = matches!(relation, Relation::Weekday | Relation::Span);
+    let internal = matches!(
+        relation,
+        Relation::Weekday | Relation::Span | Relation::Dates
+    );
     match (english, internal) {
         (true, true) => "a wrong date or weekday sends readers to the wrong day",
         (true, false) => {

@@ -1063,3 +1063,38 @@ fn structures_that_only_look_like_this_rounds_make_no_alarm() {
         assert!(alarms(draft).is_empty(), "{draft}: {:?}", alarms(draft));
     }
 }
+
+#[test]
+fn days_named_twice_count_from_one_day() {
+    let days = |draft: &str| statuses(draft, "day-words");
+    // a month left unprinted may be the month before: 1日 and 8月31日 are a day apart
+    assert_eq!(
+        days("今天（1日），新学期开学。昨天（8月31日），各校完成了报到。"),
+        ["consistent"]
+    );
+    // no year printed: 2月29日 is yesterday in a leap year
+    assert_eq!(
+        days("今天（3月1日），冬训结束。昨天（2月29日），队员完成了测试。"),
+        ["consistent"]
+    );
+    assert_eq!(
+        days("今天（8日），大会开幕。明天（10日），代表们将分组讨论。"),
+        ["contradiction"]
+    );
+    assert_eq!(
+        days("本报北京9月8日讯 今天（9日），全国农技推广大会在京开幕。"),
+        ["contradiction"]
+    );
+    // a weekday or a festival in the brackets is no date
+    assert!(days("今天（周一），大会开幕。昨天（10日），代表们报到。").is_empty());
+    // an event's days: two spans in the story leave it open which one opens and closes
+    let ends = |draft: &str| statuses(draft, "span-ends");
+    assert!(
+        ends("展会于5月1日至7日举行，论坛于5月3日至4日举行。展会5月1日开幕，5月6日闭幕。")
+            .is_empty()
+    );
+    assert_eq!(
+        ends("展会于5月1日至7日举行。展会5月1日开幕，5月6日闭幕。"),
+        ["consistent", "contradiction"]
+    );
+}

@@ -6,6 +6,7 @@ pub mod apposed;
 pub mod average;
 pub mod bands;
 pub mod counted;
+pub mod days;
 pub mod enumeration;
 pub mod growth;
 pub mod multiple;
@@ -49,6 +50,8 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "enumerated" => counted::enumerated(story),
         "names-then-count" => counted::names_then_count(story),
         "weekday-pairs" => weekdays::weekday_pairs(story),
+        "day-words" => days::day_words(story),
+        "span-ends" => days::span_ends(story),
         "table-product" => tables::products(story),
         "table-sum" => tables::row_sums(story, false),
         "table-within" => tables::row_sums(story, true),
