@@ -4,7 +4,7 @@
 use crate::masked::Masked;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_rules::pattern::{Capture, CompiledPattern};
-use factcheck_rules::Rule;
+use factcheck_rules::{Relation, Rule};
 
 pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
     let masked = story.masked();
@@ -48,12 +48,16 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
             // a later match that starts inside an earlier one and reuses one of its numbers is
             // the same statement read again from a worse start
             let set = crate::stated_in(&found.roles);
+            // a part and its whole, or parts and their total, are measured alike (诉求312件 has
+            // no part of 500人)
+            let measured_alike = !matches!(rule.relation, Relation::Subset | Relation::Sum)
+                || set.iter().all(|&q| story.addable(q, set[0]));
             let inside = out.iter().zip(&out_stated).any(|(earlier, stated)| {
                 earlier.span.start <= found.span.start
                     && found.span.start < earlier.span.end
                     && stated.iter().any(|q| set.contains(q))
             });
-            if !inside {
+            if !inside && measured_alike {
                 out.push(found);
                 out_stated.push(set);
             }

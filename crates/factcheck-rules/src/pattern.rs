@@ -10,7 +10,7 @@
 //! - `( | )` alternatives, `?` optional, `+` one or more, `[...]` one character of a set.
 //! - `\n`: a paragraph break.
 //! - `…` or `...`: a gap of up to 10 characters inside the sentence; `…{20}` up to 20.
-//! - `~`: a gap like `…` that holds no quantity (`~{20}` up to 20).
+//! - `~`: a gap like `…` that holds no quantity and no semicolon (`~{20}` up to 20).
 //! - `{_:type}`: a quantity that must be there but plays no role.
 //! - `\x`: the character x itself; every other character stands for itself (full-width and ASCII
 //!   punctuation are the same: `，` and `,` both match a comma).
@@ -244,9 +244,9 @@ pub fn compile(
                 let (bound, next) =
                     gap_bound(&chars, i, c).map_err(|message| PatternError { at: i, message })?;
                 i = next;
-                // `~` does not cross a quantity
+                // `~` does not cross a quantity, nor a semicolon (the next item of a run)
                 let tokens = if c == '~' {
-                    format!("{TOKEN_OPEN}{TOKEN_CLOSE}")
+                    format!("{TOKEN_OPEN}{TOKEN_CLOSE}；;")
                 } else {
                     String::new()
                 };
