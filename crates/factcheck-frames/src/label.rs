@@ -13,10 +13,18 @@ const LONGEST: usize = 16;
 pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
     let before = without_notes(&text[floor.min(at)..at]);
     let before = before.as_str();
+    // a name may end in an abbreviation printed right before the figure (全县GDP186亿元)
+    let abbreviation = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_uppercase)
+        .count();
     let run: String = before
         .chars()
         .rev()
-        .take_while(|&c| is_han(c) || c == '"')
+        .enumerate()
+        .take_while(|&(k, c)| k < abbreviation || is_han(c) || c == '"')
+        .map(|(_, c)| c)
         .filter(|&c| c != '"')
         .take(LONGEST)
         .collect::<Vec<_>>()

@@ -407,7 +407,8 @@ fn days_apart_possible(
     second: (Option<i32>, Option<u32>, u32),
     apart: i64,
 ) -> bool {
-    let near = |m: u32| [m.saturating_sub(1).max(1), m, (m + 1).min(12)];
+    // the month before January is December (of the year before: the years are read ±1 too)
+    let near = |m: u32| [if m == 1 { 12 } else { m - 1 }, m, m % 12 + 1];
     let first_years: Vec<i32> = match (first.0, second.0) {
         (Some(y), _) => vec![y],
         (None, Some(y)) => vec![y - 1, y, y + 1],
@@ -473,6 +474,7 @@ fn dates(ctx: &Ctx) -> Option<Check> {
     };
     let (first_name, second_name) = (name(first, first_word), name(second, second_word));
     let distance = match apart {
+        0 if unit == "年" => "是同一年".to_string(),
         0 => "是同一天".to_string(),
         n => format!("相差{}{unit}", n.abs()),
     };
@@ -484,11 +486,7 @@ fn dates(ctx: &Ctx) -> Option<Check> {
             format!("{first_name}与{second_name}{distance}，相符"),
         ));
     }
-    let should = if apart == 0 {
-        "应是同一天".to_string()
-    } else {
-        format!("应{distance}")
-    };
+    let should = format!("应{distance}");
     Some(ctx.broken(
         quantities,
         second,

@@ -1065,6 +1065,25 @@ fn structures_that_only_look_like_this_rounds_make_no_alarm() {
 }
 
 #[test]
+fn a_rate_named_by_its_abbreviation_is_found_by_it() {
+    // 全县GDP186.4亿元: the name ends in the abbreviation printed right before the figure
+    assert_eq!(
+        statuses(
+            "全年全县GDP186.4亿元，比上年增长9.5%。全社会用电量12.5亿千瓦时，增长3.2%，低于GDP增幅6.3个百分点。",
+            "points-against"
+        ),
+        ["consistent"]
+    );
+    assert_eq!(
+        statuses(
+            "全年全县GDP186.4亿元，比上年增长9.5%。全社会用电量12.5亿千瓦时，增长3.2%，低于GDP增幅4.3个百分点。",
+            "points-against"
+        ),
+        ["contradiction"]
+    );
+}
+
+#[test]
 fn days_named_twice_count_from_one_day() {
     let days = |draft: &str| statuses(draft, "day-words");
     // a month left unprinted may be the month before: 1日 and 8月31日 are a day apart
@@ -1087,6 +1106,33 @@ fn days_named_twice_count_from_one_day() {
     );
     // a weekday or a festival in the brackets is no date
     assert!(days("今天（周一），大会开幕。昨天（10日），代表们报到。").is_empty());
+    // December runs into January
+    assert_eq!(
+        days("今天（1日），新年音乐会上演。昨天（12月31日），市民排队购票。"),
+        ["consistent"]
+    );
+    // words that count from another day than the story's: none is paired
+    for draft in [
+        // a date and a word that only begins with the mark (电价, 电影节)
+        "自7月1日电价将下调。记者今天（6月28日）从供电公司获悉这一消息。",
+        "本报讯 6月15日电影节开幕。今天（14日），首批影片已运抵。",
+        // another source's dispatch
+        "据新华社北京6月9日电 今天（10日），全国夏粮收购开始。",
+        // a notice of another day, a quote, a day after another
+        "市交通局6月8日发布通知称，自明天（6月9日）起，3路公交车改道。今天（6月11日），记者乘车体验了新线路。",
+        "王师傅告诉记者：“明天（9日）一早就要出发。”今天（6月11日），车队已抵达拉萨。",
+        "今天（8日），科考队抵达营地。第二天，今天（9日），队员们开始钻取冰芯。",
+        // a headline written for the day of the paper over copy filed the day before
+        "今天（11日）起，这些新规施行\n新华社北京6月10日电 明天（11日）起，一批新规正式施行。",
+    ] {
+        let alarms: Vec<_> = Checker::new()
+            .check("draft.txt", draft.as_bytes())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "day-words")
+            .collect();
+        assert!(alarms.is_empty(), "{draft}: {alarms:?}");
+    }
     // an event's days: two spans in the story leave it open which one opens and closes
     let ends = |draft: &str| statuses(draft, "span-ends");
     assert!(
@@ -1097,4 +1143,13 @@ fn days_named_twice_count_from_one_day() {
         ends("展会于5月1日至7日举行。展会5月1日开幕，5月6日闭幕。"),
         ["consistent", "contradiction"]
     );
+    // a part of the event, a span of registration, a check-in day before the opening
+    for draft in [
+        "文化节于5月1日至7日举行。其中书画展5月2日开幕，5月6日闭幕。",
+        "文化节于5月1日至7日举行。分论坛5月2日开幕，5月4日闭幕。",
+        "报名时间为3月1日至10日。美食节3月15日开幕，3月20日闭幕。",
+        "夏令营7月10日至20日举办。营员10日报到，11日开营，20日闭营。",
+    ] {
+        assert!(ends(draft).is_empty(), "{draft}");
+    }
 }

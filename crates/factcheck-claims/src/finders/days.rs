@@ -19,10 +19,15 @@ fn has_day(story: &Story, q: usize) -> bool {
     story.q(q).date().is_some_and(|d| d.day.is_some())
 }
 
-/// `今天（6月11日）`: the date bracketed right after a day or year word of its own grain.
-fn bracketed_after_word(story: &Story, q: usize) -> Option<Placed> {
+/// `今天（6月11日）`: the date bracketed right after a day or year word of its own grain, in the
+/// story's own voice: not in the headline (written for the day of the paper), not in quotes, and
+/// not after another date of its sentence (`6月8日发布通知称，自明天（6月9日）起` counts from 8日).
+fn bracketed_after_word(story: &Story, q: usize, dateline: Option<usize>) -> Option<Placed> {
     let date = story.q(q).date()?;
     let span = &story.q(q).span;
+    if story.in_headline(q) || quoted(story, span.start) || anchored_elsewhere(story, q, dateline) {
+        return None;
+    }
     let before = &story.text[story.range.start..span.start];
     let open = before
         .chars()
@@ -48,6 +53,55 @@ fn bracketed_after_word(story: &Story, q: usize) -> Option<Placed> {
     Some((q, word.to_string(), at..at + word.len()))
 }
 
+/// Is the offset inside quotation marks opened in its paragraph?
+fn quoted(story: &Story, at: usize) -> bool {
+    let paragraph_start = story.text[story.range.start..at]
+        .rfind('\n')
+        .map_or(story.range.start, |k| story.range.start + k + 1);
+    let before = &story.text[paragraph_start..at];
+    before.matches(['“', '「']).count() > before.matches(['”', '」']).count()
+        || before.matches('"').count() % 2 == 1
+}
+
+/// Does another date than the dateline stand before the figure in its sentence (one a day word
+/// may count from), or does the sentence report another source's words (据…报道) or count from
+/// another day (第二天)?
+fn anchored_elsewhere(story: &Story, q: usize, dateline: Option<usize>) -> bool {
+    let sentence = story.frame(q).sentence;
+    let sentence_start = story.frames.layout.sentences[sentence].range.start;
+    let reported = story
+        .text
+        .get(sentence_start..story.q(q).span.start)
+        .is_some_and(|before| {
+            before.contains('据') || story.words().contains("relative_day", before)
+        });
+    reported
+        || story.members.clone().any(|d| {
+            d < q
+                && Some(d) != dateline
+                && story.frame(d).sentence == sentence
+                && story.q(d).kind == Kind::Date
+                && !story.frame(d).bracketed
+        })
+}
+
+/// Does a paragraph between the two offsets open with a date of its own (a diary's entry, the
+/// next item of a roundup with its dateline)? The words after it may count from that day.
+fn new_day_between(story: &Story, from: usize, to: usize) -> bool {
+    story.members.clone().any(|d| {
+        let span = &story.q(d).span;
+        from < span.start
+            && span.end < to
+            && has_day(story, d)
+            && story.text[story.range.start..span.start]
+                .rfind('\n')
+                .is_some_and(|k| {
+                    let opening = &story.text[story.range.start + k + 1..span.start];
+                    opening.chars().count() <= 12 && !opening.contains(['，', '。', ','])
+                })
+    })
+}
+
 /// The story's dateline: a full day printed near its start and followed by `电`/`讯`.
 fn dateline(story: &Story) -> Option<Placed> {
     let body_start = story.headline.as_ref().map_or(story.range.start, |h| h.end);
@@ -59,8 +113,25 @@ fn dateline(story: &Story) -> Option<Placed> {
     if story.q(q).kind != Kind::Date || span.start - body_start > 60 || !has_day(story, q) {
         return None;
     }
+    // only the sender's name before it (新华社北京, 本报): no 据 or 自, no punctuation
+    let sender = &story.text[body_start..span.start];
+    if sender.is_empty()
+        || sender.contains(['据', '自', '从', '于', '，', '。', ',', '：', ':'])
+        || story.words().contains("dateline_mark", sender)
+    {
+        return None;
+    }
+    // the mark stands alone (6月11日电（记者…）), or a news desk sends it: 电价 and 讯息 after a
+    // date are other words
     let after = &story.text[span.end..story.range.end];
     let mark = story.words().starting("dateline_mark", after)?;
+    let runs_on = after[mark.len()..]
+        .chars()
+        .next()
+        .is_some_and(factcheck_text::chars::is_han);
+    if runs_on && story.words().starting("news_desk", sender).is_none() {
+        return None;
+    }
     Some((q, mark.to_string(), span.end..span.end + mark.len()))
 }
 
@@ -85,22 +156,26 @@ fn pair(story: &Story, first: &Placed, second: &Placed) -> Found {
 /// Each bracketed day word against the next one of its grain, the first day against the
 /// dateline.
 pub fn day_words(story: &Story) -> Vec<Found> {
+    let dateline = dateline(story);
+    let dateline_at = dateline.as_ref().map(|d| d.0);
     let placed: Vec<Placed> = story
         .members
         .clone()
         .filter(|&q| story.q(q).kind == Kind::Date)
-        .filter_map(|q| bracketed_after_word(story, q))
+        .filter_map(|q| bracketed_after_word(story, q, dateline_at))
         .collect();
     let (days, years): (Vec<Placed>, Vec<Placed>) =
         placed.into_iter().partition(|p| has_day(story, p.0));
-    let days: Vec<Placed> = dateline(story)
+    let days: Vec<Placed> = dateline
         .filter(|d| days.first().is_some_and(|first| first.0 != d.0))
         .into_iter()
         .chain(days)
         .collect();
     [days, years]
         .iter()
-        .flat_map(|grain| grain.windows(2).map(|w| pair(story, &w[0], &w[1])))
+        .flat_map(|grain| grain.windows(2))
+        .filter(|w| !new_day_between(story, w[0].2.end, w[1].2.start))
+        .map(|w| pair(story, &w[0], &w[1]))
         .collect()
 }
 
@@ -143,27 +218,74 @@ fn day_then_word(story: &Story, q: usize, class: &str) -> Option<Placed> {
     Some((q, word.to_string(), at..at + word.len()))
 }
 
-/// The one span a story announces, against a later sentence that names the day it opens and
-/// the day it closes.
+/// Does the span's clause go on to hold the event (`12日至15日在县城召开`)? A span of
+/// registration or of weather holds none.
+fn holds_event(story: &Story, to: usize) -> bool {
+    let end = story.q(to).span.end;
+    let clause = &story.frames.layout.clauses[story.frame(to).clause];
+    story
+        .text
+        .get(end..clause.range.end.max(end))
+        .is_some_and(|rest| story.words().find("event_held", rest).is_some())
+}
+
+/// The words of a clause before the figure (its subject), Han only.
+fn opening_words(story: &Story, q: usize) -> String {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    crate::story::han(
+        &story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start],
+    )
+}
+
+/// The one span a story announces for an event, against a later sentence that names the day
+/// it opens and the day it closes, when that sentence is about the same event: it names
+/// nothing, the event again (读书节 for 县第五届读书节), or points back at it (本届).
 pub fn span_ends(story: &Story) -> Vec<Found> {
     let spans = spans(story);
     let [(from, to)] = spans.as_slice() else {
         return Vec::new();
     };
+    if !holds_event(story, to.0) {
+        return Vec::new();
+    }
+    let event = opening_words(story, from.0);
     let days: Vec<usize> = story
         .members
         .clone()
-        .filter(|&q| story.q(q).kind == Kind::Date && has_day(story, q))
-        .filter(|&q| q != from.0 && q != to.0)
+        .filter(|&q| q > to.0 && story.q(q).kind == Kind::Date && has_day(story, q))
         .collect();
     for w in days.windows(2) {
         let (open, close) = (w[0], w[1]);
         if story.frame(open).sentence != story.frame(close).sentence {
             continue;
         }
+        // 10日报到，11日开营: the span may start on a day of its own before the opening
+        let earlier_day = story
+            .members
+            .clone()
+            .any(|d| d < open && d > to.0 && story.frame(d).sentence == story.frame(open).sentence);
+        if earlier_day {
+            continue;
+        }
+        let subject = opening_words(story, open);
+        // 其中分论坛…: a part of the event
+        let sentence = &story.frames.layout.sentences[story.frame(open).sentence];
+        if story
+            .words()
+            .starting("which", &story.text[sentence.range.clone()])
+            .is_some()
+        {
+            continue;
+        }
+        let same_event = subject.is_empty()
+            || (subject.chars().count() >= 2 && event.contains(subject.as_str()))
+            || story.words().is("event_anaphor", &subject);
+        if !same_event {
+            continue;
+        }
         let (Some(opens), Some(closes)) = (
-            day_then_word(story, open, "span_start"),
-            day_then_word(story, close, "span_end"),
+            day_then_word(story, open, "event_opens"),
+            day_then_word(story, close, "event_closes"),
         ) else {
             continue;
         };
