@@ -1153,3 +1153,21 @@ fn days_named_twice_count_from_one_day() {
         assert!(ends(draft).is_empty(), "{draft}");
     }
 }
+
+#[test]
+fn a_sentence_opening_with_a_levels_name_counts_its_parts() {
+    let parts = |draft: &str| statuses(draft, "part-of-whole");
+    assert_eq!(
+        parts("全县常住人口为52.3万人。全县常住人口中，城镇人口为29.6万人。"),
+        ["consistent"]
+    );
+    assert_eq!(
+        parts("全县常住人口为52.3万人。全县常住人口中共有居民户16.2万户，城镇人口为59.6万人。"),
+        ["contradiction"]
+    );
+    // a header naming no level given before, or the level of another year
+    assert!(parts("全县常住人口为52.3万人。在新增人口中，外来人口为61.2万人。").is_empty());
+    assert!(
+        parts("2010年全县常住人口为48.1万人。2020年常住人口中，城镇人口为50.2万人。").is_empty()
+    );
+}
