@@ -48,10 +48,29 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
             // a later match that starts inside an earlier one and reuses one of its numbers is
             // the same statement read again from a worse start
             let set = crate::stated_in(&found.roles);
-            // a part and its whole, or parts and their total, are measured alike (诉求312件 has
-            // no part of 500人)
-            let measured_alike = !matches!(rule.relation, Relation::Subset | Relation::Sum)
-                || set.iter().all(|&q| story.addable(q, set[0]));
+            // parts and their total are measured alike (诉求312件 has no part of 500人); a part
+            // and its whole are levels of one unit and one period (a change, 去年同期的…, or 人次
+            // against 人 is none)
+            let measured_alike = match rule.relation {
+                Relation::Sum => set.iter().all(|&q| story.addable(q, set[0])),
+                Relation::Subset => {
+                    let whole = match found.roles.get("whole") {
+                        Some(Binding::One(Var::Stated(w))) => Some(*w),
+                        _ => None,
+                    };
+                    whole.is_some_and(|w| {
+                        set.iter().all(|&q| {
+                            let (unit, whole_unit) = (&story.q(q).unit, &story.q(w).unit);
+                            // 来电986件次 counts times: 办结712件 may be under it
+                            (unit == whole_unit || *whole_unit == format!("{unit}次"))
+                                && story.frame(q).aspect == factcheck_frames::Aspect::Level
+                                && !story.frame(q).compared
+                                && story.same_period(q, w)
+                        })
+                    })
+                }
+                _ => true,
+            };
             let inside = out.iter().zip(&out_stated).any(|(earlier, stated)| {
                 earlier.span.start <= found.span.start
                     && found.span.start < earlier.span.end

@@ -313,6 +313,20 @@ impl<'a> Story<'a> {
     /// `规模以上工业总产值`'s head); the story's own subject words (全市) do not count.
     pub fn names(&self, name: &str, q: usize) -> NameMatch {
         let metric = self.frame(q).metric.as_str();
+        // 全省GDP is not 全县GDP, though each names GDP (我市 and 全市 are one city)
+        let territory = |mut s: &str| loop {
+            if let Some(w) = self.words().starting("territory", s) {
+                return w.chars().last();
+            }
+            // past a period word before it (全年全县…)
+            let word = self.words().starting("own_subject", s)?;
+            s = &s[word.len()..];
+        };
+        if let (Some(a), Some(b)) = (territory(name), territory(metric)) {
+            if a != b {
+                return NameMatch::No;
+            }
+        }
         let name = self.plain_name(name);
         let metric = self.plain_name(metric);
         if name.is_empty() || metric.is_empty() {

@@ -11,8 +11,11 @@ const LONGEST: usize = 16;
 
 /// The Han words right before `at` and after `floor`, links stripped from their end.
 pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
-    let before = without_notes(&text[floor.min(at)..at]);
-    let before = before.as_str();
+    name_ending(&without_notes(&text[floor.min(at)..at]), words)
+}
+
+/// The name at the end of `before` (see [`before`]).
+fn name_ending(before: &str, words: &Words) -> String {
     // a name may end in an abbreviation printed right before the figure (全县GDP186亿元)
     let abbreviation = before
         .chars()
@@ -33,18 +36,20 @@ pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
         .collect();
     // `2024年全市产值`: the 年 belongs to the figure before it, not to the name
     let run = match before.strip_suffix(run.as_str()) {
-        // `比2019年决算数下降`: the words after a compared year name the base, not the figure
+        // `比2019年决算数下降`: the words after a compared year name the base, not the figure;
+        // the figure's name stands before the comparison (`整体通关时间比2017年压缩了`)
         Some(rest)
             if rest.ends_with(|c: char| c.is_ascii_digit())
-                && run.starts_with(['年', '月', '日'])
-                && words
-                    .ending(
-                        "compare",
-                        rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
-                    )
-                    .is_some() =>
+                && run.starts_with(['年', '月', '日']) =>
         {
-            String::new()
+            let head = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+            match words.ending("compare", head) {
+                Some(word) => name_ending(&head[..head.len() - word.len()], words),
+                None => run
+                    .trim_start_matches(['年', '月', '日', '号'])
+                    .trim_start_matches(['末', '底', '度', '份'])
+                    .to_string(),
+            }
         }
         Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit()) => run
             .trim_start_matches(['年', '月', '日', '号'])

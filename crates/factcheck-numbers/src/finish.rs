@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 /// "About" means at least ±5%; "nearly" reaches down 10%.
 const ABOUT: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 const NEARLY: Decimal = Decimal::from_parts(10, 0, 0, false, 2);
+/// The most a round figure's zeros widen it: an eighth (约40% is 35–45%).
+const ROUND_CAP: Decimal = Decimal::from_parts(125, 0, 0, false, 3);
 
 pub fn finish(s: &Scanned) -> Option<Quantity> {
     match &s.reading {
@@ -71,10 +73,13 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
                 Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
                 Qualifier::LessThan | Qualifier::AtMost => (None, Some(v)),
                 Qualifier::About => {
-                    let d = half.max(v.abs() * ABOUT);
+                    let d = round_half(v, *place).max(v.abs() * ABOUT);
                     (Some(lo.min(v - d)), Some(hi.max(v + d)))
                 }
-                Qualifier::Nearly => (Some(v - half.max(v.abs() * NEARLY)), Some(v)),
+                Qualifier::Nearly => (
+                    Some(v - round_half(v, *place).max(v.abs() * NEARLY)),
+                    Some(v),
+                ),
             };
             Some(Quantity {
                 span: s.span.clone(),
@@ -90,4 +95,26 @@ pub fn finish(s: &Scanned) -> Option<Quantity> {
             })
         }
     }
+}
+
+/// Half the place a round figure is rounded to: 约40% speaks in tens (its zero is no digit
+/// measured), 约42% in ones; never more than an eighth of the figure (约1000万 is no 500万).
+fn round_half(value: Decimal, place: Decimal) -> Decimal {
+    rounded_to(value, place)
+        .min(value.abs() * ROUND_CAP)
+        .max(place / Decimal::TWO)
+}
+
+fn rounded_to(value: Decimal, place: Decimal) -> Decimal {
+    let ten = Decimal::TEN;
+    let mut round = place;
+    if place >= Decimal::ONE {
+        while let Some(next) = round.checked_mul(ten) {
+            if next > value.abs() || !(value / next).fract().is_zero() {
+                break;
+            }
+            round = next;
+        }
+    }
+    round / Decimal::TWO
 }

@@ -188,7 +188,10 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             match self.read_at(i) {
-                Some((found, next)) if next > i => {
+                Some((mut found, next)) if next > i => {
+                    for scanned in &mut found {
+                        self.qualify_by_share_verb(scanned);
+                    }
                     out.extend(found);
                     i = next;
                 }
@@ -203,6 +206,11 @@ impl<'a> Scanner<'a> {
         let c = self.at(i)?;
         if c == '翻' {
             return self.doubling(i).map(|(q, n)| (vec![q], n));
+        }
+        if c == '半' || c == '一' || matches!(c, '过' | '逾' | '超' | '近') {
+            if let Some(found) = self.half(i) {
+                return Some(found);
+            }
         }
         if self.starts(i, "百分之") || self.starts(i, "千分之") || self.starts(i, "负百分之")
         {
@@ -535,6 +543,54 @@ impl<'a> Scanner<'a> {
             scanned.qualifier = Qualifier::MoreThan;
         }
         Some((found, next))
+    }
+
+    /// 半数, 一半 (half: 50%, read as loosely as 五成), and 过半, 逾半, 超半, 近半 (a bound at half).
+    /// 半年, 过半百, 一半个 and 另一半 are other words.
+    fn half(&self, start: usize) -> Option<(Vec<Scanned>, usize)> {
+        let c = self.at(start)?;
+        let (word_start, qualifier) = match c {
+            '过' | '逾' | '超' => (start + 1, Qualifier::MoreThan),
+            '近' => (start + 1, Qualifier::Nearly),
+            _ => (start, Qualifier::Exact),
+        };
+        let end = if self.starts(word_start, "半数") || self.starts(word_start, "一半") {
+            word_start + 2
+        } else if qualifier != Qualifier::Exact && self.at(word_start) == Some('半') {
+            // 过半数 reads on as 过半 + 数
+            word_start + 1 + usize::from(self.at(word_start + 1) == Some('数'))
+        } else {
+            return None;
+        };
+        let time_or_count = self
+            .at(end)
+            .is_some_and(|n| "年月天日小时个点场旬晌夜百价路径身边壁".contains(n));
+        let other_half = start
+            .checked_sub(1)
+            .and_then(|p| self.at(p))
+            .is_some_and(|p| "另多大".contains(p));
+        if time_or_count || other_half {
+            return None;
+        }
+        let (value, place) = (Decimal::from(50), Decimal::TEN);
+        let half_place = place / Decimal::TWO;
+        let mut scanned = Scanned {
+            span: self.byte(start)..self.byte(end),
+            core: self.byte(word_start)..self.byte(end),
+            reading: Reading::Number {
+                value,
+                place,
+                step: place,
+                range: Some((value - half_place, value + half_place)),
+                magnitude: false,
+                unit: Some(("%".to_string(), Kind::Percent)),
+                open_place: false,
+                lone_one: false,
+            },
+            qualifier,
+        };
+        let end = self.qualify(start, end, &mut scanned);
+        Some((vec![scanned], end))
     }
 
     /// 翻一番, 翻了两番: doubling n times.
@@ -881,6 +937,35 @@ impl<'a> Scanner<'a> {
         }
         scanned.span.end = self.byte(end);
         end
+    }
+
+    /// `约占全市的三成`, `将近占了总数的一半`: a share whose verb carries the qualifier is as
+    /// loose as one that carries it itself.
+    fn qualify_by_share_verb(&self, scanned: &mut Scanned) {
+        let percent = matches!(
+            &scanned.reading,
+            Reading::Number {
+                unit: Some((_, Kind::Percent)),
+                ..
+            }
+        );
+        if !percent || scanned.qualifier != Qualifier::Exact {
+            return;
+        }
+        let begin = self.index_of_byte(scanned.span.start);
+        // back over the whole's name (Han words, 的, 了) to the verb 占
+        let verb = (begin.saturating_sub(24)..begin)
+            .rev()
+            .take_while(|&k| self.at(k).is_some_and(factcheck_text::chars::is_han))
+            .find(|&k| self.at(k) == Some('占'));
+        let Some(verb) = verb else {
+            return;
+        };
+        if let Some((_, qualifier)) = self.prefix_before(verb) {
+            if matches!(qualifier, Qualifier::About | Qualifier::Nearly) {
+                scanned.qualifier = qualifier;
+            }
+        }
     }
 
     /// The qualifier word ending right before `begin`, unless it is part of another word (最近, 节约).

@@ -234,9 +234,9 @@ fn why_text(relation: Relation, english: bool) -> &'static str {
 
 fn semantics_text(english: bool) -> &'static str {
     if english {
-        "a printed figure covers every value that rounds to it (22.4% is 22.35–22.45%); 余/多 open the last place (30余 is 30–40), 超/突破/以上 are open above, 不足/以下 open below, 约 widens by at least 5%, 近 reaches 10% below; counts printed as whole numbers are exact. A finding needs the intervals to be disjoint."
+        "a printed figure covers every value that rounds to it (22.4% is 22.35–22.45%); 余/多 open the last place (30余 is 30–40), 超/突破/以上 are open above, 不足/以下 open below, 约 widens by at least 5% and a round figure to the place of its last non-zero digit (约40% is 35–45%, at most an eighth of it), 近 reaches 10% below (or that place) and 约占/近占 qualify the share after them; counts printed as whole numbers are exact. A finding needs the intervals to be disjoint."
     } else {
-        "印出的数字代表所有能四舍五入成它的值（22.4%即22.35%～22.45%）；“余/多”放开末位（30余即30～40），“超/突破/以上”上不封顶，“不足/以下”下不封底，“约”至少放宽5%，“近”向下放宽10%；整数的件数、人数是精确的。只有区间完全不相交才报错。"
+        "印出的数字代表所有能四舍五入成它的值（22.4%即22.35%～22.45%）；“余/多”放开末位（30余即30～40），“超/突破/以上”上不封顶，“不足/以下”下不封底，“约”至少放宽5%，整数尾部的零按其位放宽（约40%即35%～45%，至多放宽八分之一），“近”向下放宽10%（或按该位），“约占/近占”对其后的占比同样适用；整数的件数、人数是精确的。只有区间完全不相交才报错。"
     }
 }
 

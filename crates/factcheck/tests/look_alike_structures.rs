@@ -1155,19 +1155,56 @@ fn days_named_twice_count_from_one_day() {
 }
 
 #[test]
-fn a_sentence_opening_with_a_levels_name_counts_its_parts() {
-    let parts = |draft: &str| statuses(draft, "part-of-whole");
+fn a_main_part_is_a_level_of_the_totals_unit_and_period() {
+    let mainly = |draft: &str| statuses(draft, "subset-mainly");
     assert_eq!(
-        parts("全县常住人口为52.3万人。全县常住人口中，城镇人口为29.6万人。"),
+        mainly("热线受理诉求312件，主要为咨询停车问题，共368件。"),
+        ["contradiction"]
+    );
+    for draft in [
+        // a change, a figure of another period, a count of people against one of visits
+        "热线受理诉求同比增加120件，主要为咨询停车问题，共268件。",
+        "今年受理诉求312件，主要为咨询停车问题，去年同期共418件。",
+        "景区接待游客3.2万人，主要来自周边城市，共5.1万人次。",
+        // another measure with no 共 before it
+        "全年发放贷款12.6亿元，主要用于支持创业，带动就业资金18亿元。",
+    ] {
+        assert!(mainly(draft).is_empty(), "{draft}");
+    }
+}
+
+#[test]
+fn a_rate_named_for_another_territory_is_not_the_storys_own() {
+    // 全省GDP增幅 is the province's: the county's rate is no term of the difference
+    assert!(statuses(
+        "全年全县GDP186.4亿元，比上年增长9.5%。全社会用电量12.5亿千瓦时，增长3.2%，高于全省GDP增幅1.2个百分点。",
+        "points-against"
+    )
+    .is_empty());
+    // 我县 and 全县 are one county
+    assert_eq!(
+        statuses(
+            "全年我县地区生产总值186.4亿元，比上年增长9.5%。全社会用电量12.5亿千瓦时，增长3.2%，低于全县地区生产总值增幅6.3个百分点。",
+            "points-against"
+        ),
+        ["consistent"]
+    );
+}
+
+#[test]
+fn half_in_words_is_a_share() {
+    let shares = |draft: &str| statuses(draft, "share-of-whole");
+    assert_eq!(
+        shares("全县共有项目449个，其中新兴产业项目232个，占比超半数。"),
         ["consistent"]
     );
     assert_eq!(
-        parts("全县常住人口为52.3万人。全县常住人口中共有居民户16.2万户，城镇人口为59.6万人。"),
+        shares("全县共有项目449个，其中新兴产业项目202个，占比超半数。"),
         ["contradiction"]
     );
-    // a header naming no level given before, or the level of another year
-    assert!(parts("全县常住人口为52.3万人。在新增人口中，外来人口为61.2万人。").is_empty());
-    assert!(
-        parts("2010年全县常住人口为48.1万人。2020年常住人口中，城镇人口为50.2万人。").is_empty()
+    // 约占…的40%: the share is as loose as 约 makes it (9 of 21 is 42.9%)
+    assert_eq!(
+        shares("在这21只基金中，有9只次新基金，约占基金只数的40%。"),
+        ["consistent"]
     );
 }

@@ -1359,18 +1359,8 @@ fn partial_readings(story: &Story, l: &PartsList) -> Vec<(usize, usize)> {
 
 /// One part of a whole (`其中工业投资75亿元`): it does not exceed the whole.
 pub fn part_of(story: &Story) -> Vec<Found> {
-    let lists = story.parts_lists();
-    let named = among_named(story)
-        .into_iter()
-        .filter(|&(_, part)| !lists.iter().any(|l| l.parts.contains(&part)))
-        .map(|(whole, part)| {
-            let mut roles = Roles::new();
-            roles.insert("whole".into(), Binding::One(Var::Stated(whole)));
-            roles.insert("part".into(), Binding::One(Var::Stated(part)));
-            // the whole is found by its name, not bound by the syntax
-            Found::single(story.q(part).span.clone(), roles, Certainty::Inferred)
-        });
-    lists
+    story
+        .parts_lists()
         .iter()
         .filter(|l| l.parts.len() == 1)
         .map(|l| {
@@ -1387,71 +1377,7 @@ pub fn part_of(story: &Story) -> Vec<Found> {
                 alternatives: l.other_totals.iter().map(|&t| reading(t)).collect(),
             }
         })
-        .chain(named)
         .collect()
-}
-
-/// `全县常住人口中，城镇人口为29.6万人`: a sentence that opens with the name of a level given
-/// earlier in the story and 中 counts parts of that level: (whole, part) for each level of its
-/// unit the sentence gives.
-fn among_named(story: &Story) -> Vec<(usize, usize)> {
-    let layout = &story.frames.layout;
-    let mut out = Vec::new();
-    let mut sentences: Vec<usize> = story
-        .members
-        .clone()
-        .map(|q| story.frame(q).sentence)
-        .collect();
-    sentences.dedup();
-    for s in sentences {
-        let sentence = &layout.sentences[s];
-        let figures: Vec<usize> = story.frames.in_sentence(s).collect();
-        let Some(&first) = figures.first() else {
-            continue;
-        };
-        // the header: Han words then 中 and a comma or 有 (全市常住人口中共有…), before the
-        // sentence's first figure
-        let opening = &story.text[sentence.range.start..story.q(first).span.start];
-        let header = opening.match_indices('中').find_map(|(at, _)| {
-            let rest = &opening[at + '中'.len_utf8()..];
-            let opens = rest.starts_with(['，', ','])
-                || story.words().starting("part_opener", rest).is_some();
-            opens.then(|| &opening[..at])
-        });
-        let Some(header) = header.map(|h| h.trim_start_matches('在')) else {
-            continue;
-        };
-        if header.chars().count() < 2 || !header.chars().all(factcheck_text::chars::is_han) {
-            continue;
-        }
-        let parts: Vec<usize> = figures
-            .iter()
-            .copied()
-            .filter(|&p| story.amount_level(p) && !story.frame(p).bracketed)
-            .collect();
-        // the nearest level before the sentence that the header names, measured as a part is
-        let whole = story
-            .members
-            .clone()
-            .rev()
-            .filter(|&w| story.frame(w).sentence < s && story.amount_level(w))
-            .filter(|&w| {
-                parts
-                    .iter()
-                    .any(|&p| story.q(p).unit == story.q(w).unit && story.same_period(w, p))
-            })
-            .find(|&w| story.names(header, w) == crate::story::NameMatch::Exact);
-        let Some(whole) = whole else {
-            continue;
-        };
-        out.extend(
-            parts
-                .into_iter()
-                .filter(|&p| story.q(p).unit == story.q(whole).unit && story.same_period(p, whole))
-                .map(|p| (whole, p)),
-        );
-    }
-    out
 }
 
 /// The rate of change against the year before that describes a level, if one does.
