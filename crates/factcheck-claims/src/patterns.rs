@@ -76,7 +76,18 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
                     && found.span.start < earlier.span.end
                     && stated.iter().any(|q| set.contains(q))
             });
-            if !inside && measured_alike {
+            // `同比增长18.6%，两年平均增长7.2%`: a rate said to be against the year before is
+            // one year's, not the growth over the years named
+            let one_year_rate = match (found.roles.get("rate"), found.roles.get("years")) {
+                (Some(Binding::One(Var::Stated(rate))), Some(_)) => {
+                    let clause = &story.frames.layout.clauses[story.frame(*rate).clause];
+                    let before = &story.text[clause.range.start.min(story.q(*rate).span.start)
+                        ..story.q(*rate).span.start];
+                    story.words().contains("compare_period", before)
+                }
+                _ => false,
+            };
+            if !inside && measured_alike && !one_year_rate {
                 out.push(found);
                 out_stated.push(set);
             }

@@ -250,7 +250,9 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     // not a copy of everything before it
     let scope_start = near_start(text, sentence_start, host_start.max(sentence_start));
     let scope = page.scope(scope_start..host_start.max(sentence_start));
-    let compared = reading.aspect == Aspect::Level && in_comparison(whole_pre, page.words);
+    let compared = reading.aspect == Aspect::Level
+        && (in_comparison(whole_pre, page.words)
+            || between_comparison(text, clause_range.start, quantity.span.clone(), page.words));
     Frame {
         sentence,
         clause,
@@ -450,6 +452,21 @@ fn in_comparison(before: &str, words: &Words) -> bool {
     };
     let named = named.trim_end();
     named.ends_with('的') && named.chars().count() <= 20
+}
+
+/// `与2010年普查的62.90万人相比`: a figure between a clause's opening 与/同/跟/和 and the
+/// 相比 right after it is the figure compared against.
+fn between_comparison(
+    text: &str,
+    clause_start: usize,
+    figure: Range<usize>,
+    words: &Words,
+) -> bool {
+    let opening = text[clause_start.min(figure.start)..figure.start].trim_start();
+    let after = &text[figure.end..];
+    words.starting("compare_with", opening).is_some()
+        && words.starting("compare_close", after).is_some()
+        && opening.chars().count() <= 24
 }
 
 /// The level a change, rate, share or points figure describes: the nearest level before it in

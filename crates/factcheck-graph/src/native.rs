@@ -232,8 +232,18 @@ fn span(ctx: &Ctx) -> Option<Check> {
             readings.push(Decimal::from(leap));
         }
     }
-    if ctx.claim.word("to_half").is_some() {
-        readings.push(Decimal::from(inclusive) - Decimal::new(5, 1));
+    // a half day at the end (15日上午闭幕), or at the start (3日下午开幕), or both
+    let half = Decimal::new(5, 1);
+    let late_start = ctx
+        .claim
+        .word("from_half")
+        .is_some_and(|(w, _)| ctx.page.words.is("late_in_day", w));
+    let half_end = ctx.claim.word("to_half").is_some();
+    if half_end || late_start {
+        readings.push(Decimal::from(inclusive) - half);
+    }
+    if half_end && late_start {
+        readings.push(Decimal::from(inclusive) - Decimal::ONE);
     }
     let quantities = vec![from, to, duration];
     let shown: Vec<String> = readings
@@ -312,6 +322,23 @@ fn weekday(ctx: &Ctx) -> Option<Check> {
     }
     let actual = calendar::weekday(year, month, day);
     let iso = format!("{year}-{month:02}-{day:02}");
+    // a year read from the context may be the data's year, not the day's (2025年的数字, a
+    // meeting on 1月12日（周一） of 2026): a year either side of it that fits is a reading
+    if actual != stated && d.year_inferred && d.year_from_story {
+        let fits = [year - 1, year + 1].into_iter().find(|&y| {
+            calendar::is_valid(y, month, day) && calendar::weekday(y, month, day) == stated
+        });
+        if let Some(y) = fits {
+            return Some(ctx.check(
+                vec![date],
+                Status::Consistent,
+                format!(
+                    "{y}-{month:02}-{day:02}是{}，与“{word}”相符（年份未写明，取上下文{year}年的相邻年份）",
+                    calendar::weekday_name(stated)
+                ),
+            ));
+        }
+    }
     if actual == stated {
         return Some(ctx.check(
             vec![date],

@@ -151,6 +151,7 @@ fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
                     month: Some(month),
                     day: Some(n),
                     year_inferred: false,
+                    year_from_story: false,
                 },
                 (_, None, Some(_)) if (1..=31).contains(&n) => PartialDate {
                     day: Some(n),
@@ -161,6 +162,7 @@ fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
                     month: Some(n),
                     day: None,
                     year_inferred: false,
+                    year_from_story: false,
                 },
                 (Some(_), None, None) if (1000..=2999).contains(&n) => PartialDate {
                     year: Some(n as i32),

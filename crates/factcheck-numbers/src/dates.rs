@@ -31,7 +31,7 @@ const COMPARED: [&str; 9] = [
 ];
 
 /// `与2023年相比`, `和2019年同期持平`: a conjunction before the year, the comparison after it.
-const COMPARED_WITH: [&str; 3] = ["与", "和", "同"];
+const COMPARED_WITH: [&str; 7] = ["与", "和", "同", "恢复至", "恢复到", "达到", "相当于"];
 const COMPARISON_AFTER: [&str; 4] = ["相比", "比较", "持平", "同期"];
 
 /// What the whole page tells the dates of each story: its dateline and the latest year it names.
@@ -140,13 +140,14 @@ pub fn resolve_dates(
                         Some((y, _)) => Some(y),
                         None => None,
                     };
-                    let inferred = same_month
-                        .or(from_story)
+                    let of_story = same_month.or(from_story);
+                    let inferred = of_story
                         .or_else(|| reference.and_then(|r| nearest_year(r, m, date.day)))
                         .or(latest_year);
                     if let Some(y) = inferred {
                         date.year = Some(y);
                         date.year_inferred = true;
+                        date.year_from_story = of_story.is_some();
                     }
                 }
             }

@@ -113,6 +113,9 @@ pub struct PartialDate {
     pub day: Option<u32>,
     /// The year was not printed next to this date but taken from the story or the page.
     pub year_inferred: bool,
+    /// That year was taken from the story's other years (which may be the data's, not the
+    /// day's), not from the page's date.
+    pub year_from_story: bool,
 }
 
 impl PartialDate {

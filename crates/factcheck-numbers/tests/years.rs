@@ -15,6 +15,7 @@ fn dates(page: &str, page_date: Option<(i32, u32, u32)>) -> Vec<String> {
             month: Some(m),
             day: Some(d),
             year_inferred: false,
+            year_from_story: false,
         }),
     };
     read_quantities(&source, &vocab, &options)

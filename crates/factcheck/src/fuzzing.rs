@@ -77,6 +77,7 @@ pub fn numbers(data: &[u8]) -> usize {
             month: Some(10),
             day: Some(29),
             year_inferred: false,
+            year_from_story: false,
         }),
     };
     let mut read = 0;

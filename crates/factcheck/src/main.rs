@@ -757,6 +757,7 @@ fn parse_date(text: &str) -> Option<PartialDate> {
         month: Some(month),
         day: Some(day),
         year_inferred: false,
+        year_from_story: false,
     })
 }
 

@@ -1208,3 +1208,42 @@ fn half_in_words_is_a_share() {
         ["consistent"]
     );
 }
+
+#[test]
+fn readings_an_audit_of_consistent_bulletins_needed() {
+    let alarms = |draft: &str| {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity >= factcheck_report::Severity::Warning)
+            .map(|f| f.rule.clone())
+            .collect::<Vec<_>>()
+    };
+    for draft in [
+        // a year-on-year rate beside a two-year average: not the two years' growth
+        "规模以上工业增加值同比增长18.6%，两年平均增长7.2%。",
+        // a half day at either end of a span
+        "会议于1月5日上午开幕，7日中午闭幕，会期两天半。",
+        "会议于1月5日下午开幕，7日下午闭幕，会期两天。",
+        // the year of the figures is not the year of the day with its weekday
+        "本报讯 2025年，全县地区生产总值386.42亿元，增长5.6%。县十八届人大五次会议将于1月12日（周一）开幕。",
+        // a share in a nested list is of the grand total
+        "年末全县常住人口52.36万人。60岁及以上人口13.19万人，占25.19%，其中65岁及以上人口9.86万人，占18.83%。",
+        // 与…的X相比: X is the level compared against, not the current one
+        "全县常住人口为58.42万人，与2010年第六次全国人口普查的62.90万人相比，十年共减少4.48万人，下降7.1%。",
+        // a year compared with (恢复至…同期) is not the story's
+        "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
+    ] {
+        assert!(alarms(draft).is_empty(), "{draft}: {:?}", alarms(draft));
+    }
+    assert_eq!(
+        alarms("全县常住人口为58.42万人，与2010年第六次全国人口普查的62.90万人相比，十年共减少4.48万人，下降9.1%。"),
+        ["growth-rate"]
+    );
+    // the weekday is still checked where no year fits
+    assert_eq!(
+        alarms("本报讯 2025年，全县地区生产总值386.42亿元。县人代会将于1月12日（周三）开幕。"),
+        ["weekday-matches"]
+    );
+}

@@ -56,12 +56,38 @@ pub fn share(story: &Story) -> Vec<Found> {
             .find(|l| l.parts.contains(&part) && l.shares_of_total)
             .map(|l| l.total);
         let Some((_, name)) = &frame.whole else {
-            // 占比41%: the whole is the total the part is listed under
+            // 占比41%: the whole is the total the part is listed under, or in a list nested in
+            // another (60岁以上…，其中65岁以上…占18.83%) the total that one is listed under
             if let Some(total) = listed_under {
+                let mut outer = Vec::new();
+                let mut inner = total;
+                while let Some(up) = story
+                    .parts_lists()
+                    .iter()
+                    .find(|l| l.parts.contains(&inner) && l.shares_of_total)
+                    .map(|l| l.total)
+                    .filter(|t| *t != total && !outer.contains(t))
+                {
+                    outer.push(up);
+                    inner = up;
+                }
+                // or a larger level before the total that it is a part of (年末常住人口52.36万人。
+                // 60岁以上13.19万人，占25.19%，其中65岁以上9.86万人，占18.83%)
+                let larger = |w: usize| {
+                    story.q(w).number().unwrap_or_default()
+                        > story.q(total).number().unwrap_or_default()
+                };
+                let above: Vec<usize> = story
+                    .levels()
+                    .filter(|&w| w < total && !outer.contains(&w) && larger(w))
+                    .filter(|&w| story.addable(w, part) && story.same_period(w, part))
+                    .filter(|&w| !story.in_headline(w) && !story.frame(w).compared)
+                    .collect();
+                outer.extend(above);
                 out.push(found(
                     reading(Var::Stated(total)),
                     Certainty::Inferred,
-                    Vec::new(),
+                    outer.into_iter().map(|t| reading(Var::Stated(t))).collect(),
                 ));
             }
             continue;
