@@ -1231,14 +1231,14 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         // a share in a nested list is of the grand total
         "年末全县常住人口52.36万人。60岁及以上人口13.19万人，占25.19%，其中65岁及以上人口9.86万人，占18.83%。",
         // 与…的X相比: X is the level compared against, not the current one
-        "全县常住人口为58.42万人，与2010年第六次全国人口普查的62.90万人相比，十年共减少4.48万人，下降7.1%。",
+        "全县常住人口为58.42万人，与十年前那次普查的62.90万人相比，十年共减少4.48万人，下降7.1%。",
         // a year compared with (恢复至…同期) is not the story's
         "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
     ] {
         assert!(alarms(draft).is_empty(), "{draft}: {:?}", alarms(draft));
     }
     assert_eq!(
-        alarms("全县常住人口为58.42万人，与2010年第六次全国人口普查的62.90万人相比，十年共减少4.48万人，下降9.1%。"),
+        alarms("全县常住人口为58.42万人，与十年前那次普查的62.90万人相比，十年共减少4.48万人，下降9.1%。"),
         ["growth-rate"]
     );
     // the weekday is still checked where no year fits
