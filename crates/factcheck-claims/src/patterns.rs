@@ -58,6 +58,13 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
                         Some(Binding::One(Var::Stated(w))) => Some(*w),
                         _ => None,
                     };
+                    // 办结1285件（含上年结转46件）: a part that counts something from elsewhere
+                    let counts_more = |q: usize| {
+                        let after = &story.text[story.q(q).span.end..];
+                        ["（含", "(含", "（包括", "(包括"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                    };
                     whole.is_some_and(|w| {
                         set.iter().all(|&q| {
                             let (unit, whole_unit) = (&story.q(q).unit, &story.q(w).unit);
@@ -66,6 +73,7 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
                                 && story.frame(q).aspect == factcheck_frames::Aspect::Level
                                 && !story.frame(q).compared
                                 && story.same_period(q, w)
+                                && (q == w || !counts_more(q))
                         })
                     })
                 }

@@ -208,11 +208,16 @@ impl<'a> Story<'a> {
             return false;
         }
         let people = |u: &str| self.words().is("person_unit", u);
+        // 件 and 件次 count one thing; 人 and 人次 do not (visits are not visitors)
+        let visits_of_people =
+            |x: &str, y: &str| people(x) && y.strip_prefix(x).is_some_and(|rest| !rest.is_empty());
         a.unit == b.unit
             || (people(&a.unit) && people(&b.unit))
             || a.unit.is_empty()
             || b.unit.is_empty()
-            || a.unit.chars().next() == b.unit.chars().next()
+            || (a.unit.chars().next() == b.unit.chars().next()
+                && !visits_of_people(&a.unit, &b.unit)
+                && !visits_of_people(&b.unit, &a.unit))
     }
 
     /// The figure's period and the period of another may be the same.

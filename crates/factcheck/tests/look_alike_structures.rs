@@ -1232,6 +1232,14 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         "年末全县常住人口52.36万人。60岁及以上人口13.19万人，占25.19%，其中65岁及以上人口9.86万人，占18.83%。",
         // 与…的X相比: X is the level compared against, not the current one
         "全县常住人口为58.42万人，与十年前那次普查的62.90万人相比，十年共减少4.48万人，下降7.1%。",
+        // visits are not visitors: a part in 人次 under a whole in 人
+        "全市教职工1.9万人，新增学位2.6万个，其中随迁子女在校生达到19.2万人次。",
+        // a statement of its own (全县…) ends the parts after 其中
+        "城镇人口为29.6万人，外出务工人员达到18.5万人，其中跨省务工人员12.6万人，全县户籍人口为61.2万人。",
+        // closings that count last year's carry-over may outnumber this year's intake
+        "全年县信访局受理信访事项1262件，办结1285件（含上年结转事项46件）。",
+        // nets of both ways net out
+        "本周ETF合计净流入86.3亿元。其中，宽基ETF净流入62.1亿元，行业ETF净流入31.5亿元，跨境ETF净流出7.3亿元。",
         // a year compared with (恢复至…同期) is not the story's
         "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
     ] {

@@ -212,6 +212,10 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 let Some(&last) = parts.last() else {
                     continue;
                 };
+                // 净流入…，其中…净流出7.3亿元: flows of both ways net out, they do not add up
+                if opposite_flows(story, total, &parts) {
+                    continue;
+                }
                 let end = story.q(last).span.end;
                 let complete = completeness(story, total, &parts, at, end);
                 out.push(PartsList {
@@ -226,6 +230,22 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             }
         }
     }
+}
+
+/// Do the total and its parts name nets of both ways of a pair (净流入 and 净流出, 净买入 and
+/// 净卖出)?
+fn opposite_flows(story: &Story, total: usize, parts: &[usize]) -> bool {
+    let names: Vec<String> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .map(|q| part_name(story, q))
+        .collect();
+    story.rules.net_pairs.iter().any(|pair| {
+        let [plus, minus] = pair.as_slice() else {
+            return false;
+        };
+        let has = |w: &str| names.iter().any(|n| n.contains(&format!("净{w}")));
+        has(plus) && has(minus)
+    })
 }
 
 /// `共设投票站40个，投票箱900个，其中城区投票站10个，投票箱300个，乡镇投票站30个，投票箱600个`:
@@ -258,8 +278,14 @@ fn interleaved_lists(story: &Story, figures: &[usize], at: usize) -> Vec<PartsLi
         if !listable(&q) {
             continue;
         }
-        // a second 其中 opens a list of its own
+        // a second 其中 opens a list of its own, a statement of its own (全县…, 此外…) ends it
         if end > at && words.contains("which", &story.text[end..story.q(q).span.start]) {
+            break;
+        }
+        let clause = &story.frames.layout.clauses[story.frame(q).clause];
+        let opening = story.text[clause.range.start..story.q(q).span.start]
+            .trim_start_matches(['，', ',', '；', ';', ' ']);
+        if words.starting("statement_start", opening).is_some() {
             break;
         }
         let name = noun(q);
