@@ -16,24 +16,30 @@ pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
 
 /// The name at the end of `before` (see [`before`]).
 fn name_ending(before: &str, words: &Words) -> String {
-    // a name may end in an abbreviation printed right before the figure (全县GDP186亿元)
-    let abbreviation = before
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_uppercase)
-        .count();
-    let run: String = before
-        .chars()
-        .rev()
-        .enumerate()
-        .take_while(|&(k, c)| k < abbreviation || is_han(c) || c == '"')
-        .map(|(_, c)| c)
-        .filter(|&c| c != '"')
-        .take(LONGEST)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // Han words, and codes of capitals and digits among them (全省CPI上涨, 全市PM2.5平均浓度)
+    let chars: Vec<char> = before.chars().collect();
+    let mut k = chars.len();
+    while k > 0 {
+        if is_han(chars[k - 1]) || chars[k - 1] == '"' {
+            k -= 1;
+            continue;
+        }
+        let mut j = k;
+        while j > 0
+            && (chars[j - 1].is_ascii_uppercase()
+                || chars[j - 1].is_ascii_digit()
+                || chars[j - 1] == '.')
+        {
+            j -= 1;
+        }
+        if j < k && chars[j].is_ascii_uppercase() {
+            k = j;
+            continue;
+        }
+        break;
+    }
+    let kept: Vec<char> = chars[k..].iter().copied().filter(|&c| c != '"').collect();
+    let run: String = kept[kept.len().saturating_sub(LONGEST)..].iter().collect();
     // `2024年全市产值`: the 年 belongs to the figure before it, not to the name
     let run = match before.strip_suffix(run.as_str()) {
         // `比2019年决算数下降`: the words after a compared year name the base, not the figure;

@@ -620,10 +620,10 @@ fn anchor(
     }
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own
-    if own.chars().count() >= 2
-        && !earlier[candidate].metric.ends_with(&own)
-        && !page.words.is("filler", &own)
-    {
+    // (a share names its part by the part's subject: 民营经济占… for 民营经济增加值)
+    let own_level = earlier[candidate].metric.ends_with(&own)
+        || (reading.aspect == Aspect::Share && earlier[candidate].metric.contains(&own));
+    if own.chars().count() >= 2 && !own_level && !page.words.is("filler", &own) {
         return None;
     }
     // no other level stands between them (each part of a list has its own rate)

@@ -1240,6 +1240,10 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         "全年县信访局受理信访事项1262件，办结1285件（含上年结转事项46件）。",
         // nets of both ways net out
         "本周ETF合计净流入86.3亿元。其中，宽基ETF净流入62.1亿元，行业ETF净流入31.5亿元，跨境ETF净流出7.3亿元。",
+        // a rate that names its measure by a code (全市CPI, PPI) describes no level before it;
+        // two codes are two measures
+        "10月份，全市社会消费品零售总额286.4亿元，比上年同期增加12.2亿元，全市CPI同比上涨0.3%，PPI同比下降2.1%。",
+        "全市PM2.5平均浓度为32微克/立方米。全市PM10平均浓度为58微克/立方米，优良天数比例达到86.3%。",
         // a year compared with (恢复至…同期) is not the story's
         "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
     ] {

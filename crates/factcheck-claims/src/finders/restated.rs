@@ -378,8 +378,8 @@ pub(crate) fn significant(q: &factcheck_numbers::Quantity) -> Option<rust_decima
     Some(digits)
 }
 
-/// The Han words of a figure's clause before it (from the clause mark, not before the figure
-/// before it), so that a subject in the clause is kept (甲市累计确诊 and 乙市累计确诊 differ).
+/// The Han words (and codes: PM2.5) of a figure's clause before it (from the clause mark, not
+/// before the figure before it), so that a subject in the clause is kept (甲市累计确诊 and 乙市累计确诊 differ).
 fn clause_label(story: &Story, q: usize) -> String {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     // a date inside the label (美国5月通胀率) is part of it, not the figure before it
@@ -388,10 +388,9 @@ fn clause_label(story: &Story, q: usize) -> String {
         .take_while(|&p| story.frame(p).clause == story.frame(q).clause)
         .find(|&p| story.q(p).kind != factcheck_numbers::Kind::Date)
         .map_or(clause.range.start, |p| story.q(p).span.end);
-    let words: String = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]
-        .chars()
-        .filter(|&c| is_han(c))
-        .collect();
+    let words = crate::story::han_and_codes(
+        &story.text[floor.min(story.q(q).span.start)..story.q(q).span.start],
+    );
     story.words().strip_end("link", &words).to_string()
 }
 
