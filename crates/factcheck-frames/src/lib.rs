@@ -487,9 +487,18 @@ fn anchor(
     let clause_range = page.layout.clauses[clause].range.clone();
     // its own name: the words since the clause start or the figure before it (`十年共增加`); a
     // date inside the name (占基金2023年度收益的) is part of it, not the figure before
+    // 占小麦播种面积35.12万亩的81.0%: a level after the share's verb is its whole's figure, not
+    // the part, nor where the share's own name starts
+    let share_verb = match (reading.aspect, &reading.word) {
+        (Aspect::Share, Some((at, _))) => {
+            Some(near_start(text, clause_range.start, quantity.span.start) + at)
+        }
+        _ => None,
+    };
+    let before_verb = |p: usize| share_verb.is_none_or(|v| page.quantities[p].span.start < v);
     let floor = (0..q)
         .rev()
-        .find(|&p| page.quantities[p].kind != Kind::Date)
+        .find(|&p| page.quantities[p].kind != Kind::Date && before_verb(p))
         .map_or(clause_range.start, |p| page.quantities[p].span.end)
         .clamp(clause_range.start, quantity.span.start);
     // a share's whole (占基金2023年度收益的) names no measure of the share's own: its name ends
@@ -563,6 +572,7 @@ fn anchor(
     let candidate = (0..q)
         .rev()
         .take_while(|&p| earlier[p].sentence == sentence)
+        .filter(|&p| before_verb(p))
         .find(|&p| wanted(p))?;
     if counts_the_things_measured(page, candidate, (q, clause), earlier) {
         return None;
@@ -629,7 +639,9 @@ fn anchor(
     // no other level stands between them (each part of a list has its own rate)
     let between_level = (candidate + 1..q).any(|p| {
         let f = &earlier[p];
+        let whole_of_share = share_verb.is_some_and(|v| page.quantities[p].span.start > v);
         !f.bracketed
+            && !whole_of_share
             && !f.compared
             && !milestone(p)
             && f.aspect == Aspect::Level

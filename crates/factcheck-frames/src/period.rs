@@ -114,6 +114,10 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
             year = y.as_str().parse().ok();
             part = None;
         } else if let Some(r) = caps.name("rel") {
+            // 上年结转, 上年结余: a budget line carried over, not a figure of the year before
+            if body[whole.end()..].starts_with(['结', '滚']) {
+                continue;
+            }
             relative = Some(match r.as_str() {
                 "去年" | "上年" => -1,
                 "前年" => -2,

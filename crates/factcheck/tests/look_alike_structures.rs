@@ -1244,6 +1244,13 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         // two codes are two measures
         "10月份，全市社会消费品零售总额286.4亿元，比上年同期增加12.2亿元，全市CPI同比上涨0.3%，PPI同比下降2.1%。",
         "全市PM2.5平均浓度为32微克/立方米。全市PM10平均浓度为58微克/立方米，优良天数比例达到86.3%。",
+        // 上年结转 is a budget line, not last year's revenue
+        "2025年，全县一般公共预算收入完成25.30亿元，比上年增长5.8%。一般公共预算收入25.30亿元，加上上级补助收入38.62亿元、上年结转1.08亿元，收入总计65.00亿元。",
+        // a budget named alone is the part's own, not the budget of the sentence before
+        "全市一般公共预算收入完成226.18亿元，为调整预算225.00亿元的100.5%。全市一般公共预算支出完成412.65亿元，为调整预算的96.8%。",
+        // the whole's figure printed inside its name is no part
+        "全县小麦播种面积35.12万亩。截至今天，已收获小麦28.46万亩，占小麦播种面积35.12万亩的81.0%。",
+        "目前交易所基金合计64只，其中封闭式基金32只，LOF基金27只，ETF基金5只，数量占到473只基金总数的13%。",
         // a year compared with (恢复至…同期) is not the story's
         "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
     ] {
@@ -1252,6 +1259,11 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
     assert_eq!(
         alarms("全县常住人口为58.42万人，与十年前那次普查的62.90万人相比，十年共减少4.48万人，下降9.1%。"),
         ["growth-rate"]
+    );
+    // the whole printed in its name is checked
+    assert_eq!(
+        alarms("全县小麦播种面积35.12万亩。截至今天，已收获小麦28.46万亩，占小麦播种面积35.12万亩的91.0%。"),
+        ["share-of-whole"]
     );
     // the weekday is still checked where no year fits
     assert_eq!(

@@ -36,11 +36,19 @@ pub fn share(story: &Story) -> Vec<Found> {
             certainty,
             alternatives,
         };
-        // 约占全市（300亿元）的15%: the whole's figure stands beside its name
+        // 约占全市（300亿元）的15%, 占播种面积35.12万亩的81%: the whole's figure stands beside
+        // its name
         if let Some((range, _)) = &frame.whole {
             let beside = story.members.clone().find(|&w| {
+                let between = story
+                    .text
+                    .get(story.q(w).span.end..story.q(s).span.start)
+                    .unwrap_or("");
                 w != part
-                    && story.frame(w).bracketed
+                    && (story.frame(w).bracketed
+                        || (between.ends_with('的')
+                            && between.chars().count() <= 8
+                            && between.chars().all(factcheck_text::chars::is_han)))
                     && story.q(w).span.start >= range.start
                     && story.q(w).span.end <= story.q(s).span.start
                     && story.addable(w, part)
@@ -92,9 +100,12 @@ pub fn share(story: &Story) -> Vec<Found> {
             }
             continue;
         };
+        // 为调整预算的96.8%: a plan or budget named alone is the part's own, given in its sentence
+        let own_plan = story.words().is("own_plan", &story.plain_name(name));
         let mut candidates: Vec<(usize, NameMatch)> = story
             .levels()
             .filter(|&w| w != part && story.addable(w, part) && story.same_period(w, part))
+            .filter(|&w| !own_plan || story.frame(w).sentence == story.frame(part).sentence)
             .filter(|&w| !another_place(story, w, part))
             .filter(|&w| !story.in_headline(w) || story.in_headline(part))
             .map(|w| (w, story.names(name, w)))
