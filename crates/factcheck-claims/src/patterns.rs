@@ -95,7 +95,18 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
                 }
                 _ => false,
             };
-            if !inside && measured_alike && !one_year_rate {
+            // 拨备覆盖率228.6%: a rate whose name only ends like a bounded one's may pass 100%
+            let unbounded = rule.relation == Relation::Bounds
+                && found.roles.values().any(|b| match b {
+                    Binding::Word(_, at) => story
+                        .text
+                        .get(story.range.start.min(at.end)..at.end)
+                        .is_some_and(|before| {
+                            story.words().ending("unbounded_rate", before).is_some()
+                        }),
+                    _ => false,
+                });
+            if !inside && measured_alike && !one_year_rate && !unbounded {
                 out.push(found);
                 out_stated.push(set);
             }

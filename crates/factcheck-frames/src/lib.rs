@@ -436,6 +436,19 @@ fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
 /// Does a figure follow a comparison word and the name of what it compares against, joined by
 /// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against.
 fn in_comparison(before: &str, words: &Words) -> bool {
+    // `是上届0.42亿元的2.5倍`: an earlier period's figure that a multiple or share is of
+    let mut rest = before.trim_end();
+    let mut earlier = false;
+    while let Some(w) = words
+        .ending("earlier_period", rest)
+        .or_else(|| words.ending("earlier_edition", rest))
+    {
+        rest = &rest[..rest.len() - w.len()];
+        earlier = true;
+    }
+    if earlier && words.ending("of_whole", rest).is_some() {
+        return true;
+    }
     // `相比2019年度的146.20亿元，上升了6.75%`: a clause that opens with the comparison
     let opening = || {
         let clause = before.trim_start();

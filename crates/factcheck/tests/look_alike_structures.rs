@@ -1251,6 +1251,14 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         // the whole's figure printed inside its name is no part
         "全县小麦播种面积35.12万亩。截至今天，已收获小麦28.46万亩，占小麦播种面积35.12万亩的81.0%。",
         "目前交易所基金合计64只，其中封闭式基金32只，LOF基金27只，ETF基金5只，数量占到473只基金总数的13%。",
+        // parts that already make up the total, then the total counted another way
+        "共设车站22座，其中地下站18座、高架站4座，换乘站5座。",
+        // a coverage ratio of a bank passes 100%
+        "截至6月末，该行不良贷款率1.26%，拨备覆盖率228.6%，流动性覆盖率为135.2%。",
+        // kinds of a thing and the rest of them are siblings, not a total and its parts
+        "空调业务收入1136.8亿元，占营业收入的71.8%；冰箱及洗衣机业务收入284.5亿元，占18.0%；其他业务收入161.3亿元，占10.2%。",
+        // counts with no units multiply by no power of ten (a league table)
+        "积分榜（第28轮后）\n\n| 排名 | 球队 | 场次 | 胜 | 平 | 负 | 进球 | 失球 | 积分 |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n| 1 | 甲队 | 28 | 19 | 5 | 4 | 52 | 24 | 62 |\n| 2 | 乙队 | 28 | 17 | 6 | 5 | 47 | 28 | 57 |\n| 3 | 丙队 | 28 | 15 | 8 | 5 | 44 | 30 | 53 |\n| 4 | 丁队 | 28 | 14 | 7 | 7 | 41 | 33 | 49 |\n| 5 | 戊队 | 28 | 12 | 9 | 7 | 38 | 31 | 45 |",
         // a year compared with (恢复至…同期) is not the story's
         "2026年“五一”假期接待游客68.4万人次，恢复至2019年同期的118.6%。5月3日（周日）为客流高峰日。",
     ] {
@@ -1265,9 +1273,29 @@ fn readings_an_audit_of_consistent_bulletins_needed() {
         alarms("全县小麦播种面积35.12万亩。截至今天，已收获小麦28.46万亩，占小麦播种面积35.12万亩的91.0%。"),
         ["share-of-whole"]
     );
+    assert_eq!(alarms("医保覆盖率为108.6%。"), ["bounds-rate"]);
+    assert_eq!(
+        alarms("今年将新建8项工程，目前已有3项开工，其余6项正在做前期工作。"),
+        ["sum-of-parts"]
+    );
     // the weekday is still checked where no year fits
     assert_eq!(
         alarms("本报讯 2025年，全县地区生产总值386.42亿元。县人代会将于1月12日（周三）开幕。"),
         ["weekday-matches"]
     );
+}
+
+#[test]
+fn an_earlier_editions_figure_is_the_base_of_a_multiple_not_a_level() {
+    // 是上届0.42亿元的2.5倍，增长1.5倍: the growth is this edition's
+    let growth_levels = |draft: &str| -> Vec<String> {
+        bound(draft)
+            .into_iter()
+            .filter(|(rule, _)| rule == "growth-rate")
+            .flat_map(|(_, figures)| figures)
+            .collect()
+    };
+    let figures = growth_levels("本届交易会成交额1.05亿元，是上届0.42亿元的2.5倍，增长1.5倍。");
+    assert!(figures.contains(&"1.05亿元".to_string()), "{figures:?}");
+    assert!(!figures.contains(&"0.42亿元".to_string()), "{figures:?}");
 }

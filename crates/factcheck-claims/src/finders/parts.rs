@@ -216,6 +216,12 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 if opposite_flows(story, total, &parts) {
                     continue;
                 }
+                // 车站22座，其中地下站18座、高架站4座，换乘站5座: where the first parts already
+                // make up the total exactly, the rest count the total again another way
+                let mut parts = parts;
+                if let Some(k) = exact_prefix(story, total, &parts) {
+                    parts.truncate(k);
+                }
                 let end = story.q(last).span.end;
                 let complete = completeness(story, total, &parts, at, end);
                 out.push(PartsList {
@@ -230,6 +236,26 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             }
         }
     }
+}
+
+/// The length of the shortest run of two or more first parts, short of all of them, whose
+/// exact whole counts add up to the total's.
+fn exact_prefix(story: &Story, total: usize, parts: &[usize]) -> Option<usize> {
+    let exact = |q: usize| {
+        let (lo, hi) = story.q(q).bounds();
+        (lo.is_some() && lo == hi)
+            .then(|| story.q(q).number())
+            .flatten()
+    };
+    let whole = exact(total)?;
+    let mut sum = rust_decimal::Decimal::ZERO;
+    for (k, &p) in parts.iter().enumerate() {
+        sum += exact(p)?;
+        if k >= 1 && k + 1 < parts.len() && sum == whole {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// Do the total and its parts name nets of both ways of a pair (净流入 and 净流出, 净买入 and
@@ -1267,6 +1293,17 @@ fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
             continue;
         };
         if !story.same_period(part, total) {
+            continue;
+        }
+        // 空调业务收入…，占营业收入的71.8%；…；其他业务收入…: a level that is a share of another
+        // whole, or named as one more kind of the rest's thing, is a sibling, not the total
+        let rest_label = story.own_label(rest);
+        let rest_thing = words.strip_start("the_rest", &rest_label);
+        let sibling = rest_thing.chars().count() >= 2 && {
+            let label = story.own_label(total);
+            label.ends_with(rest_thing) && label.len() > rest_thing.len()
+        };
+        if sibling || !story.describing(total, Aspect::Share).is_empty() {
             continue;
         }
         let parts = vec![part, rest];

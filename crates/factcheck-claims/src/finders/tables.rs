@@ -216,6 +216,17 @@ fn product_claims(story: &Story, grid: &Grid, [a, b, c]: [usize; 3]) -> Vec<Foun
     let Some(&exponent) = exponents.get(exponents.len() / 2) else {
         return Vec::new();
     };
+    // a power of ten comes from units (万亩 × 公斤/亩 = 万吨); counts with none multiply as they
+    // are, else a league table's games × wins ≈ goals × 10 is a coincidence
+    let with_units = [a, b, c].iter().all(|&k| {
+        grid.table
+            .columns
+            .get(k)
+            .is_some_and(|col| col.unit.is_some())
+    });
+    if exponent != 0 && !with_units {
+        return Vec::new();
+    }
     let scale = 10f64.powi(exponent);
     let holds = |&[x, y, z]: &[usize; 3]| -> Option<bool> {
         let (x, y, z) = (span_of(story, x)?, span_of(story, y)?, span_of(story, z)?);
