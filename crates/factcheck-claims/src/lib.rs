@@ -8,6 +8,7 @@ mod distinct;
 pub mod finders;
 mod masked;
 mod patterns;
+mod sensible;
 pub mod story;
 
 use factcheck_frames::Frames;

@@ -4,7 +4,7 @@
 use crate::masked::Masked;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_rules::pattern::{Capture, CompiledPattern};
-use factcheck_rules::{Relation, Rule};
+use factcheck_rules::Rule;
 
 pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
     let masked = story.masked();
@@ -48,65 +48,12 @@ pub fn find(story: &Story, rule: &Rule) -> Vec<Found> {
             // a later match that starts inside an earlier one and reuses one of its numbers is
             // the same statement read again from a worse start
             let set = crate::stated_in(&found.roles);
-            // parts and their total are measured alike (诉求312件 has no part of 500人); a part
-            // and its whole are levels of one unit and one period (a change, 去年同期的…, or 人次
-            // against 人 is none)
-            let measured_alike = match rule.relation {
-                Relation::Sum => set.iter().all(|&q| story.addable(q, set[0])),
-                Relation::Subset => {
-                    let whole = match found.roles.get("whole") {
-                        Some(Binding::One(Var::Stated(w))) => Some(*w),
-                        _ => None,
-                    };
-                    // 办结1285件（含上年结转46件）: a part that counts something from elsewhere
-                    let counts_more = |q: usize| {
-                        let after = &story.text[story.q(q).span.end..];
-                        ["（含", "(含", "（包括", "(包括"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                    };
-                    whole.is_some_and(|w| {
-                        set.iter().all(|&q| {
-                            let (unit, whole_unit) = (&story.q(q).unit, &story.q(w).unit);
-                            // 来电986件次 counts times: 办结712件 may be under it
-                            (unit == whole_unit || *whole_unit == format!("{unit}次"))
-                                && story.frame(q).aspect == factcheck_frames::Aspect::Level
-                                && !story.frame(q).compared
-                                && story.same_period(q, w)
-                                && (q == w || !counts_more(q))
-                        })
-                    })
-                }
-                _ => true,
-            };
             let inside = out.iter().zip(&out_stated).any(|(earlier, stated)| {
                 earlier.span.start <= found.span.start
                     && found.span.start < earlier.span.end
                     && stated.iter().any(|q| set.contains(q))
             });
-            // `同比增长18.6%，两年平均增长7.2%`: a rate said to be against the year before is
-            // one year's, not the growth over the years named
-            let one_year_rate = match (found.roles.get("rate"), found.roles.get("years")) {
-                (Some(Binding::One(Var::Stated(rate))), Some(_)) => {
-                    let clause = &story.frames.layout.clauses[story.frame(*rate).clause];
-                    let before = &story.text[clause.range.start.min(story.q(*rate).span.start)
-                        ..story.q(*rate).span.start];
-                    story.words().contains("compare_period", before)
-                }
-                _ => false,
-            };
-            // 拨备覆盖率228.6%: a rate whose name only ends like a bounded one's may pass 100%
-            let unbounded = rule.relation == Relation::Bounds
-                && found.roles.values().any(|b| match b {
-                    Binding::Word(_, at) => story
-                        .text
-                        .get(story.range.start.min(at.end)..at.end)
-                        .is_some_and(|before| {
-                            story.words().ending("unbounded_rate", before).is_some()
-                        }),
-                    _ => false,
-                });
-            if !inside && measured_alike && !one_year_rate && !unbounded {
+            if !inside && crate::sensible::reads_sensibly(story, rule, &found.roles, &set) {
                 out.push(found);
                 out_stated.push(set);
             }

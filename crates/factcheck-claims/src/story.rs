@@ -461,31 +461,6 @@ pub fn tail(text: &str, n: usize) -> &str {
     &text[start..]
 }
 
-/// Han characters and the codes among them (PM2.5, CPI, M2): capitals, and digits right after
-/// a capital.
-pub fn han_and_codes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in text.chars() {
-        let keep = if factcheck_text::chars::is_han(c) {
-            in_code = false;
-            true
-        } else if c.is_ascii_uppercase() {
-            in_code = true;
-            true
-        } else if in_code && (c.is_ascii_digit() || c == '.') {
-            true
-        } else {
-            in_code = false;
-            false
-        };
-        if keep {
-            out.push(c);
-        }
-    }
-    out
-}
-
 pub fn han(text: &str) -> String {
     text.chars()
         .filter(|&c| factcheck_text::chars::is_han(c))

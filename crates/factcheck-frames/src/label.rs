@@ -128,6 +128,31 @@ pub fn han_or_latin(text: &str) -> String {
         .collect()
 }
 
+/// Han characters and the codes among them (PM2.5, CPI, M2): capitals, and digits right after
+/// a capital.
+pub fn han_and_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for c in text.chars() {
+        let keep = if is_han(c) {
+            in_code = false;
+            true
+        } else if c.is_ascii_uppercase() {
+            in_code = true;
+            true
+        } else if in_code && (c.is_ascii_digit() || c == '.') {
+            true
+        } else {
+            in_code = false;
+            false
+        };
+        if keep {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::without_notes;

@@ -500,6 +500,17 @@ fn a_top_group_or_the_things_counted_carry_no_rate_of_the_count() {
 
 /// The figures each check of a draft binds, by their text.
 /// The statuses of the checks one rule makes on a draft, in their order.
+/// The rules of the warnings and errors a draft gets.
+fn alarms(draft: &str) -> Vec<String> {
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= factcheck_report::Severity::Warning)
+        .map(|f| f.rule.clone())
+        .collect()
+}
+
 fn statuses(draft: &str, rule: &str) -> Vec<String> {
     let report = Checker::new().check("draft.txt", draft.as_bytes());
     report
@@ -1026,15 +1037,6 @@ fn a_rate_against_the_year_before_named_or_not_is_one_rate() {
 
 #[test]
 fn structures_that_only_look_like_this_rounds_make_no_alarm() {
-    let alarms = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity >= factcheck_report::Severity::Warning)
-            .map(|f| f.rule.clone())
-            .collect::<Vec<_>>()
-    };
     for draft in [
         // counts of other things inside the wholes counted
         "全省12个地市中，已有30个县市区完成任务。",
@@ -1211,15 +1213,6 @@ fn half_in_words_is_a_share() {
 
 #[test]
 fn readings_an_audit_of_consistent_bulletins_needed() {
-    let alarms = |draft: &str| {
-        let report = Checker::new().check("draft.txt", draft.as_bytes());
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity >= factcheck_report::Severity::Warning)
-            .map(|f| f.rule.clone())
-            .collect::<Vec<_>>()
-    };
     for draft in [
         // a year-on-year rate beside a two-year average: not the two years' growth
         "规模以上工业增加值同比增长18.6%，两年平均增长7.2%。",

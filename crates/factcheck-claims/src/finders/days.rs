@@ -53,12 +53,16 @@ fn bracketed_after_word(story: &Story, q: usize, dateline: Option<usize>) -> Opt
     Some((q, word.to_string(), at..at + word.len()))
 }
 
+/// The text of the offset's paragraph before it, when a line break in the story opens that
+/// paragraph.
+fn paragraph_before<'a>(story: &Story<'a>, at: usize) -> Option<&'a str> {
+    let story_before = &story.text[story.range.start..at];
+    story_before.rfind('\n').map(|k| &story_before[k + 1..])
+}
+
 /// Is the offset inside quotation marks opened in its paragraph?
 fn quoted(story: &Story, at: usize) -> bool {
-    let paragraph_start = story.text[story.range.start..at]
-        .rfind('\n')
-        .map_or(story.range.start, |k| story.range.start + k + 1);
-    let before = &story.text[paragraph_start..at];
+    let before = paragraph_before(story, at).unwrap_or(&story.text[story.range.start..at]);
     before.matches(['“', '「']).count() > before.matches(['”', '」']).count()
         || before.matches('"').count() % 2 == 1
 }
@@ -93,12 +97,9 @@ fn new_day_between(story: &Story, from: usize, to: usize) -> bool {
         from < span.start
             && span.end < to
             && has_day(story, d)
-            && story.text[story.range.start..span.start]
-                .rfind('\n')
-                .is_some_and(|k| {
-                    let opening = &story.text[story.range.start + k + 1..span.start];
-                    opening.chars().count() <= 12 && !opening.contains(['，', '。', ','])
-                })
+            && paragraph_before(story, span.start).is_some_and(|opening| {
+                opening.chars().count() <= 12 && !opening.contains(['，', '。', ','])
+            })
     })
 }
 

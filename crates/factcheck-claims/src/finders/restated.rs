@@ -388,7 +388,7 @@ fn clause_label(story: &Story, q: usize) -> String {
         .take_while(|&p| story.frame(p).clause == story.frame(q).clause)
         .find(|&p| story.q(p).kind != factcheck_numbers::Kind::Date)
         .map_or(clause.range.start, |p| story.q(p).span.end);
-    let words = crate::story::han_and_codes(
+    let words = factcheck_frames::label::han_and_codes(
         &story.text[floor.min(story.q(q).span.start)..story.q(q).span.start],
     );
     story.words().strip_end("link", &words).to_string()
