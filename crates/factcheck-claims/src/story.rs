@@ -362,6 +362,50 @@ impl<'a> Story<'a> {
         name.to_string()
     }
 
+    /// How an earlier period's figure `b` names figure `q`'s measure: `上年同期利润总额` by its
+    /// name after the period word, `上年同期为62亿元` by naming none, just after `q` (in its
+    /// sentence or the next one of its paragraph).
+    pub fn names_earlier(&self, q: usize, b: usize) -> NameMatch {
+        let plain = self.plain_name(&self.frame(b).metric);
+        let rest = self.words().strip_start("earlier_figure", &plain);
+        if rest.len() == plain.len() {
+            return self.names(&self.frame(q).metric, b);
+        }
+        if !rest.is_empty() {
+            return self.names(rest, q);
+        }
+        self.names_just_before(q, b)
+    }
+
+    /// Is `b` named by an earlier period's words alone (`上年同期为62亿元`)?
+    pub fn names_no_measure(&self, b: usize) -> bool {
+        let plain = self.plain_name(&self.frame(b).metric);
+        let rest = self.words().strip_start("earlier_figure", &plain);
+        rest.is_empty() && rest.len() < plain.len()
+    }
+
+    /// Does `b`'s name open with an earlier period (`上年同期利润总额`, `上年末`)? It is the
+    /// figure the story's own is compared with, whatever year the story leaves unsaid.
+    pub fn is_earlier_figure(&self, b: usize) -> bool {
+        let plain = self.plain_name(&self.frame(b).metric);
+        self.words().starting("earlier_figure", &plain).is_some()
+    }
+
+    /// A figure that names no measure restates the one just before it: in its sentence or in
+    /// the next one of its paragraph.
+    fn names_just_before(&self, q: usize, b: usize) -> NameMatch {
+        let layout = &self.frames.layout;
+        let (sq, sb) = (self.frame(q).sentence, self.frame(b).sentence);
+        let next_in_paragraph = sb == sq + 1
+            && layout.sentences[sq].paragraph == layout.sentences[sb].paragraph
+            && layout.sentences[sq].article == layout.sentences[sb].article;
+        if b > q && (sb == sq || next_in_paragraph) {
+            NameMatch::Exact
+        } else {
+            NameMatch::No
+        }
+    }
+
     fn synonyms(&self, a: &str, b: &str) -> bool {
         self.rules.synonyms.iter().any(|group| {
             let has = |x: &str| group.iter().any(|w| x == w || x.ends_with(w.as_str()));

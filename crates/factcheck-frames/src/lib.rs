@@ -806,8 +806,12 @@ impl StoryPeriods {
         let last = before()
             .rev()
             .find(|m| m.range.start >= s.range.start)
-            .or_else(|| before().rev().find(|m| m.range.start >= paragraph_start))
-            .or_else(|| before().next())?;
+            .or_else(|| {
+                before()
+                    .rev()
+                    .find(|m| m.range.start >= paragraph_start && !m.same_time_before)
+            })
+            .or_else(|| before().find(|m| !m.same_time_before))?;
         let mut period = period::resolve(last, *year);
         if period.year.is_none() && last.relative.is_none() {
             period.year = before()

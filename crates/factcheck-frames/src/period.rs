@@ -66,6 +66,9 @@ pub struct Mention {
     /// A year offset from the story's year (`上年` is −1), when the year is relative.
     pub relative: Option<i32>,
     pub period: Period,
+    /// `上年同期`: the figure right after it is the earlier one; the figures of the sentences
+    /// after it are of the story's own period again.
+    pub same_time_before: bool,
 }
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,6 +127,20 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
                 "明年" => 1,
                 _ => 0,
             });
+            // 上年同期: the part of the year the story last named (上半年, 1-10月), a year back
+            if body[whole.end()..].starts_with("同期") {
+                let same = out.last().map_or(Part::Year, |m| m.period.part);
+                out.push(Mention {
+                    range: at.start..at.end + "同期".len(),
+                    relative,
+                    period: Period {
+                        year: None,
+                        part: same,
+                    },
+                    same_time_before: true,
+                });
+                continue;
+            }
             part = None;
         } else if caps.name("range").is_some() {
             let (a, b) = (
@@ -183,6 +200,7 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
                 year,
                 part: part.unwrap_or(Part::Year),
             },
+            same_time_before: false,
         });
     }
     out
@@ -244,6 +262,21 @@ mod tests {
                     part: Part::Months(1, 9)
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn the_same_time_last_year_is_the_part_last_named() {
+        let got = read("2030年1-10月，利润增长；上年同期为8亿元");
+        assert_eq!(
+            got[1],
+            (
+                "上年同期".to_string(),
+                Period {
+                    year: Some(2029),
+                    part: Part::Months(1, 10)
+                }
+            )
         );
     }
 

@@ -140,14 +140,19 @@ pub fn resolve_dates(
                         Some((y, _)) => Some(y),
                         None => None,
                     };
-                    let of_story = same_month.or(from_story);
-                    let inferred = of_story
-                        .or_else(|| reference.and_then(|r| nearest_year(r, m, date.day)))
-                        .or(latest_year);
-                    if let Some(y) = inferred {
+                    // a year the story mentions may be the data's, not the day's; the
+                    // page's or the dateline's year is the day's
+                    let inferred = match same_month.or(from_story) {
+                        Some(y) => Some((y, true)),
+                        None => match reference.and_then(|r| nearest_year(r, m, date.day)) {
+                            Some(y) => Some((y, false)),
+                            None => latest_year.map(|y| (y, true)),
+                        },
+                    };
+                    if let Some((y, from_story)) = inferred {
                         date.year = Some(y);
                         date.year_inferred = true;
-                        date.year_from_story = of_story.is_some();
+                        date.year_from_story = from_story;
                     }
                 }
             }

@@ -1292,3 +1292,26 @@ fn an_earlier_editions_figure_is_the_base_of_a_multiple_not_a_level() {
     assert!(figures.contains(&"1.05亿元".to_string()), "{figures:?}");
     assert!(!figures.contains(&"0.42亿元".to_string()), "{figures:?}");
 }
+
+#[test]
+fn a_figure_after_each_counts_once_for_every_name_before_it() {
+    // 各 stands for every name before it, however the items are separated, and 和平区 is one name
+    for draft in [
+        "全区今年新建学校8所，其中和平区和河西区各3所，南开区2所。",
+        "全市共有9家三甲医院，其中城东区4家、城西区和城南区各2家、城北区1家。",
+        "全年共办招聘会11场，其中春季和秋季各3场，夏季4场，冬季1场。",
+    ] {
+        assert_eq!(
+            statuses(draft, "parts-within-total"),
+            ["consistent"],
+            "{draft}"
+        );
+    }
+    assert_eq!(
+        statuses(
+            "全年共办招聘会11场，其中春季和秋季各4场，夏季4场，冬季1场。",
+            "parts-within-total"
+        ),
+        ["contradiction"]
+    );
+}

@@ -24,7 +24,10 @@ pub fn growths(story: &Story) -> Vec<Growth> {
     let mut out = Vec::new();
     for current in story.levels() {
         let rates = story.describing(current, Aspect::Rate);
-        let changes = story.describing(current, Aspect::Change);
+        // `涉及金额3.86亿元，比上年增加9件`: a change counts in the level's unit, or it is of
+        // another figure
+        let mut changes = story.describing(current, Aspect::Change);
+        changes.retain(|&c| story.addable(c, current) || story.q(c).unit.is_empty());
         // each comparison (同比, 环比, 比2019年) has a base of its own
         let mut groups: Vec<(Option<Period>, Option<usize>, Option<usize>)> = Vec::new();
         for (figure, is_rate) in rates
@@ -196,9 +199,12 @@ pub fn growth(story: &Story) -> Vec<Found> {
 pub fn base_stated(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     for g in story.growths() {
-        let Some(period) = g.base_period.filter(|p| p.year.is_some()) else {
+        let Some(period) = g.base_period else {
             continue;
         };
+        // with no year known, only a figure named as the earlier period's (上年同期…为) is
+        // the base
+        let year_known = period.year.is_some();
         let metric = story.frame(g.current).metric.clone();
         if metric.chars().count() < 2 {
             continue;
@@ -220,15 +226,25 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
             .levels()
             .filter(|&b| b != g.current && story.addable(b, g.current))
             .filter(|&b| compared_measure.is_none_or(|w| story.frame(b).metric.contains(w)))
-            .filter(|&b| story.frame(b).period.is_some_and(|p| p.equals(&period)))
+            .filter(|&b| {
+                let of_period = |p: factcheck_frames::Period| {
+                    if year_known {
+                        p.equals(&period)
+                    } else {
+                        p.may_equal(&period) && story.is_earlier_figure(b)
+                    }
+                };
+                story.frame(b).period.is_some_and(of_period)
+            })
             // a level with a rate of its own is its story's current figure unless its sentence
             // names the earlier year (中国移动净利润…同比增长29.6% is no other company's base)
             .filter(|&b| !changes_unnamed(b, &period))
             .filter(|&b| {
                 story.frame(b).scope == story.frame(g.current).scope
                     || story.frame(b).sentence != story.frame(g.current).sentence
+                    || story.names_no_measure(b)
             })
-            .map(|b| (b, story.names(&metric, b)))
+            .map(|b| (b, story.names_earlier(g.current, b)))
             .filter(|(_, m)| *m != NameMatch::No)
             .collect();
         candidates.sort_by_key(|(b, m)| (std::cmp::Reverse(*m), *b));

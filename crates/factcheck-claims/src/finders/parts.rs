@@ -151,89 +151,91 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
         let sentence = &layout.sentences[s];
         let body = &text[sentence.range.clone()];
         let figures: Vec<usize> = story.frames.in_sentence(s).collect();
-        // 其中 lists the parts of a whole; 包括 some of them too
-        for which in words.class("which").iter().chain(words.class("includes")) {
-            for (offset, _) in body.match_indices(which.as_str()) {
-                let at = sentence.range.start + offset;
-                let in_bracket = layout
-                    .clause_at(at)
-                    .is_some_and(|c| layout.clauses[c].host.is_some());
-                if !in_bracket {
-                    let pair = interleaved_lists(story, &figures, at);
-                    if !pair.is_empty() {
-                        out.extend(pair);
-                        continue;
-                    }
-                }
-                let parts = list_after(story, &figures, at, in_bracket);
-                let Some(&first) = parts.first() else {
-                    continue;
-                };
-                // the totals: the levels before 其中 that the parts can add up to, nearest first
-                let mut totals: Vec<usize> = figures
-                    .iter()
-                    .rev()
-                    .copied()
-                    .filter(|&q| story.q(q).span.end <= at)
-                    .filter(|&q| {
-                        amount_level(story, q) && (in_bracket || !story.frame(q).bracketed)
-                    })
-                    .filter(|&q| story.addable(q, first) && story.same_period(q, first))
-                    // `从…增长到27900亿元，其中…从498亿元`: a starting figure is part of a start
-                    .filter(|&q| story.starts_from(q) == story.starts_from(first))
-                    .collect();
-                // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
-                totals.retain(|&q| !compared_against(story, q));
-                if totals.is_empty() {
-                    totals.extend(
-                        previous_sentence_total(story, s).filter(|&q| story.addable(q, first)),
-                    );
-                }
-                // `其中A…，B…，合计C`: the closing total is the list's own
-                if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
-                    totals.insert(0, closing);
-                }
-                let Some(&total) = totals.first() else {
-                    continue;
-                };
-                // `19项举措包括：…推进55项重大工程`: a count of another noun is no part; a kind of
-                // the total's noun is (`12家银行，其中7家城商行`)
-                let noun = |q: usize| story.frame(q).after.clone();
-                // `出口3.2万亿元，其中机电产品出口2万亿元；进口…`: 进口 is no part of 出口
-                let parts: Vec<usize> = parts
-                    .into_iter()
-                    .take_while(|&p| {
-                        noun(p).is_empty()
-                            || noun(total).is_empty()
-                            || noun(p).ends_with(noun(total).as_str())
-                    })
-                    .take_while(|&p| !sibling_of_total(story, total, p))
-                    .collect();
-                let Some(&last) = parts.last() else {
-                    continue;
-                };
-                // 净流入…，其中…净流出7.3亿元: flows of both ways net out, they do not add up
-                if opposite_flows(story, total, &parts) {
+        // 其中 lists the parts of a whole; 包括 some of them too; a sentence that opens 分行业看
+        // lists the parts of the whole before it
+        let mut openings: Vec<usize> = words
+            .class("which")
+            .iter()
+            .chain(words.class("includes"))
+            .flat_map(|which| body.match_indices(which.as_str()))
+            .map(|(offset, _)| sentence.range.start + offset)
+            .collect();
+        openings.extend(breakdown_opener(story, s));
+        for at in openings {
+            let in_bracket = layout
+                .clause_at(at)
+                .is_some_and(|c| layout.clauses[c].host.is_some());
+            if !in_bracket {
+                let pair = interleaved_lists(story, &figures, at);
+                if !pair.is_empty() {
+                    out.extend(pair);
                     continue;
                 }
-                // 车站22座，其中地下站18座、高架站4座，换乘站5座: where the first parts already
-                // make up the total exactly, the rest count the total again another way
-                let mut parts = parts;
-                if let Some(k) = exact_prefix(story, total, &parts) {
-                    parts.truncate(k);
-                }
-                let end = story.q(last).span.end;
-                let complete = completeness(story, total, &parts, at, end);
-                out.push(PartsList {
-                    total,
-                    parts,
-                    complete,
-                    span: story.q(total).span.start.min(at)..end,
-                    other_totals: totals[1..].to_vec(),
-                    shares_of_total: true,
-                    enumerated: false,
-                });
             }
+            let parts = list_after(story, &figures, at, in_bracket);
+            let Some(&first) = parts.first() else {
+                continue;
+            };
+            // the totals: the levels before 其中 that the parts can add up to, nearest first
+            let mut totals: Vec<usize> = figures
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&q| story.q(q).span.end <= at)
+                .filter(|&q| amount_level(story, q) && (in_bracket || !story.frame(q).bracketed))
+                .filter(|&q| story.addable(q, first) && story.same_period(q, first))
+                // `从…增长到27900亿元，其中…从498亿元`: a starting figure is part of a start
+                .filter(|&q| story.starts_from(q) == story.starts_from(first))
+                .collect();
+            // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
+            totals.retain(|&q| !compared_against(story, q));
+            if totals.is_empty() {
+                totals.extend(previous_sentence_total(story, s, first));
+            }
+            // `其中A…，B…，合计C`: the closing total is the list's own
+            if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
+                totals.insert(0, closing);
+            }
+            let Some(&total) = totals.first() else {
+                continue;
+            };
+            // `19项举措包括：…推进55项重大工程`: a count of another noun is no part; a kind of
+            // the total's noun is (`12家银行，其中7家城商行`)
+            let noun = |q: usize| story.frame(q).after.clone();
+            // `出口3.2万亿元，其中机电产品出口2万亿元；进口…`: 进口 is no part of 出口
+            let parts: Vec<usize> = parts
+                .into_iter()
+                .take_while(|&p| {
+                    noun(p).is_empty()
+                        || noun(total).is_empty()
+                        || noun(p).ends_with(noun(total).as_str())
+                })
+                .take_while(|&p| !sibling_of_total(story, total, p))
+                .collect();
+            let Some(&last) = parts.last() else {
+                continue;
+            };
+            // 净流入…，其中…净流出7.3亿元: flows of both ways net out, they do not add up
+            if opposite_flows(story, total, &parts) {
+                continue;
+            }
+            // 车站22座，其中地下站18座、高架站4座，换乘站5座: where the first parts already
+            // make up the total exactly, the rest count the total again another way
+            let mut parts = parts;
+            if let Some(k) = exact_prefix(story, total, &parts) {
+                parts.truncate(k);
+            }
+            let end = story.q(last).span.end;
+            let complete = completeness(story, total, &parts, at, end);
+            out.push(PartsList {
+                total,
+                parts,
+                complete,
+                span: story.q(total).span.start.min(at)..end,
+                other_totals: totals[1..].to_vec(),
+                shares_of_total: true,
+                enumerated: false,
+            });
         }
     }
 }
@@ -651,16 +653,45 @@ fn names_a_class(story: &Story, figures: &[usize], q: usize) -> bool {
 /// How many items a figure stands for: the names before 各 in its clause (`甲、乙、丙各2家` is
 /// three items of 2), else one.
 fn each_count(story: &Story, q: usize) -> usize {
+    names_before_each(story, q).map_or(1, |names| names.len())
+}
+
+/// The names a figure after 各 stands for (`乙县、丙县和丁县各4个`: 乙县, 丙县, 丁县), read from
+/// the text since the figure before it in its clause.
+fn names_before_each<'s>(story: &'s Story, q: usize) -> Option<Vec<&'s str>> {
     let clause = &story.frames.layout.clauses[story.frame(q).clause];
     let floor = q
         .checked_sub(1)
         .filter(|&p| story.frame(p).clause == story.frame(q).clause)
         .map_or(clause.range.start, |p| story.q(p).span.end);
-    let before = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start].trim_end();
-    if !before.ends_with('各') {
-        return 1;
+    let before = story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]
+        .trim_end()
+        .strip_suffix('各')?
+        // the separator after the figure before (`4家、乙县和丙县各2家`) is no joiner
+        .trim_start_matches(|c: char| !factcheck_text::chars::is_han(c));
+    let before = story.words().strip_start("which", before);
+    let mut names: Vec<&str> = before.split('、').collect();
+    let last = names.pop()?;
+    names.extend(split_joined(last));
+    Some(names)
+}
+
+/// `城西区和城南区` is two names, `和平区` one: split at a joiner (和, 及, 与) with a name of two
+/// characters or more on each side, preferring names that end alike (区…区).
+fn split_joined(names: &str) -> Vec<&str> {
+    let splits: Vec<(&str, &str)> = names
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '和' | '及' | '与'))
+        .map(|(at, c)| (&names[..at], &names[at + c.len_utf8()..]))
+        .filter(|(left, right)| left.chars().count() >= 2 && right.chars().count() >= 2)
+        .collect();
+    let alike = splits
+        .iter()
+        .find(|(left, right)| left.chars().last() == right.chars().last());
+    match alike.or(splits.last()) {
+        Some(&(left, right)) => vec![left, right],
+        None => vec![names],
     }
-    1 + before.matches(['、', '和', '及', '与']).count()
 }
 
 /// Is the figure the one its clause compares something against (`高于2月份的10.19亿股`)?
@@ -700,6 +731,10 @@ fn closing_total_after(
 
 /// A part's name: its own label, else the noun its figure counts.
 fn part_name(story: &Story, q: usize) -> String {
+    // `乙县和丙县各2家` is named like its last name
+    if let Some(last) = names_before_each(story, q).and_then(|names| names.last().copied()) {
+        return crate::story::han(last);
+    }
     let label = story.own_label(q).into_owned();
     if label.is_empty() {
         crate::story::han(&story.frame(q).after)
@@ -723,29 +758,80 @@ pub(crate) fn read_own_label(story: &Story, q: usize) -> String {
     words.strip_end("link", raw).to_string()
 }
 
-/// The total a sentence that opens with 其中 refers to: the last level of the sentence before, in
-/// the same paragraph.
-fn previous_sentence_total(story: &Story, s: usize) -> Option<usize> {
+/// Where a sentence's opening clause ends, when it opens a breakdown (`分行业看，`, `按经济类型
+/// 分，`): a few characters between a breakdown head and a breakdown view, nothing else.
+fn breakdown_opener(story: &Story, s: usize) -> Option<usize> {
     let layout = &story.frames.layout;
-    let prev = s.checked_sub(1)?;
-    let (a, b) = (&layout.sentences[prev], &layout.sentences[s]);
-    if a.article != b.article || a.paragraph != b.paragraph {
-        return None;
-    }
+    let start = layout.sentences[s].range.start;
+    let clause = &layout.clauses[layout.clause_at(start)?];
+    let text = story.text[clause.range.clone()].trim_matches(|c: char| !is_han(c));
+    let words = story.words();
+    let inner = text.strip_prefix(words.starting("breakdown_by", text)?)?;
+    let view = words.ending("breakdown_view", inner)?;
+    let named = inner[..inner.len() - view.len()].chars().count();
+    (1..=6).contains(&named).then_some(clause.range.end)
+}
+
+/// The total a sentence that opens with 其中 refers to: the last level of the sentence before, in
+/// the same paragraph (or, for a breakdown that opens a paragraph, in the paragraph before), of
+/// the first part's period. A sentence between that only gives the earlier period's figure
+/// (`上年同期为937.5亿元`) is passed over.
+fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usize> {
+    let layout = &story.frames.layout;
+    let b = &layout.sentences[s];
+    let breakdown = breakdown_opener(story, s).is_some();
     let opens = story
         .words()
         .starting("which", story.text[b.range.clone()].trim_start());
-    opens?;
-    let levels: Vec<usize> = story
-        .frames
-        .in_sentence(prev)
-        .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
-        .collect();
-    // a sentence that lists several figures of one kind: 其中 may pick out some of them, not
-    // parts of the last one
-    let last = *levels.last()?;
-    let same_kind = levels.iter().filter(|&&q| story.addable(q, last)).count();
-    (same_kind == 1).then_some(last)
+    if opens.is_none() && !breakdown {
+        return None;
+    }
+    for prev in (s.saturating_sub(2)..s).rev() {
+        let a = &layout.sentences[prev];
+        if a.article != b.article || (a.paragraph != b.paragraph && !breakdown) {
+            return None;
+        }
+        let levels: Vec<usize> = story
+            .frames
+            .in_sentence(prev)
+            .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
+            .filter(|&q| story.addable(q, first))
+            .collect();
+        if !levels.is_empty()
+            && levels.iter().all(|&q| story.is_earlier_figure(q))
+            && !story.is_earlier_figure(first)
+        {
+            continue;
+        }
+        // a sentence that lists several figures of one kind: 其中 may pick out some of them, not
+        // parts of the last one; a breakdown's parts name the measure they break down
+        return match levels[..] {
+            [only] => Some(only),
+            _ if breakdown => named_like(story, &levels, first),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Of several levels, the one whose name ends most like the part's (`实现利润总额` for
+/// `制造业实现利润总额`), when one ends like it by two characters or more than any other.
+fn named_like(story: &Story, levels: &[usize], part: usize) -> Option<usize> {
+    let part_name = &story.frame(part).metric;
+    let common = |q: usize| {
+        part_name
+            .chars()
+            .rev()
+            .zip(story.frame(q).metric.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let mut by_common: Vec<(usize, usize)> = levels.iter().map(|&q| (common(q), q)).collect();
+    by_common.sort_by_key(|&(c, _)| std::cmp::Reverse(c));
+    match by_common[..] {
+        [(best, q), (next, _), ..] if best >= 2 && best > next => Some(q),
+        _ => None,
+    }
 }
 
 /// Are the listed parts all the parts? A partition named in full, a count the copy announces, or
@@ -1304,6 +1390,18 @@ fn rest_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>) {
             label.ends_with(rest_thing) && label.len() > rest_thing.len()
         };
         if sibling || !story.describing(total, Aspect::Share).is_empty() {
+            continue;
+        }
+        // `其中，制造业岗位…，服务业岗位…，其他行业岗位…`: after 其中 (in the total's clause or
+        // the one before) or 分行业看 every level is a part; none is the total of the others
+        let clauses = &story.frames.layout.clauses;
+        let own = story.frame(total).clause;
+        let lead_start = clauses[own.saturating_sub(1)]
+            .range
+            .start
+            .max(story.frames.layout.sentences[sentence].range.start);
+        let lead = &story.text[lead_start..story.q(total).span.start];
+        if words.contains("which", lead) || breakdown_opener(story, sentence).is_some() {
             continue;
         }
         let parts = vec![part, rest];

@@ -75,9 +75,11 @@ pub fn points(story: &Story) -> Vec<Found> {
 
 /// The figures that state a rate's measure for an earlier period, best named first.
 fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usize, NameMatch)> {
-    let Some(period) = period.filter(|p| p.year.is_some()) else {
+    let Some(period) = period else {
         return Vec::new();
     };
+    // with no year known, only a figure named as the earlier period's (上年同期…为) is it
+    let year_known = period.year.is_some();
     let metric = story.frame(now).metric.clone();
     if metric.chars().count() < 2 {
         return Vec::new();
@@ -88,8 +90,16 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
         .clone()
         .filter(|&b| b != now && story.frame(b).aspect == aspect && !story.frame(b).bracketed)
         .filter(|&b| story.q(b).kind == story.q(now).kind)
-        .filter(|&b| story.frame(b).period.is_some_and(|x| x.equals(&period)))
-        .map(|b| (b, story.names(&metric, b)))
+        .filter(|&b| {
+            story.frame(b).period.is_some_and(|x| {
+                if year_known {
+                    x.equals(&period)
+                } else {
+                    x.may_equal(&period) && story.is_earlier_figure(b)
+                }
+            })
+        })
+        .map(|b| (b, story.names_earlier(now, b)))
         .filter(|(_, m)| *m != NameMatch::No)
         .collect();
     found.sort_by_key(|&(b, m)| (std::cmp::Reverse(m), b));

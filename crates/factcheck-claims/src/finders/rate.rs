@@ -55,16 +55,18 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         if frame.clause != story.frame(part).clause + 1 {
             continue;
         }
-        let part_clause = &story.frames.layout.clauses[story.frame(part).clause];
-        // the words around the count in its clause (`仅14次命中`, `已修复3950处`)
-        let span = &story.q(part).span;
-        let before = crate::story::tail(&story.text[part_clause.range.start..span.start], LEAD);
-        let after: String = story.text[span.end..part_clause.range.end.max(span.end)]
-            .chars()
-            .take(LEAD)
-            .collect();
-        let around_part = crate::story::han(&format!("{before}{after}"));
-        if !around_part.contains(stem.as_str()) {
+        // the words around a count in its clause (`仅14次命中`, `已修复3950处`)
+        let around = |c: usize| {
+            let clause = &story.frames.layout.clauses[story.frame(c).clause];
+            let span = &story.q(c).span;
+            let before = crate::story::tail(&story.text[clause.range.start..span.start], LEAD);
+            let after: String = story.text[span.end..clause.range.end.max(span.end)]
+                .chars()
+                .take(LEAD)
+                .collect();
+            crate::story::han(&format!("{before}{after}"))
+        };
+        if !around(part).contains(stem.as_str()) {
             continue;
         }
         // the whole: an earlier count of the same unit, nearest first (each one is a reading)
@@ -75,6 +77,9 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             .filter(|&w| story.q(w).unit == story.q(part).unit && !story.q(w).unit.is_empty())
             // a rate of items is of a larger count (`45家整车企业和1600多家配套商，配套率…`)
             .filter(|&w| story.q(w).number() > story.q(part).number())
+            // a count named by the rate's word too is the same kind of part, of another group
+            // (`试验组有效211例…；对照组有效179例，有效率…`)
+            .filter(|&w| !story.own_label(w).contains(stem.as_str()))
             .collect();
         let reading = |whole: usize| {
             crate::stated_roles(&[("part", part), ("whole", whole), ("share", rate)])
