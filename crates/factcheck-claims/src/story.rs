@@ -220,6 +220,15 @@ impl<'a> Story<'a> {
                 && !visits_of_people(&b.unit, &a.unit))
     }
 
+    /// The figure's period and the period of another may be of the same year (the year's end
+    /// and the whole year are).
+    pub fn same_year(&self, a: usize, b: usize) -> bool {
+        match (self.frame(a).period, self.frame(b).period) {
+            (Some(x), Some(y)) => x.year.is_none() || y.year.is_none() || x.year == y.year,
+            _ => true,
+        }
+    }
+
     /// The figure's period and the period of another may be the same.
     pub fn same_period(&self, a: usize, b: usize) -> bool {
         match (self.frame(a).period, self.frame(b).period) {

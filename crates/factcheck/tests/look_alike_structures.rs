@@ -1315,3 +1315,89 @@ fn a_figure_after_each_counts_once_for_every_name_before_it() {
         ["contradiction"]
     );
 }
+
+#[test]
+fn after_which_or_a_breakdown_no_level_is_the_total_of_the_others() {
+    // every level after 其中 or 分行业看 is a part: the first one is no total of the rest
+    for draft in [
+        "园区今年新增岗位8600个。其中，电子信息岗位4100个，物流岗位2900个，其他行业岗位1600个。",
+        "公司实现营业收入64.8亿元。\n分产品看，光伏组件收入40.2亿元，储能产品16.3亿元，其他8.3亿元。",
+    ] {
+        let sums = statuses(draft, "sum-of-parts");
+        assert!(sums.iter().all(|s| s == "consistent"), "{draft}: {sums:?}");
+        assert!(alarms(draft).is_empty(), "{draft}: {:?}", alarms(draft));
+    }
+}
+
+#[test]
+fn a_breakdown_sentence_lists_the_parts_of_the_total_before_it() {
+    // the whole is in the sentence before, past a sentence that only gives last year's figure
+    let draft = "前三季度全县规上工业增加值241.6亿元，同比增长7.3%。上年同期增加值为225.2亿元。分行业看，装备制造业增加值98.4亿元，食品加工业增加值77.9亿元，建材业增加值65.3亿元。";
+    assert_eq!(statuses(draft, "parts-within-total"), ["consistent"]);
+    let wrong = draft.replace("65.3亿元", "85.3亿元");
+    assert_eq!(statuses(&wrong, "parts-within-total"), ["contradiction"]);
+}
+
+#[test]
+fn the_same_time_last_year_named_alone_is_the_base_just_before_it() {
+    let draft = "今年1—9月，全市快递业务收入36.4亿元，同比增长12.0%，上年同期为32.5亿元。";
+    assert_eq!(statuses(draft, "growth-base-stated"), ["consistent"]);
+    let wrong = draft.replace("32.5亿元", "30.5亿元");
+    assert_eq!(statuses(&wrong, "growth-base-stated"), ["contradiction"]);
+    let points = "今年1—9月，全市新能源汽车渗透率为41.6%，比上年同期提高5.2个百分点。上年同期新能源汽车渗透率为36.4%。";
+    assert_eq!(statuses(points, "points-change"), ["consistent"]);
+    let wrong = points.replace("36.4%", "34.4%");
+    assert_eq!(statuses(&wrong, "points-change"), ["contradiction"]);
+}
+
+#[test]
+fn a_weekday_may_fit_the_year_after_the_data_year_the_story_mentions() {
+    // a release of last year's figures: the day is in the year after them
+    let draft = "本报讯 2月10日（星期一），市统计局发布数据，2024年全市常住人口达到312.6万人。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    // a weekday that fits no year near it is still wrong
+    let wrong = draft.replace("星期一", "星期四");
+    assert_eq!(alarms(&wrong), ["weekday-matches"]);
+}
+
+#[test]
+fn a_change_counted_in_another_unit_is_of_another_figure() {
+    // 增加12件 is of the cases, not of the money
+    let draft = "全年查处案件86件，涉案金额2.35亿元，比上年增加12件。上年涉案金额为1.9亿元。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert!(bound(draft)
+        .iter()
+        .all(|(_, figures)| !(figures.contains(&"2.35亿元".to_string())
+            && figures.contains(&"12件".to_string()))));
+}
+
+#[test]
+fn counts_of_two_groups_named_alike_are_no_whole_of_each_other() {
+    // each group's count of responders is a part of its own group, not the other's whole
+    let draft = "观察组有效96例，有效率为91.4%；对照组有效83例，有效率为79.0%。";
+    assert!(statuses(draft, "rate-of-count").is_empty());
+}
+
+#[test]
+fn a_from_to_figure_is_the_first_amount_after_the_to_word() {
+    // 减少 names the change, not where the level ended
+    let draft = "全县林地面积从862.5平方公里增至901.3平方公里，增加38.8平方公里，增长4.5%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    let dated = "全县林地面积从2015年的862.5平方公里增至2024年的901.3平方公里，增长6.5%。";
+    assert_eq!(statuses(dated, "growth-from-to"), ["contradiction"]);
+}
+
+#[test]
+fn a_counted_total_adds_the_figures_that_name_its_measure() {
+    // each firm's revenue is no part of the two firms' profit
+    let draft = "甲公司营业收入88.6亿元，净利润12.4亿元；乙公司营业收入61.2亿元，净利润9.3亿元。两家公司净利润合计21.7亿元。";
+    assert_eq!(statuses(draft, "sum-of-parts"), ["consistent"]);
+}
+
+#[test]
+fn points_between_two_named_subjects_compare_their_rates_in_that_sentence() {
+    let draft = "甲区出口增长6.2%，乙区出口增长4.8%。甲区失业率为3.9%，乙区失业率为4.3%，乙区高于甲区0.4个百分点。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    let wrong = draft.replace("0.4个百分点", "0.9个百分点");
+    assert_eq!(alarms(&wrong), ["points-against"]);
+}

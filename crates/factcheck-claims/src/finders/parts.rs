@@ -814,18 +814,19 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
     None
 }
 
+/// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
+fn common_ending(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// Of several levels, the one whose name ends most like the part's (`实现利润总额` for
 /// `制造业实现利润总额`), when one ends like it by two characters or more than any other.
 fn named_like(story: &Story, levels: &[usize], part: usize) -> Option<usize> {
-    let part_name = &story.frame(part).metric;
-    let common = |q: usize| {
-        part_name
-            .chars()
-            .rev()
-            .zip(story.frame(q).metric.chars().rev())
-            .take_while(|(a, b)| a == b)
-            .count()
-    };
+    let common = |q: usize| common_ending(&story.frame(part).metric, &story.frame(q).metric);
     let mut by_common: Vec<(usize, usize)> = levels.iter().map(|&q| (common(q), q)).collect();
     by_common.sort_by_key(|&(c, _)| std::cmp::Reverse(c));
     match by_common[..] {
@@ -1324,6 +1325,16 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
                     && story.addable(p, total)
                     && story.same_period(p, total)
             })
+            .collect();
+        // `两家银行净利润合计…`: the parts that name the total's measure, when there are enough
+        // of them (each bank's revenue is no part of their profit)
+        let named: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|&p| common_ending(&story.frame(p).metric, &story.frame(total).metric) >= 2)
+            .collect();
+        let parts: Vec<usize> = if named.len() >= n { named } else { parts }
+            .into_iter()
             .take(n)
             .collect::<Vec<_>>()
             .into_iter()

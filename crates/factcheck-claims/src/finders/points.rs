@@ -125,15 +125,37 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
     let candidates: Vec<usize> = story
         .members
         .clone()
-        .filter(|&o| o < p && story.frame(o).aspect == Aspect::Rate && !story.frame(o).bracketed)
+        .filter(|&o| o < p && !story.frame(o).bracketed)
+        // a rate of change, or a rate as a level (净息差1.63%)
+        .filter(|&o| {
+            story.frame(o).aspect == Aspect::Rate
+                || (story.frame(o).aspect == Aspect::Level && story.q(o).kind == Kind::Percent)
+        })
         .filter(|&o| story.same_period(o, p))
         .filter(|&o| {
             let described = story.frame(o).anchor.unwrap_or(o);
             story.names(&name, described) != NameMatch::No
         })
         .collect();
-    // only when the name picks one rate
+    // only when the name picks one rate, in the sentence if it holds any
+    let candidates = in_sentence_first(story, p, candidates);
     (candidates.len() == 1).then(|| candidates[0])
+}
+
+/// The candidates in `p`'s sentence if there are any (`甲银行净息差1.58%，乙银行净息差1.63%，乙银行
+/// 高于甲银行0.05个百分点` compares the margins, not the banks' growth rates before), else all.
+fn in_sentence_first(story: &Story, p: usize, candidates: Vec<usize>) -> Vec<usize> {
+    let sentence = story.frame(p).sentence;
+    let near: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&o| story.frame(o).sentence == sentence)
+        .collect();
+    if near.is_empty() {
+        candidates
+    } else {
+        near
+    }
 }
 
 /// A rate against another subject's or measure's rate.
@@ -149,7 +171,9 @@ pub fn against(story: &Story) -> Vec<Found> {
         let Reference::Other { name, figure } = &frame.reference else {
             continue;
         };
-        let Some(rate) = frame.anchor.or_else(|| rate_named_before(story, p)) else {
+        // the rate the clause names before 高于 (`乙银行高于甲银行…`) over the one the points
+        // were anchored to
+        let Some(rate) = rate_named_before(story, p).or(frame.anchor) else {
             continue;
         };
         // `比全省（6.1%）和全国（5.2%）分别高0.8、1.7个百分点`: the k-th points go with the k-th
@@ -207,6 +231,7 @@ pub fn against(story: &Story) -> Vec<Found> {
                 story.names(&name, described) != NameMatch::No
             })
             .collect();
+        let candidates = in_sentence_first(story, p, candidates);
         if let Some((&first, rest)) = candidates.split_first() {
             out.push(Found {
                 span,

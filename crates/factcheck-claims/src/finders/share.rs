@@ -88,8 +88,10 @@ pub fn share(story: &Story) -> Vec<Found> {
                 let above: Vec<usize> = story
                     .levels()
                     .filter(|&w| w < total && !outer.contains(&w) && larger(w))
-                    .filter(|&w| story.addable(w, part) && story.same_period(w, part))
+                    // of the part's year: a stock at the year's end counts the year's people
+                    .filter(|&w| story.addable(w, part) && story.same_year(w, part))
                     .filter(|&w| !story.in_headline(w) && !story.frame(w).compared)
+                    .filter(|&w| !story.is_earlier_figure(w))
                     .collect();
                 outer.extend(above);
                 out.push(found(
