@@ -1332,9 +1332,9 @@ fn after_which_or_a_breakdown_no_level_is_the_total_of_the_others() {
 #[test]
 fn a_breakdown_sentence_lists_the_parts_of_the_total_before_it() {
     // the whole is in the sentence before, past a sentence that only gives last year's figure
-    let draft = "前三季度全县规上工业增加值241.6亿元，同比增长7.3%。上年同期增加值为225.2亿元。分行业看，装备制造业增加值98.4亿元，食品加工业增加值77.9亿元，建材业增加值65.3亿元。";
+    let draft = "前三季度全县规上工业增加值243.8亿元，同比增长8.3%。上年同期增加值为225.2亿元。分行业看，装备制造业增加值98.4亿元，食品加工业增加值77.9亿元，建材业增加值67.5亿元。";
     assert_eq!(statuses(draft, "parts-within-total"), ["consistent"]);
-    let wrong = draft.replace("65.3亿元", "85.3亿元");
+    let wrong = draft.replace("67.5亿元", "87.5亿元");
     assert_eq!(statuses(&wrong, "parts-within-total"), ["contradiction"]);
 }
 
