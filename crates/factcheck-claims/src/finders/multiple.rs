@@ -29,20 +29,38 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         };
         let raw = &name[at + verb.len()..];
         let name = crate::story::han(raw);
-        if name.is_empty() || name.chars().count() > NAME || !before[..at].trim().is_empty() {
+        if name.is_empty() || name.chars().count() > NAME {
             continue;
         }
         let a_time = words.contains("time_name", &name) || names_a_year(raw);
-        // the figure it describes: the level just before, in its sentence
+        // the figure it describes: the level just before, in its sentence, or the one the clause
+        // names before 是 (`出口额是进口额的1.6倍`)
         let sentence = story.frame(m).sentence;
-        let Some(part) = story
-            .levels()
-            .filter(|&a| a < m && story.frame(a).sentence == sentence)
-            .last()
-        else {
+        let subject = crate::story::han(&before[..at]);
+        let part = if subject.is_empty() {
+            story
+                .levels()
+                .filter(|&a| a < m && story.frame(a).sentence == sentence)
+                .last()
+        } else if a_time {
+            None
+        } else {
+            named_level(story, &subject, m, None)
+        };
+        let Some(part) = part else {
             continue;
         };
-        let whole = if a_time {
+        let whole = if a_time && names_a_year(raw) {
+            // `是2019年的1.6倍`: the level the story gives for that year under the part's name
+            let year: i32 = raw[..4].parse().unwrap_or_default();
+            let metric = story.frame(part).metric.clone();
+            story
+                .levels()
+                .filter(|&b| b != part && story.addable(b, part))
+                .filter(|&b| story.frame(b).period.is_some_and(|p| p.year == Some(year)))
+                .filter(|&b| story.names(&metric, b) == NameMatch::Exact)
+                .min_by_key(|&b| story.q(b).span.start.abs_diff(story.q(part).span.start))
+        } else if a_time {
             // `是五年前的4.5倍`: the level the sentence went from (`从12万千瓦增长到…`)
             story
                 .levels()
@@ -60,14 +78,7 @@ pub fn multiples(story: &Story) -> Vec<Found> {
             if plain.chars().count() < 2 {
                 continue;
             }
-            story
-                .levels()
-                .filter(|&w| w != part && story.addable(w, part) && story.same_period(w, part))
-                .filter(|&w| {
-                    let metric = story.plain_name(&story.frame(w).metric);
-                    story.names(&name, w) == NameMatch::Exact || metric.ends_with(plain.as_str())
-                })
-                .min_by_key(|&w| story.q(w).span.start.abs_diff(story.q(part).span.start))
+            named_level(story, &name, part, Some(part))
         };
         let Some(whole) = whole else {
             continue;
@@ -83,6 +94,34 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         ));
     }
     out
+}
+
+/// The level nearest `near` that `name` names (exactly, or as the end of its measure's name), of
+/// `like`'s unit and period when given (`出口额`: the level of 出口).
+fn named_level(story: &Story, name: &str, near: usize, like: Option<usize>) -> Option<usize> {
+    let plain = story.plain_name(name);
+    if plain.chars().count() < 2 {
+        return None;
+    }
+    // 出口额 names the level of 出口: the amount word is no part of the name
+    let stem = story.words().strip_end("amount_word", &plain);
+    let plain = if stem.chars().count() >= 2 {
+        stem
+    } else {
+        &plain
+    }
+    .to_string();
+    story
+        .levels()
+        .filter(|&w| Some(w) != like)
+        .filter(|&w| like.is_none_or(|p| story.addable(w, p) && story.same_period(w, p)))
+        .filter(|&w| {
+            let metric = story.plain_name(&story.frame(w).metric);
+            story.names(name, w) == NameMatch::Exact
+                || metric.ends_with(plain.as_str())
+                || metric.ends_with(story.plain_name(name).as_str())
+        })
+        .min_by_key(|&w| story.q(w).span.start.abs_diff(story.q(near).span.start))
 }
 
 /// `2012年的`: a year stands for the measure's level then.
