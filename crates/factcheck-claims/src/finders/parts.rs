@@ -567,6 +567,17 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         // a part is named, before its figure or by the noun the figure counts (`其中有7家城商行`):
         // `270多人轻重伤` is no item of a list
         let label = part_name(story, q);
+        // `稻谷、小麦、玉米产量分别为512.3万吨、348.6万吨、401.2万吨`: a respectively run's
+        // figures are named by the names before 分别
+        let respectively_run = parts.first().is_some_and(|&first| {
+            matches!(between.trim(), "、" | "和" | "及")
+                && words.contains("respectively", &story.text[at..story.q(first).span.start])
+        });
+        if respectively_run {
+            parts.push(q);
+            end = story.q(q).span.end;
+            continue;
+        }
         if label.is_empty() {
             break;
         }
@@ -812,6 +823,20 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
         };
     }
     None
+}
+
+/// A clause that opens with a short name and a total word, and says nothing else before its
+/// figure (`，奖牌总数达223枚`, `，共223枚`).
+fn names_a_closing_total(story: &Story, lead: &str) -> bool {
+    let words = story.words();
+    let lead = crate::story::han(lead);
+    if matches!(lead.as_str(), "共" | "共有" | "共达") {
+        return true;
+    }
+    let lead = words.strip_end("link", &lead);
+    words
+        .ending("closing_total", lead)
+        .is_some_and(|w| lead[..lead.len() - w.len()].chars().count() <= 4)
 }
 
 /// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
@@ -1243,7 +1268,15 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
         let clause = &story.frames.layout.clauses[story.frame(total).clause];
         let lead = &text[clause.range.start..story.q(total).span.start];
         // `…，合计730万吨` opens a clause; `5枚金牌、4枚银牌、6枚铜牌共15枚奖牌` closes a run in its own
-        let opens = words.starting("closing_total", lead.trim_start()).is_some();
+        // (a clause of 加上 before it makes a sum of its own: see `added`)
+        let plus_before = k > 0 && {
+            let c = &story.frames.layout.clauses[story.frame(levels[k - 1]).clause];
+            words
+                .starting("plus", story.text[c.range.clone()].trim_start())
+                .is_some()
+        };
+        let opens = words.starting("closing_total", lead.trim_start()).is_some()
+            || (names_a_closing_total(story, lead) && !plus_before);
         let closes_inline =
             !opens && k > 0 && story.frame(levels[k - 1]).clause == story.frame(total).clause && {
                 let between = &text[story.q(levels[k - 1]).span.end..story.q(total).span.start];

@@ -19,6 +19,7 @@ pub fn share(story: &Story) -> Vec<Found> {
         let Some(part) = frame
             .anchor
             .filter(|&p| crate::story::is_amount(story.q(p)))
+            .or_else(|| part_named_before(story, s))
         else {
             continue;
         };
@@ -156,6 +157,25 @@ pub fn share(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// `第三产业增加值占地区生产总值的比重为65.7%`: a share whose clause names its part before 占
+/// with no figure of its own is of the nearest level before it that the name names exactly.
+fn part_named_before(story: &Story, s: usize) -> Option<usize> {
+    let words = story.words();
+    let clause = &story.frames.layout.clauses[story.frame(s).clause];
+    let lead = &story.text[clause.range.start..story.q(s).span.start.max(clause.range.start)];
+    let (at, _) = words.find("share_verb", lead)?;
+    let name = crate::story::han(&lead[..at]);
+    let name = story.plain_name(&name);
+    if name.chars().count() < 2 {
+        return None;
+    }
+    story
+        .levels()
+        .filter(|&p| p < s && crate::story::is_amount(story.q(p)))
+        .filter(|&p| story.names(&name, p) == NameMatch::Exact)
+        .last()
 }
 
 /// A whole in another paragraph measured for a place the part's sentence never names

@@ -1,0 +1,69 @@
+//! Structures copy states without one fixed phrasing: each is found on a clean draft (its check
+//! holds) and, with one figure changed, reports the contradiction.
+
+use factcheck::Checker;
+
+/// The statuses of one rule's checks on a draft.
+fn statuses(draft: &str, rule: &str) -> Vec<String> {
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    report
+        .checks
+        .iter()
+        .filter(|c| c.rule == rule)
+        .map(|c| c.status.clone())
+        .collect()
+}
+
+/// The draft's check of `rule` holds, and breaks when `from` is changed to `to`.
+fn holds_then_breaks(draft: &str, rule: &str, from: &str, to: &str) {
+    assert_eq!(statuses(draft, rule), ["consistent"], "{draft}");
+    let changed = draft.replacen(from, to, 1);
+    assert_ne!(changed, draft, "{from} is in the draft");
+    assert_eq!(statuses(&changed, rule), ["contradiction"], "{changed}");
+}
+
+#[test]
+fn a_partition_adds_up_to_the_total_of_the_sentence_before() {
+    holds_then_breaks(
+        "年末全县户籍人口52.8万人。城镇户籍人口21.5万人，乡村户籍人口31.3万人。",
+        "sum-of-parts",
+        "31.3万人",
+        "33.3万人",
+    );
+}
+
+#[test]
+fn a_respectively_run_after_which_lists_every_part() {
+    holds_then_breaks(
+        "全县油料产量8.6万吨，其中油菜籽、花生、芝麻产量分别为5.2万吨、2.1万吨、0.9万吨。",
+        "parts-within-total",
+        "2.1万吨",
+        "3.1万吨",
+    );
+}
+
+#[test]
+fn a_total_may_close_a_run_under_a_short_name() {
+    holds_then_breaks(
+        "本届运动会上，县代表队获得金牌14枚、银牌9枚、铜牌11枚，奖牌总数达34枚。",
+        "sum-of-parts",
+        "34枚",
+        "36枚",
+    );
+    holds_then_breaks(
+        "今年新建口袋公园东城区6个、西城区4个、南城区5个，共15个。",
+        "sum-of-parts",
+        "共15个",
+        "共17个",
+    );
+}
+
+#[test]
+fn a_share_named_by_its_part_is_of_the_level_given_before() {
+    holds_then_breaks(
+        "全县农业总产值86.4亿元。其中林业产值12.1亿元，增长3.2%。林业产值占农业总产值的比重为14.0%。",
+        "share-of-whole",
+        "14.0%",
+        "16.0%",
+    );
+}
