@@ -43,7 +43,8 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         // the part: the last count before the rate, in its clause or the clause before
         let mut counts: Vec<usize> = story
             .before_in_sentence(rate)
-            .filter(|&c| story.q(c).kind == Kind::Count && story.q(c).number().is_some())
+            // counts or amounts (`已整改问题资金15.27亿元，整改率…`, `负债合计…，资产负债率…`)
+            .filter(|&c| crate::story::is_amount(story.q(c)))
             .take(COUNTS)
             .collect();
         counts.reverse();
