@@ -397,7 +397,11 @@ impl<'a> Story<'a> {
     /// figure the story's own is compared with, whatever year the story leaves unsaid.
     pub fn is_earlier_figure(&self, b: usize) -> bool {
         let plain = self.plain_name(&self.frame(b).metric);
+        // or a sentence that opens with the earlier period (`上年同期，公司营业收入为…`)
+        let sentence = &self.frames.layout.sentences[self.frame(b).sentence];
+        let opening = self.text[sentence.range.start..self.q(b).span.start].trim_start();
         self.words().starting("earlier_figure", &plain).is_some()
+            || self.words().starting("earlier_figure", opening).is_some()
     }
 
     /// A figure that names no measure restates the one just before it: in its sentence or in
@@ -408,7 +412,9 @@ impl<'a> Story<'a> {
         let next_in_paragraph = sb == sq + 1
             && layout.sentences[sq].paragraph == layout.sentences[sb].paragraph
             && layout.sentences[sq].article == layout.sentences[sb].article;
-        if b > q && (sb == sq || next_in_paragraph) {
+        // the nearest level before it only (`营业收入…增长12.6%；净利润…增长21.3%，上年同期为…`)
+        let nearest = (q + 1..b).all(|o| !self.amount_level(o));
+        if b > q && nearest && (sb == sq || next_in_paragraph) {
             NameMatch::Exact
         } else {
             NameMatch::No

@@ -1401,3 +1401,35 @@ fn points_between_two_named_subjects_compare_their_rates_in_that_sentence() {
     let wrong = draft.replace("0.4个百分点", "0.9个百分点");
     assert_eq!(alarms(&wrong), ["points-against"]);
 }
+
+#[test]
+fn last_years_figure_named_alone_is_the_base_of_the_nearest_level_only() {
+    // 上年同期为… follows the profit: it is no base of the revenue before it
+    let draft =
+        "公司营业收入42.6亿元，同比增长8.1%；净利润3.95亿元，同比增长15.2%，上年同期为3.43亿元。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert_eq!(statuses(draft, "growth-base-stated"), ["consistent"]);
+}
+
+#[test]
+fn a_breakdown_adds_up_to_the_measure_it_breaks_down_not_the_nearest_figure() {
+    // the revenue lines add up to the revenue, not to the profit of the sentence between, nor
+    // to the last year's revenue, nor to the lines of another breakdown
+    let draft = "上半年公司实现营业收入58.4亿元，同比增长9.2%。上年同期，公司营业收入为53.5亿元。扣除非经常性损益后的净利润4.12亿元。\n分业务看，储能业务收入31.6亿元，光伏业务收入20.3亿元，其他业务收入6.5亿元。\n分地区看，海外业务收入14.8亿元，占营业收入的25.3%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    let sums = statuses(draft, "sum-of-parts");
+    assert!(sums.iter().all(|s| s == "consistent"), "{sums:?}");
+}
+
+#[test]
+fn a_rate_of_a_cut_is_of_its_size_not_of_a_signed_change() {
+    // 核减 is a change: the rate of it is over the amount sent for review, not checked here
+    let draft = "审计了8个项目，送审金额24.6亿元，审定金额23.1亿元，核减1.5亿元，核减率6.1%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_daily_average_is_of_the_period_total_not_last_years_figure() {
+    let draft = "假期全县共接待游客86.4万人次，同比增长7.5%，上年同期为80.4万人次，日均接待游客10.8万人次。假期共8天。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}

@@ -67,3 +67,50 @@ fn a_share_named_by_its_part_is_of_the_level_given_before() {
         "16.0%",
     );
 }
+
+#[test]
+fn a_daily_average_times_the_days_is_the_total() {
+    holds_then_breaks(
+        "春节假期8天，全县共接待游客86.4万人次，日均接待游客10.8万人次。",
+        "average-per-item",
+        "10.8万人次",
+        "12.8万人次",
+    );
+    // the days may be told in the sentence before
+    holds_then_breaks(
+        "春节假期共8天。全县共接待游客86.4万人次，日均接待游客10.8万人次。",
+        "average-per-item",
+        "10.8万人次",
+        "12.8万人次",
+    );
+}
+
+#[test]
+fn a_completion_share_is_of_the_plan_it_names() {
+    holds_then_breaks(
+        "全县新增城镇就业1.38万人，完成年度目标1.2万人的115.0%。",
+        "share-of-whole",
+        "115.0%",
+        "125.0%",
+    );
+}
+
+#[test]
+fn a_named_rate_of_amounts_is_the_part_over_the_whole() {
+    holds_then_breaks(
+        "审计发现问题资金6.4亿元，已整改问题资金5.6亿元，整改率为87.5%。",
+        "rate-of-count",
+        "87.5%",
+        "92.5%",
+    );
+}
+
+#[test]
+fn a_multiple_named_by_its_subject_is_of_the_named_figure() {
+    holds_then_breaks(
+        "全县粮食收购量36.8万吨，储备量15.2万吨，收购量是储备量的2.4倍。",
+        "multiple-of-named",
+        "2.4倍",
+        "3.4倍",
+    );
+}

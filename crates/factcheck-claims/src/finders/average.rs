@@ -19,16 +19,24 @@ pub fn per_item(story: &Story) -> Vec<Found> {
                 [clause.range.start.min(story.q(average).span.start)..story.q(average).span.start],
             LEAD,
         );
-        if !words.contains("average", lead) {
+        // `日均接待游客…`: an average per day, over the days the copy counts
+        let daily = words.contains("per_day", lead);
+        if !words.contains("average", lead) && !daily {
             continue;
         }
-        let Some(per) = per_classifier(lead) else {
+        let Some(per) = (if daily {
+            Some('天')
+        } else {
+            per_classifier(lead)
+        }) else {
             continue;
         };
         // the total: the nearest level before the average's clause in its sentence, of its unit
         let Some(total) = story.before_in_sentence(average).find(|&t| {
             story.is_level(t)
                 && story.frame(t).clause != frame.clause
+                // (上年同期为…: the earlier period's figure, not the total averaged)
+                && !story.is_earlier_figure(t)
                 && story.q(t).unit == story.q(average).unit
                 && story.addable(t, average)
         }) else {
@@ -43,6 +51,10 @@ pub fn per_item(story: &Story) -> Vec<Found> {
             .before_in_sentence(total)
             .filter(|&c| counts_per(story, c, per))
             .collect();
+        // the days of a holiday or an event may be told in the sentence before (`假期7天。`)
+        if counts.is_empty() && daily {
+            counts.extend(days_told_before(story, total));
+        }
         counts.reverse();
         let reading = |count: usize| {
             crate::stated_roles(&[("total", total), ("count", count), ("average", average)])
@@ -83,9 +95,30 @@ fn counts_per(story: &Story, c: usize, per: char) -> bool {
     let person = |u: &str| words.is("person_unit", u);
     let unit_matches = q.unit.chars().eq(std::iter::once(per))
         || (person(&q.unit) && person(per.encode_utf8(&mut [0; 4])));
-    q.kind == Kind::Count
+    // a number of days is a duration (`为期7天`)
+    let counted = q.kind == Kind::Count || (q.kind == Kind::Duration && per == '天');
+    counted
         && q.qualifier == Qualifier::Exact
         && unit_matches
         && q.number()
             .is_some_and(|n| n > 1.into() && n.fract().is_zero())
+}
+
+/// The numbers of days the sentence before `total`'s, in its paragraph, counts.
+fn days_told_before(story: &Story, total: usize) -> Vec<usize> {
+    let layout = &story.frames.layout;
+    let s = story.frame(total).sentence;
+    let Some(prev) = s.checked_sub(1) else {
+        return Vec::new();
+    };
+    if layout.sentences[prev].paragraph != layout.sentences[s].paragraph
+        || layout.sentences[prev].article != layout.sentences[s].article
+    {
+        return Vec::new();
+    }
+    story
+        .frames
+        .in_sentence(prev)
+        .filter(|&c| counts_per(story, c, '天'))
+        .collect()
 }

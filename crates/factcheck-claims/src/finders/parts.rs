@@ -797,7 +797,9 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
     if opens.is_none() && !breakdown {
         return None;
     }
-    for prev in (s.saturating_sub(2)..s).rev() {
+    // a breakdown may stand a sentence or two after its whole (`营业收入…。扣非净利润…。分业务看，`)
+    let reach = if breakdown { 3 } else { 2 };
+    for prev in (s.saturating_sub(reach)..s).rev() {
         let a = &layout.sentences[prev];
         if a.article != b.article || (a.paragraph != b.paragraph && !breakdown) {
             return None;
@@ -814,11 +816,39 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
         {
             continue;
         }
+        if breakdown {
+            // another breakdown's parts are siblings (分业务看… then 分地区看…), no whole
+            let opens_list = breakdown_opener(story, prev).is_some()
+                || story
+                    .words()
+                    .starting("which", story.text[a.range.clone()].trim_start())
+                    .is_some();
+            if opens_list {
+                continue;
+            }
+            let levels: Vec<usize> = levels
+                .into_iter()
+                .filter(|&q| story.same_period(q, first))
+                .collect();
+            // a breakdown's parts name the measure they break down (消费电子业务收入 for 营业收入)
+            let alike: Vec<usize> = levels
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    common_ending(&story.frame(q).metric, &story.frame(first).metric) >= 2
+                        && !story.is_earlier_figure(q)
+                })
+                .collect();
+            match alike[..] {
+                [] => continue,
+                [only] => return Some(only),
+                _ => return named_like(story, &alike, first),
+            }
+        }
         // a sentence that lists several figures of one kind: 其中 may pick out some of them, not
-        // parts of the last one; a breakdown's parts name the measure they break down
+        // parts of the last one
         return match levels[..] {
             [only] => Some(only),
-            _ if breakdown => named_like(story, &levels, first),
             _ => None,
         };
     }

@@ -45,6 +45,8 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             .before_in_sentence(rate)
             // counts or amounts (`已整改问题资金15.27亿元，整改率…`, `负债合计…，资产负债率…`)
             .filter(|&c| crate::story::is_amount(story.q(c)))
+            // a change (核减3.43亿元) is signed: the rate is of its size, which no level states
+            .filter(|&c| story.frame(c).aspect != factcheck_frames::Aspect::Change)
             .take(COUNTS)
             .collect();
         counts.reverse();
