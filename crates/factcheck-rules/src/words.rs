@@ -13,32 +13,47 @@ const SHORT: usize = 96;
 /// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// By name: looked up at every call, so hashed with [`Fnv`].
-    classes: HashMap<String, Class, BuildHasherDefault<Fnv>>,
+    /// By name: looked up at every call, so hashed with [`QuickHash`].
+    classes: HashMap<String, Class, BuildHasherDefault<QuickHash>>,
 }
 
-/// FNV-1a, for the keys looked up at every call (class names, characters): a few bytes, for which
-/// the default hasher (built to resist chosen keys, which packs are not a risk of) costs more
-/// than the lookup itself.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
+/// The hash of the keys looked up at every call (class names, characters): a few bytes, for
+/// which a byte-by-byte hash (or the default one, built to resist chosen keys, which packs are
+/// not a risk of) costs more than the lookup itself. It mixes the length and the first and last
+/// eight bytes in three steps whatever the length; keys that share all of those (no class names
+/// do) only cost the table a comparison more.
+#[derive(Debug, Clone, Copy, Default)]
+struct QuickHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl QuickHash {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-impl Hasher for Fnv {
+/// Up to eight bytes as one little-endian word.
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+impl Hasher for QuickHash {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        let n = bytes.len();
+        let (head, tail) = if n > 8 {
+            (word_of(&bytes[..8]), word_of(&bytes[n - 8..]))
+        } else {
+            (word_of(bytes), 0)
+        };
+        self.mix(head);
+        self.mix(tail);
+        self.mix(n as u64);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // the table takes its buckets from the low bits and its tags from the high ones
+        self.0 ^ (self.0 >> 29)
     }
 }
 
@@ -58,7 +73,7 @@ struct Class {
 #[derive(Debug, Clone, Default)]
 struct ByChar {
     mask: u128,
-    words: HashMap<char, Vec<usize>, BuildHasherDefault<Fnv>>,
+    words: HashMap<char, Vec<usize>, BuildHasherDefault<QuickHash>>,
 }
 
 impl ByChar {
