@@ -68,22 +68,33 @@ struct Class {
     by_last: ByChar,
 }
 
-/// Word indices by a character, with a mask of the characters held (by their code modulo 128)
-/// that turns most characters away before the table is looked up.
+/// Word indices by a character, with a mask of the characters held (by their code modulo
+/// `MASK_BITS`) that turns most characters away before the table is looked up: wide enough that
+/// a class of a hundred words lets few other characters through.
 #[derive(Debug, Clone, Default)]
 struct ByChar {
-    mask: u128,
+    mask: [u64; MASK_BITS / 64],
     words: HashMap<char, Vec<usize>, BuildHasherDefault<QuickHash>>,
+}
+
+const MASK_BITS: usize = 1024;
+
+/// Where a character's bit lies in [`ByChar::mask`]: its word and its bit in that word.
+fn mask_bit(c: char) -> (usize, u64) {
+    let k = u32::from(c) as usize % MASK_BITS;
+    (k / 64, 1 << (k % 64))
 }
 
 impl ByChar {
     fn push(&mut self, c: char, k: usize) {
-        self.mask |= 1 << (u32::from(c) % 128);
+        let (word, bit) = mask_bit(c);
+        self.mask[word] |= bit;
         self.words.entry(c).or_default().push(k);
     }
 
     fn get(&self, c: char) -> Option<&Vec<usize>> {
-        if self.mask & (1 << (u32::from(c) % 128)) == 0 {
+        let (word, bit) = mask_bit(c);
+        if self.mask[word] & bit == 0 {
             return None;
         }
         self.words.get(&c)
