@@ -224,6 +224,11 @@ impl Words {
     }
 
     pub fn contains(&self, class: &str, text: &str) -> bool {
+        // a short text (a label) is read back from its end, where starting the automaton costs
+        // more than the reading
+        if text.len() <= SHORT {
+            return self.rfind_from_end(class, text).is_some();
+        }
         self.classes
             .get(class)
             .and_then(|c| c.automaton.as_ref())
