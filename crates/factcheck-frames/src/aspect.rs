@@ -290,14 +290,50 @@ pub(crate) fn last_outside<'w>(
 ) -> Option<(usize, &'w str)> {
     let mut end = text.len();
     while let Some((at, word)) = words.rfind(class, &text[..end]) {
-        let inside = words.class(outside).iter().any(|n| {
-            text.match_indices(n.as_str())
-                .any(|(s, _)| s <= at && at < s + n.len())
-        });
+        let inside = words.class(outside).iter().any(|n| covered_by(text, n, at));
         if !inside {
             return Some((at, word));
         }
         end = at;
     }
     None
+}
+
+/// Does an occurrence of `word` in `text`, as `match_indices` finds them (left to right, none
+/// overlapping the one before), cover byte `at`? Only the few places an occurrence covering `at`
+/// could start are looked at, not the whole text once per word of the class.
+fn covered_by(text: &str, word: &str, at: usize) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    if w.is_empty() {
+        return false;
+    }
+    let mut starts = at.saturating_sub(w.len() - 1)..=at;
+    if !starts.any(|s| t.get(s..).is_some_and(|rest| rest.starts_with(w))) {
+        return false;
+    }
+    // a word that may overlap itself (哈哈哈) may cover `at` only where the search skips it
+    let overlaps_itself = (1..w.len()).any(|k| w[..k] == w[w.len() - k..]);
+    !overlaps_itself
+        || text
+            .match_indices(word)
+            .any(|(s, _)| s <= at && at < s + word.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covered_by;
+
+    #[test]
+    fn covered_as_the_left_to_right_search_finds_words() {
+        let covered = |text: &str, word: &str, at: usize| {
+            text.match_indices(word)
+                .any(|(s, _)| s <= at && at < s + word.len())
+        };
+        for (text, word) in [("增幅比增速", "增幅"), ("哈哈哈", "哈哈"), ("aaa", "aa")]
+        {
+            for at in 0..text.len() {
+                assert_eq!(covered_by(text, word, at), covered(text, word, at));
+            }
+        }
+    }
 }

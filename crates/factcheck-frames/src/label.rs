@@ -5,6 +5,7 @@
 
 use factcheck_rules::Words;
 use factcheck_text::chars::is_han;
+use std::borrow::Cow;
 
 /// Most Han characters a label keeps (the head noun is at its end).
 const LONGEST: usize = 16;
@@ -14,32 +15,30 @@ pub fn before(text: &str, floor: usize, at: usize, words: &Words) -> String {
     name_ending(&without_notes(&text[floor.min(at)..at]), words)
 }
 
+/// Is `c` a letter or digit of a code among Han words (全省CPI上涨, 全市PM2.5平均浓度)?
+fn in_code(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.'
+}
+
 /// The name at the end of `before` (see [`before`]).
 fn name_ending(before: &str, words: &Words) -> String {
-    // Han words, and codes of capitals and digits among them (全省CPI上涨, 全市PM2.5平均浓度)
-    let chars: Vec<char> = before.chars().collect();
-    let mut k = chars.len();
-    while k > 0 {
-        if is_han(chars[k - 1]) || chars[k - 1] == '"' {
-            k -= 1;
+    // Han words, and codes of capitals and digits among them (全省CPI上涨, 全市PM2.5平均浓度),
+    // walked back from the end (byte offsets: the text before may be a long clause)
+    let mut k = before.len();
+    while let Some(c) = before[..k].chars().next_back() {
+        if is_han(c) || c == '"' {
+            k -= c.len_utf8();
             continue;
         }
-        let mut j = k;
-        while j > 0
-            && (chars[j - 1].is_ascii_uppercase()
-                || chars[j - 1].is_ascii_digit()
-                || chars[j - 1] == '.')
-        {
-            j -= 1;
-        }
-        if j < k && chars[j].is_ascii_uppercase() {
-            k = j;
+        let code = before[..k].trim_end_matches(in_code).len();
+        if code < k && before.as_bytes()[code].is_ascii_uppercase() {
+            k = code;
             continue;
         }
         break;
     }
-    let kept: Vec<char> = chars[k..].iter().copied().filter(|&c| c != '"').collect();
-    let run: String = kept[kept.len().saturating_sub(LONGEST)..].iter().collect();
+    let kept: String = before[k..].chars().filter(|&c| c != '"').collect();
+    let run = last_chars(&kept, LONGEST).to_string();
     // `2024年全市产值`: the 年 belongs to the figure before it, not to the name
     let run = match before.strip_suffix(run.as_str()) {
         // `比2019年决算数下降`: the words after a compared year name the base, not the figure;
@@ -80,7 +79,12 @@ pub fn after(text: &str, at: usize, limit: usize) -> String {
 /// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`) and abbreviations
 /// in brackets (`生产总值（GDP）`), which stand
 /// between a name and its figure.
-fn without_notes(text: &str) -> String {
+fn without_notes(text: &str) -> Cow<'_, str> {
+    // most names hold no bracket and no circled number: nothing to copy then
+    let note_start = |c: char| matches!(c, '[' | '［' | '(' | '（' | '\u{2460}'..='\u{2473}');
+    if !text.contains(note_start) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -113,7 +117,13 @@ fn without_notes(text: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// The last `n` characters of a text (all of it when shorter); `n` is at least one.
+fn last_chars(text: &str, n: usize) -> &str {
+    let start = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &text[start..]
 }
 
 /// Han characters only.

@@ -922,7 +922,12 @@ impl<'a> Scanner<'a> {
     /// Adds the prefix qualifier before `begin` and the suffix qualifier at `end`; returns the new end.
     fn qualify(&self, begin: usize, end: usize, scanned: &mut Scanned) -> usize {
         let mut end = end;
+        // (a word can only start with the character at `end`)
+        let next = self.at(end);
         for (word, qualifier) in &self.vocab.suffixes {
+            if word.chars().next().is_some_and(|c| Some(c) != next) {
+                continue;
+            }
             if self.starts(end, word) {
                 scanned.qualifier = *qualifier;
                 end += word.chars().count();
@@ -970,7 +975,12 @@ impl<'a> Scanner<'a> {
 
     /// The qualifier word ending right before `begin`, unless it is part of another word (最近, 节约).
     fn prefix_before(&self, begin: usize) -> Option<(usize, Qualifier)> {
+        // only a word that ends in the character before `begin` can end there (most end in none)
+        let last = begin.checked_sub(1).and_then(|p| self.at(p));
         for (word, qualifier) in &self.vocab.prefixes {
+            if word.chars().next_back().is_some_and(|c| Some(c) != last) {
+                continue;
+            }
             let len = word.chars().count();
             if begin < len {
                 continue;

@@ -13,32 +13,47 @@ const SHORT: usize = 96;
 /// with an automaton that finds all of a class's words in one pass.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// By name: looked up at every call, so hashed with [`Fnv`].
-    classes: HashMap<String, Class, BuildHasherDefault<Fnv>>,
+    /// By name: looked up at every call, so hashed with [`QuickHash`].
+    classes: HashMap<String, Class, BuildHasherDefault<QuickHash>>,
 }
 
-/// FNV-1a, for the keys looked up at every call (class names, characters): a few bytes, for which
-/// the default hasher (built to resist chosen keys, which packs are not a risk of) costs more
-/// than the lookup itself.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
+/// The hash of the keys looked up at every call (class names, characters): a few bytes, for
+/// which a byte-by-byte hash (or the default one, built to resist chosen keys, which packs are
+/// not a risk of) costs more than the lookup itself. It mixes the length and the first and last
+/// eight bytes in three steps whatever the length; keys that share all of those (no class names
+/// do) only cost the table a comparison more.
+#[derive(Debug, Clone, Copy, Default)]
+struct QuickHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl QuickHash {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-impl Hasher for Fnv {
+/// Up to eight bytes as one little-endian word.
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+impl Hasher for QuickHash {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        let n = bytes.len();
+        let (head, tail) = if n > 8 {
+            (word_of(&bytes[..8]), word_of(&bytes[n - 8..]))
+        } else {
+            (word_of(bytes), 0)
+        };
+        self.mix(head);
+        self.mix(tail);
+        self.mix(n as u64);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // the table takes its buckets from the low bits and its tags from the high ones
+        self.0 ^ (self.0 >> 29)
     }
 }
 
@@ -53,22 +68,33 @@ struct Class {
     by_last: ByChar,
 }
 
-/// Word indices by a character, with a mask of the characters held (by their code modulo 128)
-/// that turns most characters away before the table is looked up.
+/// Word indices by a character, with a mask of the characters held (by their code modulo
+/// `MASK_BITS`) that turns most characters away before the table is looked up: wide enough that
+/// a class of a hundred words lets few other characters through.
 #[derive(Debug, Clone, Default)]
 struct ByChar {
-    mask: u128,
-    words: HashMap<char, Vec<usize>, BuildHasherDefault<Fnv>>,
+    mask: [u64; MASK_BITS / 64],
+    words: HashMap<char, Vec<usize>, BuildHasherDefault<QuickHash>>,
+}
+
+const MASK_BITS: usize = 1024;
+
+/// Where a character's bit lies in [`ByChar::mask`]: its word and its bit in that word.
+fn mask_bit(c: char) -> (usize, u64) {
+    let k = u32::from(c) as usize % MASK_BITS;
+    (k / 64, 1 << (k % 64))
 }
 
 impl ByChar {
     fn push(&mut self, c: char, k: usize) {
-        self.mask |= 1 << (u32::from(c) % 128);
+        let (word, bit) = mask_bit(c);
+        self.mask[word] |= bit;
         self.words.entry(c).or_default().push(k);
     }
 
     fn get(&self, c: char) -> Option<&Vec<usize>> {
-        if self.mask & (1 << (u32::from(c) % 128)) == 0 {
+        let (word, bit) = mask_bit(c);
+        if self.mask[word] & bit == 0 {
             return None;
         }
         self.words.get(&c)
@@ -198,6 +224,11 @@ impl Words {
     }
 
     pub fn contains(&self, class: &str, text: &str) -> bool {
+        // a short text (a label) is read back from its end, where starting the automaton costs
+        // more than the reading
+        if text.len() <= SHORT {
+            return self.rfind_from_end(class, text).is_some();
+        }
         self.classes
             .get(class)
             .and_then(|c| c.automaton.as_ref())
