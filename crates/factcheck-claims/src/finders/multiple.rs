@@ -79,6 +79,7 @@ pub fn multiples(story: &Story) -> Vec<Found> {
                 continue;
             }
             named_level(story, &name, part, Some(part))
+                .or_else(|| parallel_level(story, &name, part))
         };
         let Some(whole) = whole else {
             continue;
@@ -122,6 +123,47 @@ fn named_level(story: &Story, name: &str, near: usize, like: Option<usize>) -> O
                 || metric.ends_with(story.plain_name(name).as_str())
         })
         .min_by_key(|&w| story.q(w).span.start.abs_diff(story.q(near).span.start))
+}
+
+/// `城镇居民人均可支配收入是农村居民的2.15倍`: a name of another subject alone stands for the
+/// part's measure of that subject, the level whose name holds it and ends as the part's does.
+fn parallel_level(story: &Story, name: &str, part: usize) -> Option<usize> {
+    let name = story.plain_name(name);
+    if name.chars().count() < 2 {
+        return None;
+    }
+    let part_metric = &story.frame(part).metric;
+    let candidates: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&w| w != part && !story.frame(w).bracketed)
+        .filter(|&w| {
+            story.frame(w).aspect == story.frame(part).aspect
+                && story.q(w).kind == story.q(part).kind
+                && story.q(w).unit == story.q(part).unit
+                && story.same_period(w, part)
+        })
+        .filter(|&w| {
+            let metric = &story.frame(w).metric;
+            metric.contains(name.as_str())
+                && !part_metric.contains(name.as_str())
+                && common_ending(metric, part_metric) >= 2
+        })
+        .collect();
+    // one such level only: two would leave the reading open
+    match candidates[..] {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// How many characters two names end with alike.
+fn common_ending(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// `2012年的`: a year stands for the measure's level then.
