@@ -375,6 +375,9 @@ impl<'a> Story<'a> {
     /// name after the period word, `上年同期为62亿元` by naming none, just after `q` (in its
     /// sentence or the next one of its paragraph).
     pub fn names_earlier(&self, q: usize, b: usize) -> NameMatch {
+        if self.names_only_a_time(b) {
+            return self.names_just_before(q, b);
+        }
         let plain = self.plain_name(&self.frame(b).metric);
         let rest = self.words().strip_start("earlier_figure", &plain);
         if rest.len() == plain.len() {
@@ -384,6 +387,11 @@ impl<'a> Story<'a> {
             return self.names(rest, q);
         }
         self.names_just_before(q, b)
+    }
+
+    /// Does `b`'s name say only when (`上半年为6.4%`, `2014年这一比重为1.66%`)?
+    pub fn names_only_a_time(&self, b: usize) -> bool {
+        names_only_a_time(self.words(), &self.plain_name(&self.frame(b).metric))
     }
 
     /// Is `b` named by an earlier period's words alone (`上年同期为62亿元`)?
@@ -500,6 +508,24 @@ impl<'a> Story<'a> {
     pub fn says_between(&self, class: &str, from: usize, to: usize) -> bool {
         self.words().contains(class, &self.text[from.min(to)..to])
     }
+}
+
+/// Does a name say only when, or only `这一比重` (`上半年`, `2014年这一比重`, `这一`)? The figure
+/// then restates the measure just before it for another time.
+fn names_only_a_time(words: &Words, name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let mentions = factcheck_frames::period::mentions(name, 0..name.len());
+    let mut rest = String::new();
+    let mut at = 0;
+    for m in &mentions {
+        rest.push_str(&name[at..m.range.start]);
+        at = m.range.end;
+    }
+    rest.push_str(&name[at..]);
+    let rest = words.strip_start("anaphor_measure", rest.trim());
+    rest.is_empty()
 }
 
 /// How well a name names a measure.

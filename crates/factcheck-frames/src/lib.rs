@@ -218,7 +218,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     };
     let period = page
         .periods
-        .period_at(page.layout, sentence, quantity.span.start);
+        .period_at(text, page.layout, sentence, quantity.span.start);
     let reference = if list_item {
         earlier[q - 1].reference.clone()
     } else {
@@ -785,7 +785,7 @@ impl StoryPeriods {
     /// The period a figure at `at` is stated for: the last period named before it in its
     /// sentence, else its paragraph, else its story's first; a part without a year takes the
     /// last year named before it.
-    fn period_at(&self, layout: &Layout, sentence: usize, at: usize) -> Option<Period> {
+    fn period_at(&self, text: &str, layout: &Layout, sentence: usize, at: usize) -> Option<Period> {
         let StoryPeriod {
             year,
             mentions,
@@ -803,9 +803,16 @@ impl StoryPeriods {
         let reached = mentions.iter().take_while(|m| m.range.end <= at).count();
         let stated = &stated[..stated.partition_point(|&k| k < reached)];
         let before = || stated.iter().map(|&k| &mentions[k]);
+        // 上年同期为…；其中…: last year's words end at a semicolon or a 其中
+        let reaches = |m: &period::Mention| {
+            !m.same_time_before || {
+                let between = &text[m.range.end.min(at)..at];
+                !between.contains('；') && !between.contains("其中")
+            }
+        };
         let last = before()
             .rev()
-            .find(|m| m.range.start >= s.range.start)
+            .find(|m| m.range.start >= s.range.start && reaches(m))
             .or_else(|| {
                 before()
                     .rev()
@@ -816,7 +823,7 @@ impl StoryPeriods {
         if period.year.is_none() && last.relative.is_none() {
             period.year = before()
                 .rev()
-                .filter(|m| m.range.end <= last.range.start)
+                .filter(|m| m.range.end <= last.range.start && !m.same_time_before)
                 .find_map(|m| period::resolve(m, *year).year)
                 .or(*year);
         }

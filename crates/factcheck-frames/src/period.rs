@@ -185,11 +185,16 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
         } else {
             part = Some(Part::Year);
         }
+        // `上年为…`, `上年末为…`: last year's figure given by the way, for its own clause
+        let gives_earlier = |relative: Option<i32>| {
+            relative.is_some_and(|r| r < 0) && body[whole.end()..].starts_with(['为', '是'])
+        };
         // a part right after a year belongs to it
         if let (Some(part), Some(last)) = (part, out.last_mut()) {
             if last.range.end == at.start && last.period.part == Part::Year {
                 last.range.end = at.end;
                 last.period.part = part;
+                last.same_time_before |= gives_earlier(last.relative);
                 continue;
             }
         }
@@ -200,7 +205,7 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
                 year,
                 part: part.unwrap_or(Part::Year),
             },
-            same_time_before: false,
+            same_time_before: gives_earlier(relative),
         });
     }
     out

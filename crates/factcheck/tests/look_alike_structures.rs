@@ -1433,3 +1433,58 @@ fn a_daily_average_is_of_the_period_total_not_last_years_figure() {
     let draft = "假期全县共接待游客86.4万人次，同比增长7.5%，上年同期为80.4万人次，日均接待游客10.8万人次。假期共8天。";
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
 }
+
+#[test]
+fn a_semicolon_ends_one_subjects_run_before_the_next_subjects_total() {
+    let draft = "一队获得金牌3枚、银牌7枚，奖牌总数10枚；二队获得金牌6枚、银牌2枚，奖牌总数8枚。";
+    assert_eq!(
+        statuses(draft, "sum-of-parts"),
+        ["consistent", "consistent"]
+    );
+    // 利润总额 is a measure of its own, no total of the revenue before it
+    let measures = "甲厂产值28亿元，利润总额3亿元；乙厂产值19亿元，利润总额2亿元。";
+    assert!(statuses(measures, "sum-of-parts").is_empty());
+}
+
+#[test]
+fn last_years_figure_given_by_the_way_totals_no_list_and_sets_no_later_period() {
+    // the list after the semicolon is of this year's total
+    let draft = "2025年8月，全市快递量4620万件，上年同期为4210万件；其中同城快递1380万件，异地快递3240万件。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert_eq!(statuses(draft, "parts-within-total"), ["consistent"]);
+    // 上年末为… gives last year's figure for its clause only
+    let report = Checker::new().check(
+        "draft.txt",
+        "2025年末全行业资产负债率58.3%，上年末为59.1%。全年营业收入412.6亿元，增长6.2%。"
+            .as_bytes(),
+    );
+    let revenue = report
+        .quantities
+        .iter()
+        .find(|q| q.text == "412.6亿元")
+        .expect("the revenue is read");
+    assert_eq!(revenue.period.as_deref(), Some("2025年"));
+}
+
+#[test]
+fn a_rate_is_of_the_count_its_word_names_not_of_the_count_it_denies() {
+    let draft = "全县32所学校中，28所达标，4所未达标，达标率87.5%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn shares_of_wholes_named_apart_need_not_add_up() {
+    let draft = "受访的650人中，有418人经常网购。其中，男性186人，占男性受访者的60.4%；女性232人，占女性受访者的68.6%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_rate_named_only_by_its_time_restates_the_measure_just_before() {
+    let draft =
+        "2025年前三季度，全县工业增加值同比增长7.1%，比上半年提高0.5个百分点，上半年为增长6.6%。";
+    assert_eq!(statuses(draft, "points-change"), ["consistent"]);
+    let wrong = draft.replace("0.5个百分点", "0.9个百分点");
+    assert_eq!(statuses(&wrong, "points-change"), ["contradiction"]);
+    let this = "2025年全县森林覆盖率为46.2%，比2015年提高3.4个百分点，2015年这一比例为42.8%。";
+    assert_eq!(statuses(this, "points-change"), ["consistent"]);
+}

@@ -186,6 +186,8 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .filter(|&q| story.addable(q, first) && story.same_period(q, first))
                 // `从…增长到27900亿元，其中…从498亿元`: a starting figure is part of a start
                 .filter(|&q| story.starts_from(q) == story.starts_from(first))
+                // (上年同期为…: last year's figure totals only last year's parts)
+                .filter(|&q| !story.is_earlier_figure(q) || story.is_earlier_figure(first))
                 .collect();
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
@@ -864,8 +866,9 @@ fn names_a_closing_total(story: &Story, lead: &str) -> bool {
         return true;
     }
     let lead = words.strip_end("link", &lead);
+    // (总额 and 总量 end measures' own names: 利润总额 is no total of the run before it)
     words
-        .ending("closing_total", lead)
+        .ending("closing_total_named", lead)
         .is_some_and(|w| lead[..lead.len() - w.len()].chars().count() <= 4)
 }
 
@@ -1329,6 +1332,8 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
                 story.frame(p).sentence == sentence
                     && (opens || story.frame(p).clause == clause)
                     && story.q(p).unit == story.q(total).unit
+                    // a semicolon ends one subject's run (甲队…；乙队…奖牌总数9枚)
+                    && !story.text[story.q(p).span.end..story.q(total).span.start].contains('；')
                     && !story.says_between("which", story.q(p).span.end, story.q(total).span.start)
             })
             .collect::<Vec<_>>()
@@ -1822,6 +1827,15 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
                 .iter()
                 .map(|&p| story.describing(p, Aspect::Share).first().copied())
                 .collect();
+            // `占男性受访者的62.8%；…占女性受访者的71.2%`: shares of wholes named apart
+            let wholes: Vec<String> = shares
+                .iter()
+                .flatten()
+                .filter_map(|&s| story.frame(s).whole.as_ref().map(|(_, name)| name.clone()))
+                .collect();
+            if wholes.windows(2).any(|w| w[0] != w[1]) {
+                return None;
+            }
             let mut roles = Roles::new();
             roles.insert("shares".into(), stated(&shares?));
             Some(Found::single(span, roles, certainty))

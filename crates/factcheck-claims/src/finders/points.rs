@@ -88,14 +88,21 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
     let mut found: Vec<(usize, NameMatch)> = story
         .members
         .clone()
-        .filter(|&b| b != now && story.frame(b).aspect == aspect && !story.frame(b).bracketed)
+        .filter(|&b| b != now && !story.frame(b).bracketed)
+        // a rate as a level and as a share are one (覆盖率为46.2%…这一比例为42.8%)
+        .filter(|&b| {
+            let level_or_share = |a: Aspect| matches!(a, Aspect::Level | Aspect::Share);
+            story.frame(b).aspect == aspect
+                || (level_or_share(aspect) && level_or_share(story.frame(b).aspect))
+        })
         .filter(|&b| story.q(b).kind == story.q(now).kind)
         .filter(|&b| {
             story.frame(b).period.is_some_and(|x| {
                 if year_known {
                     x.equals(&period)
                 } else {
-                    x.may_equal(&period) && story.is_earlier_figure(b)
+                    x.may_equal(&period)
+                        && (story.is_earlier_figure(b) || story.names_only_a_time(b))
                 }
             })
         })

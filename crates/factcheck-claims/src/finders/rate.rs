@@ -69,7 +69,15 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
                 .collect();
             crate::story::han(&format!("{before}{after}"))
         };
-        if !around(part).contains(stem.as_str()) {
+        // `24项完成，4项未完成，完成率…`: the count the rate's word denies is the rest
+        let around_part = around(part);
+        if !around_part.contains(stem.as_str())
+            || story
+                .words()
+                .class("negation")
+                .iter()
+                .any(|no| around_part.contains(&format!("{no}{stem}")))
+        {
             continue;
         }
         // the whole: an earlier count of the same unit, nearest first (each one is a reading)
