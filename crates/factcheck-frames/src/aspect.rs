@@ -58,7 +58,7 @@ pub struct Reading {
 }
 
 impl Reading {
-    fn plain(aspect: Aspect) -> Reading {
+    pub(crate) fn plain(aspect: Aspect) -> Reading {
         Reading {
             aspect,
             sign: 1,

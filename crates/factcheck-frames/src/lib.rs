@@ -158,6 +158,31 @@ impl Page<'_> {
     }
 }
 
+/// `上涨个股12只，下跌30只，平盘8只`: a count named by an outcome alone, right after a count of
+/// its unit, is how many had that outcome (a level), not a fall of the count before it.
+fn counted_by_outcome(
+    page: &Page,
+    q: usize,
+    pre: &str,
+    sentence: usize,
+    earlier: &[Frame],
+) -> Option<aspect::Reading> {
+    let quantity = &page.quantities[q];
+    let p = q.checked_sub(1)?;
+    let previous = &page.quantities[p];
+    let named = label::han(pre);
+    let outcome_alone = page
+        .words
+        .is("outcome", page.words.strip_end("link", &named));
+    (quantity.kind == factcheck_numbers::Kind::Count
+        && outcome_alone
+        && earlier[p].sentence == sentence
+        && earlier[p].aspect == Aspect::Level
+        && previous.kind == quantity.kind
+        && previous.unit == quantity.unit)
+        .then(|| aspect::Reading::plain(Aspect::Level))
+}
+
 fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Frame]) -> Frame {
     let text = page.text;
     let quantity = &page.quantities[q];
@@ -195,6 +220,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     } else {
         aspect::read(quantity, whole_pre, &text[quantity.span.end..], page.words)
     };
+    let reading = counted_by_outcome(page, q, pre, sentence, earlier).unwrap_or(reading);
     let word = reading.word.as_ref().map(|(at, w)| {
         (
             clause_range.start + at..clause_range.start + at + w.len(),

@@ -1488,3 +1488,13 @@ fn a_rate_named_only_by_its_time_restates_the_measure_just_before() {
     let this = "2025年全县森林覆盖率为46.2%，比2015年提高3.4个百分点，2015年这一比例为42.8%。";
     assert_eq!(statuses(this, "points-change"), ["consistent"]);
 }
+
+#[test]
+fn counts_by_outcome_are_parts_of_the_closing_total_not_changes() {
+    // 下跌30只 counts the stocks that fell, not a fall of the count before it
+    let draft = "当日沪市上涨个股14只，下跌27只，平盘9只，合计50只。";
+    assert_eq!(statuses(draft, "sum-of-parts"), ["consistent"]);
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    let wrong = draft.replace("合计50只", "合计53只");
+    assert_eq!(alarms(&wrong), ["sum-of-parts"]);
+}

@@ -20,9 +20,12 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
     };
     for (k, &total) in levels.iter().enumerate() {
         // a count named by an outcome is a part, not the total (`6只上涨，5只持平`)
-        if words.find("outcome", &words_after(total)).is_some()
-            || words.ending("outcome", &story.own_label(total)).is_some()
-        {
+        // (`上涨个股12只`: an outcome in the name too; `应出席委员45人` is the expected total)
+        let label = story.own_label(total);
+        let outcome_named = words
+            .find("outcome", &label)
+            .is_some_and(|(at, _)| words.ending("expected_total", &label[..at]).is_none());
+        if words.find("outcome", &words_after(total)).is_some() || outcome_named {
             continue;
         }
         let sentence = story.frame(total).sentence;
