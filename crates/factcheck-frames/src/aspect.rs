@@ -128,6 +128,11 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
                 (None, Some(d)) => (-1, Some(d)),
                 (None, None) => (1, None),
             };
+            // `降幅收窄0.3个百分点`: a fall that widens or narrows moves the rate the other way
+            let of_a_fall = word.as_ref().is_some_and(|(at, w)| {
+                words.is("magnitude_change", w) && words.contains("change_noun_down", &pre[..*at])
+            });
+            let sign = if of_a_fall { -sign } else { sign };
             Reading {
                 aspect: Aspect::Points,
                 sign,

@@ -410,6 +410,8 @@ fn reference(
         .words
         .starting("previous_period", after.trim_start())
         .is_some()
+        // (a comparison word that holds the period: 比上月, 较上月)
+        || page.words.ending("previous_period", word).is_some()
     {
         return Reference::Period(None);
     }

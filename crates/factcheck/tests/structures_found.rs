@@ -114,3 +114,20 @@ fn a_multiple_named_by_its_subject_is_of_the_named_figure() {
         "3.4倍",
     );
 }
+
+#[test]
+fn a_rise_or_fall_that_widens_or_narrows_against_last_month() {
+    // 涨幅扩大: the rate rose; 降幅收窄: a fall that got smaller, so the rate rose too
+    holds_then_breaks(
+        "8月份，全县居民消费价格同比上涨1.3%，涨幅比上月扩大0.4个百分点，上月为0.9%。",
+        "points-change",
+        "0.4个百分点",
+        "0.6个百分点",
+    );
+    holds_then_breaks(
+        "8月份，全县工业品出厂价格同比下降1.8%，降幅比上月收窄0.5个百分点，上月为下降2.3%。",
+        "points-change",
+        "0.5个百分点",
+        "0.8个百分点",
+    );
+}

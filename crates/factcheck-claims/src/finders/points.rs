@@ -94,6 +94,8 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
             let level_or_share = |a: Aspect| matches!(a, Aspect::Level | Aspect::Share);
             story.frame(b).aspect == aspect
                 || (level_or_share(aspect) && level_or_share(story.frame(b).aspect))
+                // `涨幅比上月扩大0.2个百分点，上月为0.5%`: the earlier rate told by its time alone
+                || story.names_no_measure(b)
         })
         .filter(|&b| story.q(b).kind == story.q(now).kind)
         .filter(|&b| {
@@ -101,7 +103,7 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
                 if year_known {
                     x.equals(&period)
                 } else {
-                    x.may_equal(&period)
+                    (x.may_equal(&period) || story.names_no_measure(b))
                         && (story.is_earlier_figure(b) || story.names_only_a_time(b))
                 }
             })
