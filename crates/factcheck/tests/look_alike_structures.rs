@@ -1498,3 +1498,10 @@ fn counts_by_outcome_are_parts_of_the_closing_total_not_changes() {
     let wrong = draft.replace("合计50只", "合计53只");
     assert_eq!(alarms(&wrong), ["sum-of-parts"]);
 }
+
+#[test]
+fn a_whole_named_after_the_comparison_is_no_subject_of_another_measure() {
+    // 全部投资 is compared, not the last investment named (航空制造业投资)
+    let draft = "前11个月，全部投资增长3.1%。高技术产业投资同比增长7.6%，比全部投资高出4.5个百分点。其中航空航天制造业投资同比增长29.3%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}

@@ -131,3 +131,13 @@ fn a_rise_or_fall_that_widens_or_narrows_against_last_month() {
         "0.8个百分点",
     );
 }
+
+#[test]
+fn points_between_two_groups_named_as_subjects() {
+    holds_then_breaks(
+        "观察组总有效率为91.2%，对照组总有效率为78.4%，观察组比对照组高12.8个百分点。",
+        "points-against",
+        "12.8个百分点",
+        "15.8个百分点",
+    );
+}

@@ -226,7 +226,13 @@ pub fn against(story: &Story) -> Vec<Found> {
         if name.chars().count() < 2 {
             continue;
         }
-        let name = story.words().strip_end("change_noun", name).to_string();
+        let words = story.words();
+        // `比对照组高15.5个百分点`: without the comparison word the name is a subject, whose
+        // rate's name opens with it (对照组总有效率)
+        let subject = words.strip_end("lower", words.strip_end("higher", name));
+        let subject = (subject.len() < name.len() && subject.chars().count() >= 2)
+            .then(|| story.plain_name(subject));
+        let name = words.strip_end("change_noun", name).to_string();
         let rate_aspect = story.frame(rate).aspect;
         let candidates: Vec<usize> = story
             .members
@@ -238,6 +244,11 @@ pub fn against(story: &Story) -> Vec<Found> {
             .filter(|&o| {
                 let described = story.frame(o).anchor.unwrap_or(o);
                 story.names(&name, described) != NameMatch::No
+                    || subject.as_ref().is_some_and(|s| {
+                        story
+                            .plain_name(&story.frame(described).metric)
+                            .starts_with(s.as_str())
+                    })
             })
             .collect();
         let candidates = in_sentence_first(story, p, candidates);
