@@ -536,6 +536,15 @@ pub enum NameMatch {
     Exact,
 }
 
+/// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
+pub fn common_ending(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// Han characters only.
 /// The last `n` characters of a text (all of it when shorter), without walking the rest.
 pub fn tail(text: &str, n: usize) -> &str {

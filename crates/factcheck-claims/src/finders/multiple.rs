@@ -147,7 +147,7 @@ fn parallel_level(story: &Story, name: &str, part: usize) -> Option<usize> {
             let metric = &story.frame(w).metric;
             metric.contains(name.as_str())
                 && !part_metric.contains(name.as_str())
-                && common_ending(metric, part_metric) >= 2
+                && crate::story::common_ending(metric, part_metric) >= 2
         })
         .collect();
     // one such level only: two would leave the reading open
@@ -155,15 +155,6 @@ fn parallel_level(story: &Story, name: &str, part: usize) -> Option<usize> {
         [only] => Some(only),
         _ => None,
     }
-}
-
-/// How many characters two names end with alike.
-fn common_ending(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 /// `2012年的`: a year stands for the measure's level then.

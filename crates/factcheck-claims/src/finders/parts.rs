@@ -837,7 +837,8 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                 .iter()
                 .copied()
                 .filter(|&q| {
-                    common_ending(&story.frame(q).metric, &story.frame(first).metric) >= 2
+                    crate::story::common_ending(&story.frame(q).metric, &story.frame(first).metric)
+                        >= 2
                         && !story.is_earlier_figure(q)
                 })
                 .collect();
@@ -872,19 +873,11 @@ fn names_a_closing_total(story: &Story, lead: &str) -> bool {
         .is_some_and(|w| lead[..lead.len() - w.len()].chars().count() <= 4)
 }
 
-/// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
-fn common_ending(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
 /// Of several levels, the one whose name ends most like the part's (`实现利润总额` for
 /// `制造业实现利润总额`), when one ends like it by two characters or more than any other.
 fn named_like(story: &Story, levels: &[usize], part: usize) -> Option<usize> {
-    let common = |q: usize| common_ending(&story.frame(part).metric, &story.frame(q).metric);
+    let common =
+        |q: usize| crate::story::common_ending(&story.frame(part).metric, &story.frame(q).metric);
     let mut by_common: Vec<(usize, usize)> = levels.iter().map(|&q| (common(q), q)).collect();
     by_common.sort_by_key(|&(c, _)| std::cmp::Reverse(c));
     match by_common[..] {
@@ -1399,7 +1392,9 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
         let named: Vec<usize> = parts
             .iter()
             .copied()
-            .filter(|&p| common_ending(&story.frame(p).metric, &story.frame(total).metric) >= 2)
+            .filter(|&p| {
+                crate::story::common_ending(&story.frame(p).metric, &story.frame(total).metric) >= 2
+            })
             .collect();
         let parts: Vec<usize> = if named.len() >= n { named } else { parts }
             .into_iter()

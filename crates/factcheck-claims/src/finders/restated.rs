@@ -438,15 +438,6 @@ fn per_base(story: &Story, q: usize) -> bool {
     story.text[..story.q(q).span.start].ends_with('每')
 }
 
-/// How many characters two names share at their ends.
-fn common_ending(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
 /// Two counts of one kind of thing under different measure words: 21省区市 and 21个省区市,
 /// 五大战区 and 五个战区 (a generic measure word counts the noun after it).
 fn same_things_counted(story: &Story, a: usize, b: usize) -> bool {
@@ -601,7 +592,7 @@ pub fn headline(story: &Story) -> Vec<Found> {
         };
         // or the two names end alike for four characters or more (全县旅游收入, 实现国内旅游
         //收入) and no other candidate's name does
-        let ends_alike = |label: &str| common_ending(label, &head_label) >= 4;
+        let ends_alike = |label: &str| crate::story::common_ending(label, &head_label) >= 4;
         let alone_alike = ends_alike(&body_label)
             && body[1..]
                 .iter()
