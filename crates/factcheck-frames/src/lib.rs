@@ -277,7 +277,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     let scope_start = near_start(text, sentence_start, host_start.max(sentence_start));
     let scope = page.scope(scope_start..host_start.max(sentence_start));
     let compared = reading.aspect == Aspect::Level
-        && (in_comparison(whole_pre, page.words)
+        && (in_comparison(whole_pre, &text[quantity.span.end..], page.words)
             || between_comparison(text, clause_range.start, quantity.span.clone(), page.words));
     Frame {
         sentence,
@@ -462,8 +462,10 @@ fn compare_word<'w>(text: &str, words: &'w Words) -> Option<(usize, &'w str)> {
 }
 
 /// Does a figure follow a comparison word and the name of what it compares against, joined by
-/// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against.
-fn in_comparison(before: &str, words: &Words) -> bool {
+/// 的 (`比十年前的`, `较上年末的`, `比全省平均水平的`)? Then it is the figure compared against. So
+/// is a figure between a compared period and the change it rose or fell by
+/// (`比上年执行数20.38亿元增长6.0%`).
+fn in_comparison(before: &str, after: &str, words: &Words) -> bool {
     // `是上届0.42亿元的2.5倍`: an earlier period's figure that a multiple or share is of
     let mut rest = before.trim_end();
     let mut earlier = false;
@@ -492,7 +494,20 @@ fn in_comparison(before: &str, words: &Words) -> bool {
         },
     };
     let named = named.trim_end();
-    named.ends_with('的') && named.chars().count() <= 20
+    if named.ends_with('的') {
+        return named.chars().count() <= 20;
+    }
+    let changes_after =
+        words.starting("up", after).is_some() || words.starting("down", after).is_some();
+    let period = words.strip_end("measure_tail", named);
+    changes_after
+        && (period.is_empty() || names_a_year(period) || words.is("earlier_period", period))
+}
+
+/// `2024年`, `2024年度`: a year and nothing else.
+fn names_a_year(text: &str) -> bool {
+    let digits = text.trim_end_matches('度').trim_end_matches('年');
+    digits.len() < text.len() && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `与2010年普查的62.90万人相比`: a figure between a clause's opening 与/同/跟/和 and the
@@ -586,12 +601,23 @@ fn anchor(
                 .ending("milestone", &text[start.min(pq.span.start)..pq.span.start])
                 .is_some()
     };
+    // `完成预算37.75亿元的102.3%`, `是2020年底12.47万辆的4.2倍`: the whole of the share or
+    // multiple after it, not a level of the clause
+    let whole_of_next = |p: usize| {
+        p + 1 < q
+            && text.get(page.quantities[p].span.end..page.quantities[p + 1].span.start)
+                == Some("的")
+            && matches!(page.quantities[p + 1].kind, Kind::Percent | Kind::Multiple)
+    };
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
         if f.bracketed || f.compared || f.sentence != sentence || milestone(p) {
             return false;
         }
         let pq = &page.quantities[p];
+        if whole_of_next(p) {
+            return false;
+        }
         match reading.aspect {
             Aspect::Points => {
                 matches!(f.aspect, Aspect::Rate | Aspect::Share)
@@ -680,7 +706,8 @@ fn anchor(
     // no other level stands between them (each part of a list has its own rate)
     let between_level = (candidate + 1..q).any(|p| {
         let f = &earlier[p];
-        let whole_of_share = share_verb.is_some_and(|v| page.quantities[p].span.start > v);
+        let whole_of_share =
+            share_verb.is_some_and(|v| page.quantities[p].span.start > v) || whole_of_next(p);
         !f.bracketed
             && !whole_of_share
             && !f.compared

@@ -1505,3 +1505,41 @@ fn a_whole_named_after_the_comparison_is_no_subject_of_another_measure() {
     let draft = "前11个月，全部投资增长3.1%。高技术产业投资同比增长7.6%，比全部投资高出4.5个百分点。其中航空航天制造业投资同比增长29.3%。";
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
 }
+
+#[test]
+fn the_figure_a_share_or_multiple_is_of_is_no_level_of_the_clause() {
+    // 2.10万个 is what the 4.0倍 is of, not the part of the share after it
+    let report = Checker::new().check(
+        "draft.txt",
+        "截至年末，全市充电桩保有量达到8.40万个，是2021年末2.10万个的4.0倍；占全省充电桩总量42.0万个的20.0%。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // 25.00亿元 is what the 105.6% is of, not the level that grew by 10.0%
+    let report = Checker::new().check(
+        "draft.txt",
+        "全区税收收入完成26.40亿元，为年初预算25.00亿元的105.6%，比上年的24.00亿元增长10.0%。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.rule == "growth-rate" && c.status == "consistent"),
+        "the growth is checked between 24.00亿元 and 26.40亿元"
+    );
+}
+
+#[test]
+fn what_is_left_in_brackets_is_no_list_of_parts() {
+    let rules = rules_checked("剔除3个试点县样本（剩余17个县、204个观测值）后，结果不变。");
+    assert!(!rules.iter().any(|r| r.contains("sum")), "{rules:?}");
+}
+
+#[test]
+fn a_rate_after_a_list_of_outcomes_may_be_of_several_of_them() {
+    // 总有效率 counts the cured and the improved together
+    let rules = rules_checked("观察组治愈18例、好转22例、无效4例，总有效率为90.91%。");
+    assert!(!rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
+}

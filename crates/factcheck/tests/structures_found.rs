@@ -141,3 +141,64 @@ fn points_between_two_groups_named_as_subjects() {
         "15.8个百分点",
     );
 }
+
+#[test]
+fn a_base_printed_between_the_comparison_and_the_change_is_compared_against() {
+    holds_then_breaks(
+        "全区一般公共预算收入完成43.20亿元，比上年决算数40.00亿元增长8.0%。",
+        "growth-rate",
+        "8.0%",
+        "9.0%",
+    );
+}
+
+#[test]
+fn a_part_and_the_part_named_as_not_it_make_the_whole() {
+    holds_then_breaks(
+        "全区一般公共预算收入43.20亿元。其中，税收收入30.50亿元，非税收入12.70亿元。",
+        "sum-of-parts",
+        "12.70亿元",
+        "13.70亿元",
+    );
+}
+
+#[test]
+fn figures_added_after_jia_shang_make_the_total_that_follows() {
+    holds_then_breaks(
+        "全市一般公共预算支出安排88.60亿元，加上上解支出2.40亿元、债务还本支出5.00亿元，支出总计96.00亿元。",
+        "plus-then-total",
+        "2.40亿元",
+        "3.40亿元",
+    );
+    // a sentence that opens with 加上 adds to the level the sentence before gives, past its parts
+    holds_then_breaks(
+        "全市一般公共预算收入52.00亿元，比上年增长5.0%。其中，税收收入36.00亿元，非税收入16.00亿元。加上转移支付收入40.50亿元、调入资金3.50亿元，收入总计96.00亿元。",
+        "plus-then-total",
+        "调入资金3.50亿元",
+        "调入资金4.50亿元",
+    );
+}
+
+#[test]
+fn a_sentence_that_names_a_whole_alone_lists_its_parts() {
+    let draft = "全市一般公共预算支出96.00亿元，比上年增长4.1%。\n\n一般公共预算支出中，教育支出17.28亿元，占18.0%；卫生健康支出9.60亿元，占10.0%。";
+    assert_eq!(
+        statuses(draft, "share-of-whole"),
+        ["consistent", "consistent"]
+    );
+    let changed = draft.replace("占18.0%", "占21.0%");
+    assert_eq!(
+        statuses(&changed, "share-of-whole"),
+        ["contradiction", "consistent"]
+    );
+}
+
+#[test]
+fn points_between_groups_compare_a_rate_given_as_a_level_with_one_given_as_a_share() {
+    holds_then_breaks(
+        "城镇受访者中愿意使用电子社保卡的比例为82.4%，农村受访者为71.9%，城镇受访者高出农村受访者10.5个百分点。",
+        "points-against",
+        "10.5个百分点",
+        "12.5个百分点",
+    );
+}

@@ -12,30 +12,54 @@ pub fn added(story: &Story) -> Vec<Found> {
         .clone()
         .filter(|&q| story.frame(q).aspect == Aspect::Level && crate::story::is_amount(story.q(q)))
         .collect();
-    for (k, &added) in levels.iter().enumerate() {
-        let clause = &story.frames.layout.clauses[story.frame(added).clause];
-        let lead = story.text[clause.range.start..story.q(added).span.start].trim_start();
+    let mut k = 0;
+    while k < levels.len() {
+        let opener = levels[k];
+        let clause = &story.frames.layout.clauses[story.frame(opener).clause];
+        let lead = story.text[clause.range.start..story.q(opener).span.start].trim_start();
         if words.starting("plus", lead).is_none() {
+            k += 1;
             continue;
         }
-        let sentence = story.frame(added).sentence;
-        // the level it is added to: the last one before it in the sentence, in an earlier clause
-        let Some(&first) = levels[..k].last().filter(|&&f| {
-            story.frame(f).sentence == sentence && story.frame(f).clause < story.frame(added).clause
-        }) else {
-            continue;
-        };
+        // what is added: every level of the 加上 clause (加上A、B、C)
+        let count = levels[k..]
+            .iter()
+            .take_while(|&&q| story.frame(q).clause == story.frame(opener).clause)
+            .count();
+        let (before, added, after) = (&levels[..k], &levels[k..k + count], &levels[k + count..]);
+        k += count;
+        let sentence = story.frame(opener).sentence;
         // the result: the next level of the sentence, in a later clause
-        let Some(&total) = levels.get(k + 1).filter(|&&t| {
-            story.frame(t).sentence == sentence && story.frame(t).clause > story.frame(added).clause
-        }) else {
+        let Some(&total) = after
+            .first()
+            .filter(|&&t| story.frame(t).sentence == sentence)
+        else {
             continue;
         };
-        if !story.addable(first, added) || !story.addable(first, total) {
+        // the level it is added to: the last one before it in the sentence, in an earlier
+        // clause; for a sentence that opens with 加上, the one level the sentence before gives
+        let in_sentence = before
+            .last()
+            .copied()
+            .filter(|&f| story.frame(f).sentence == sentence);
+        let opens_sentence = story.frames.layout.sentences[sentence].range.start
+            == clause.range.start
+            || story.text[story.frames.layout.sentences[sentence].range.start..clause.range.start]
+                .trim()
+                .is_empty();
+        let (first, certainty) = match in_sentence {
+            Some(f) => (f, Certainty::Bound),
+            None if opens_sentence => match level_before(story, sentence, total) {
+                Some(f) => (f, Certainty::Inferred),
+                None => continue,
+            },
+            None => continue,
+        };
+        if !added.iter().all(|&a| story.addable(first, a)) || !story.addable(first, total) {
             continue;
         }
         // `A和B，加上C`: what C is added to may be all the levels of the clause before
-        let same_clause: Vec<usize> = levels[..k]
+        let same_clause: Vec<usize> = before
             .iter()
             .copied()
             .filter(|&f| {
@@ -48,21 +72,61 @@ pub fn added(story: &Story) -> Vec<Found> {
                 "first".into(),
                 Binding::Many(firsts.iter().map(|&f| Var::Stated(f)).collect()),
             );
-            roles.insert("added".into(), Binding::One(Var::Stated(added)));
+            roles.insert(
+                "added".into(),
+                Binding::Many(added.iter().map(|&a| Var::Stated(a)).collect()),
+            );
             roles.insert("total".into(), Binding::One(Var::Stated(total)));
             roles
         };
-        let alternatives = if same_clause.len() > 1 {
+        let alternatives = if same_clause.len() > 1 && certainty == Certainty::Bound {
             vec![reading(&same_clause)]
         } else {
             Vec::new()
         };
         out.push(Found {
-            span: story.q(same_clause[0]).span.start..story.q(total).span.end,
+            span: story.q(first).span.start..story.q(total).span.end,
             roles: reading(&[first]),
-            certainty: Certainty::Bound,
+            certainty,
             alternatives,
         });
     }
     out
+}
+
+/// `收入21.60亿元，比上年增长6.0%。其中…。加上…，收入总计60.00亿元`: the one level a sentence
+/// before gives (passing over lists of parts, the figures compared against and last year's), in
+/// the paragraph of the 加上.
+fn level_before(story: &Story, sentence: usize, total: usize) -> Option<usize> {
+    let layout = &story.frames.layout;
+    let here = &layout.sentences[sentence];
+    for prev in (sentence.saturating_sub(3)..sentence).rev() {
+        let s = &layout.sentences[prev];
+        if s.paragraph != here.paragraph || s.article != here.article {
+            return None;
+        }
+        let opening = story.text[s.range.clone()].trim_start();
+        if story.words().starting("which", opening).is_some() {
+            continue;
+        }
+        let levels: Vec<usize> = story
+            .frames
+            .in_sentence(prev)
+            .filter(|&q| {
+                story.members.contains(&q)
+                    && story.frame(q).aspect == Aspect::Level
+                    && crate::story::is_amount(story.q(q))
+                    && !story.frame(q).compared
+                    && !story.frame(q).bracketed
+                    && !story.is_earlier_figure(q)
+                    && story.addable(q, total)
+                    && !story.says_between("which", s.range.start, story.q(q).span.start)
+            })
+            .collect();
+        return match levels[..] {
+            [only] => Some(only),
+            _ => None,
+        };
+    }
+    None
 }

@@ -4,6 +4,7 @@
 //! total) when the copy says so: brackets, a partition named in full, a closing 合计, or a 共计
 //! before the total; otherwise the parts are only some of the total.
 
+use crate::story::NameMatch;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
 use factcheck_frames::{Aspect, Reference};
 use factcheck_text::chars::is_han;
@@ -777,12 +778,35 @@ fn breakdown_opener(story: &Story, s: usize) -> Option<usize> {
     let layout = &story.frames.layout;
     let start = layout.sentences[s].range.start;
     let clause = &layout.clauses[layout.clause_at(start)?];
+    if scope_opener(story, s).is_some() {
+        return Some(clause.range.end);
+    }
     let text = story.text[clause.range.clone()].trim_matches(|c: char| !is_han(c));
     let words = story.words();
     let inner = text.strip_prefix(words.starting("breakdown_by", text)?)?;
     let view = words.ending("breakdown_view", inner)?;
     let named = inner[..inner.len() - view.len()].chars().count();
     (1..=6).contains(&named).then_some(clause.range.end)
+}
+
+/// The whole a sentence opens by naming alone (`一般公共预算支出中，` or `在全部贷款中，`): its
+/// parts follow.
+fn scope_opener<'t>(story: &Story<'t>, s: usize) -> Option<&'t str> {
+    let layout = &story.frames.layout;
+    let start = layout.sentences[s].range.start;
+    let clause = &layout.clauses[layout.clause_at(start)?];
+    let text: &'t str = story.text[clause.range.clone()].trim_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "，、：".contains(c)
+    });
+    // (12万亿元中，: a figure's parts, in its own sentence)
+    let named = text.strip_suffix('中')?;
+    let named = named.strip_prefix('在').unwrap_or(named);
+    let words = story.words();
+    let plain = named.chars().all(is_han)
+        && (2..=12).contains(&named.chars().count())
+        && words.starting("which", named).is_none()
+        && words.starting("anaphor", named).is_none();
+    plain.then_some(named)
 }
 
 /// The total a sentence that opens with 其中 refers to: the last level of the sentence before, in
@@ -811,7 +835,14 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             .in_sentence(prev)
             .filter(|&q| amount_level(story, q) && !story.frame(q).bracketed)
             .filter(|&q| story.addable(q, first))
+            // (比上年执行数20.38亿元增长: the figure compared against is no total)
+            .filter(|&q| !story.frame(q).compared)
             .collect();
+        // (…安排1368万元，上年为1428万元。其中…: nor is last year's figure beside this year's)
+        let mut levels = levels;
+        if !story.is_earlier_figure(first) && levels.iter().any(|&q| !story.is_earlier_figure(q)) {
+            levels.retain(|&q| !story.is_earlier_figure(q));
+        }
         if !levels.is_empty()
             && levels.iter().all(|&q| story.is_earlier_figure(q))
             && !story.is_earlier_figure(first)
@@ -832,6 +863,25 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                 .into_iter()
                 .filter(|&q| story.same_period(q, first))
                 .collect();
+            // a whole named alone (一般公共预算支出中，) is the level that name names
+            if let Some(name) = scope_opener(story, s) {
+                // (a name that holds the whole's, 一般公共预算支出安排, before one it holds, 支出)
+                let named: Vec<((NameMatch, bool), usize)> = levels
+                    .iter()
+                    .map(|&q| {
+                        let holds = story.frame(q).metric.contains(name);
+                        ((story.names(name, q), holds), q)
+                    })
+                    .filter(|((m, _), _)| *m != NameMatch::No)
+                    .collect();
+                let best = named.iter().map(|(m, _)| *m).max();
+                let mut best_named = named.iter().filter(|(m, _)| Some(*m) == best);
+                match (best_named.next(), best_named.next()) {
+                    (Some(&(_, q)), None) => return Some(q),
+                    (Some(_), Some(_)) => return None,
+                    _ => continue,
+                }
+            }
             // a breakdown's parts name the measure they break down (消费电子业务收入 for 营业收入)
             let alike: Vec<usize> = levels
                 .iter()
@@ -904,7 +954,7 @@ fn completeness(
     if words.contains("partial_list", list_text) || tail.starts_with('等') {
         return None;
     }
-    if names_partition(story, parts) {
+    if names_partition(story, parts) || names_complement(story, parts) {
         return Some(Certainty::Bound);
     }
     // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
@@ -924,6 +974,23 @@ fn completeness(
         return Some(Certainty::Inferred);
     }
     None
+}
+
+/// Two parts, one named as not the other (税收收入 and 非税收入, 农业人口 and 非农业人口): together
+/// they are the whole.
+fn names_complement(story: &Story, parts: &[usize]) -> bool {
+    let [a, b] = parts else {
+        return false;
+    };
+    let (a, b) = (story.own_label(*a), story.own_label(*b));
+    let not = |x: &str, y: &str| {
+        x.strip_prefix('非').is_some_and(|rest| {
+            rest == y
+                || (rest.chars().next() == y.chars().next()
+                    && crate::story::common_ending(rest, y) >= 2)
+        })
+    };
+    not(&b, &a) || not(&a, &b)
 }
 
 /// Is a part named by another word of a partition group than the one its total is named by
@@ -1008,7 +1075,10 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
             continue;
         };
         let inside = &text[open..close];
-        if story.words().contains("which", inside) || story.words().contains("partial_list", inside)
+        // (剔除4个直辖市（剩余26个省份）: what is left, not what the figure holds)
+        if story.words().contains("which", inside)
+            || story.words().contains("partial_list", inside)
+            || story.words().starting("the_rest", inside).is_some()
         {
             continue;
         }
@@ -1018,11 +1088,17 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
             .filter(|&q| story.q(q).span.start >= open && story.q(q).span.end <= close)
             .filter(|&q| crate::story::is_amount(story.q(q)))
             .collect();
+        // a part counts what the total counts, or a kind of it (`12家银行（7家城商行…）`)
+        let noun = |q: usize| story.frame(q).after.as_str();
+        let counts_another = |p: usize| {
+            !noun(p).is_empty() && !noun(total).is_empty() && !noun(p).ends_with(noun(total))
+        };
         if parts.len() < 2
             || parts.iter().any(|&p| {
                 story.frame(p).aspect != Aspect::Level
                     || !story.addable(p, total)
                     || story.frame(p).metric.is_empty()
+                    || counts_another(p)
             })
         {
             continue;

@@ -135,20 +135,29 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
         .members
         .clone()
         .filter(|&o| o < p && !story.frame(o).bracketed)
-        // a rate of change, or a rate as a level (净息差1.63%)
+        // a rate of change, or a rate as a level (净息差1.63%) or a share (…的比例为82.4%)
         .filter(|&o| {
             story.frame(o).aspect == Aspect::Rate
-                || (story.frame(o).aspect == Aspect::Level && story.q(o).kind == Kind::Percent)
+                || (matches!(story.frame(o).aspect, Aspect::Level | Aspect::Share)
+                    && story.q(o).kind == Kind::Percent)
         })
         .filter(|&o| story.same_period(o, p))
         .filter(|&o| {
             let described = story.frame(o).anchor.unwrap_or(o);
-            story.names(&name, described) != NameMatch::No
+            story.names(&name, described) != NameMatch::No || clause_opens_with(story, o, &name)
         })
         .collect();
     // only when the name picks one rate, in the sentence if it holds any
     let candidates = in_sentence_first(story, p, candidates);
     (candidates.len() == 1).then(|| candidates[0])
+}
+
+/// Does figure `o`'s clause open with `subject` (`城镇居民愿意使用电子社保卡的比例为82.4%`, a
+/// name longer than the part of it a figure's name keeps)?
+fn clause_opens_with(story: &Story, o: usize, subject: &str) -> bool {
+    let clause = &story.frames.layout.clauses[story.frame(o).clause];
+    let lead = crate::story::han(&story.text[clause.range.start..story.q(o).span.start]);
+    subject.chars().count() >= 2 && story.plain_name(&lead).starts_with(subject)
 }
 
 /// The candidates in `p`'s sentence if there are any (`甲银行净息差1.58%，乙银行净息差1.63%，乙银行
@@ -234,11 +243,20 @@ pub fn against(story: &Story) -> Vec<Found> {
             .then(|| story.plain_name(subject));
         let name = words.strip_end("change_noun", name).to_string();
         let rate_aspect = story.frame(rate).aspect;
+        // a percentage as a level (女生为40.5%) and as a share (男生选择…的比例为35.6%) are one
+        let alike = |a: Aspect, b: Aspect| {
+            a == b
+                || (matches!(a, Aspect::Level | Aspect::Share)
+                    && matches!(b, Aspect::Level | Aspect::Share))
+        };
         let candidates: Vec<usize> = story
             .members
             .clone()
             .filter(|&o| {
-                o != rate && story.frame(o).aspect == rate_aspect && !story.frame(o).bracketed
+                o != rate
+                    && alike(story.frame(o).aspect, rate_aspect)
+                    && story.q(o).kind == story.q(rate).kind
+                    && !story.frame(o).bracketed
             })
             .filter(|&o| story.same_period(o, rate))
             .filter(|&o| {
@@ -248,6 +266,7 @@ pub fn against(story: &Story) -> Vec<Found> {
                         story
                             .plain_name(&story.frame(described).metric)
                             .starts_with(s.as_str())
+                            || clause_opens_with(story, o, s)
                     })
             })
             .collect();

@@ -58,6 +58,16 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         if frame.clause != story.frame(part).clause + 1 {
             continue;
         }
+        // a count listed with others (`显效28例、有效27例、无效5例，总有效率…`): the rate may be
+        // of several of them together
+        let listed = counts.len() >= 2 && {
+            let before = counts[counts.len() - 2];
+            story.frame(before).clause == story.frame(part).clause
+                && story.text[story.q(before).span.end..story.q(part).span.start].contains('、')
+        };
+        if listed {
+            continue;
+        }
         // the words around a count in its clause (`仅14次命中`, `已修复3950处`)
         let around = |c: usize| {
             let clause = &story.frames.layout.clauses[story.frame(c).clause];
