@@ -33,6 +33,12 @@ fn measured_alike(story: &Story, rule: &Rule, roles: &Roles, stated: &[usize]) -
                     && (q == whole || !counts_more(story, q))
             })
         }
+        // `达到286.4公里，比…增加32.6公里，是…114.5公里的2.5倍`: the multiple is the level's,
+        // not the change's
+        Relation::Multiple => !matches!(
+            roles.get("a"),
+            Some(Binding::One(Var::Stated(a))) if story.frame(*a).aspect == Aspect::Change
+        ),
         _ => true,
     }
 }

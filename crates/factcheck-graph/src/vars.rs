@@ -97,6 +97,12 @@ impl Values {
                     .frames
                     .get(*q)
                     .map_or(Decimal::ONE, |f| Decimal::from(f.sign));
+                let (lo, hi) = match (lo, hi) {
+                    (Some(l), Some(h)) if l == h && l.scale() == 0 && averaged(page, *q) => {
+                        (Some(l - Decimal::new(5, 1)), Some(h + Decimal::new(5, 1)))
+                    }
+                    bounds => bounds,
+                };
                 let iv = Interval::new(lo, hi).scale(scale * sign);
                 (iv, Some(*q), Decimal::ONE / scale)
             }
@@ -132,4 +138,30 @@ impl Values {
             *domain = v.initial;
         }
     }
+}
+
+/// Is figure `q` an average (`日均2067个`, `人均消费875元`)? A whole number of items or yuan
+/// per head is rounded, not counted: 2067 means 2066.5 to 2067.5.
+fn averaged(page: &Page, q: usize) -> bool {
+    let Some(frame) = page.frames.frames.get(q) else {
+        return false;
+    };
+    let start = page.quantities[q].span.start;
+    let clause_start = page
+        .frames
+        .layout
+        .clauses
+        .get(frame.clause)
+        .map_or(start, |c| c.range.start.min(start));
+    let lead: String = page.text[clause_start..start]
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    ["average", "per_day"]
+        .iter()
+        .any(|class| page.words.contains(class, &frame.metric) || page.words.contains(class, &lead))
 }

@@ -1,13 +1,17 @@
 //! Years and months for dates that do not print them. A date without a year takes, in order:
+//! 0. as the start of a span whose end prints its year, that year or the one before
+//!    (`12月28日至2026年1月3日` is 2025);
 //! 1. the year of the nearest date in its story that prints the same month with a year
-//!    (`2019年12月28日至2020年1月1日…12月28日` is 2019);
+//!    (`2019年12月28日至2020年1月1日…12月28日` is 2019), or a span's start read so; a year's end
+//!    (`2020年末`) prints no month;
 //! 2. the last year its story printed before it (`2003年…3月7日`), unless that year is a
-//!    comparison (`较2023年`, `比2019年`), and the year before when it names a coming new year
+//!    comparison (`较2023年`, `比2019年`) or planned for (`将于2029年`), and the year before when it names a coming new year
 //!    (`迎接2008年新年…12月30日` is 2007);
 //! 3. the page's dateline (a full date in its masthead), then the publication date (`--date`):
 //!    of the years around it, the one that puts the date nearest to it (12月 on a January page is
 //!    last December);
-//! 4. the latest year the page names (a comparison's year never: better no year than a guess).
+//! 4. the latest year the page names (a comparison's year or a year planned for, `到2025年底`,
+//!    never: better no year than a guess).
 //!
 //! A day without a month takes the month of the date before it in its story, else the page's.
 
@@ -70,7 +74,11 @@ impl PageYears {
         let printed = scanned
             .iter()
             .filter_map(|s| match &s.reading {
-                Reading::Date(d) if !is_compared(text, s.span.start) => d.year,
+                Reading::Date(d)
+                    if !is_compared(text, s.span.start) && !is_planned(text, s.span.start) =>
+                {
+                    d.year
+                }
                 _ => None,
             })
             .filter(|y| (1900..=2100).contains(y))
@@ -96,26 +104,67 @@ pub fn resolve_dates(
         let first = scanned.partition_point(|s| s.span.start < article.start);
         let last = scanned.partition_point(|s| s.span.start < article.end);
         let story = &mut scanned[first..last];
-        let anchors: Vec<(usize, i32, Option<u32>)> = story
+        // `12月28日至2026年1月3日`: a span's start is in the year of its end, or the one before
+        let span_years: Vec<Option<i32>> = (0..story.len())
+            .map(|k| {
+                let (Reading::Date(start), Some(next)) = (&story[k].reading, story.get(k + 1))
+                else {
+                    return None;
+                };
+                let Reading::Date(end) = &next.reading else {
+                    return None;
+                };
+                let joined = text
+                    .get(story[k].span.end..next.span.start)
+                    .is_some_and(|j| ["至", "到", "—", "-", "～", "~", "－"].contains(&j));
+                let (y, end_month) = (end.year?, end.month?);
+                let month = start.month?;
+                (joined && start.year.is_none()).then_some(if month > end_month {
+                    y - 1
+                } else {
+                    y
+                })
+            })
+            .collect();
+        // (a span's start read so anchors the same day told again: 12月28日…12月28日至…)
+        let span_anchors =
+            span_years
+                .iter()
+                .zip(story.iter())
+                .filter_map(|(y, s)| match &s.reading {
+                    Reading::Date(d) => y.map(|y| (s.span.start, y, d.month, true)),
+                    _ => None,
+                });
+        // (where, the year, the month, whether the day is sure to be of that year)
+        let anchors: Vec<(usize, i32, Option<u32>, bool)> = story
             .iter()
             .filter_map(|s| match &s.reading {
-                Reading::Date(d) if !is_dateline(s.span.start) && !is_since(text, s.span.start) => {
-                    d.year.map(|y| (s.span.start, y, d.month))
+                Reading::Date(d)
+                    if !is_dateline(s.span.start)
+                        && !is_since(text, s.span.start)
+                        && !names_a_year_end(&text[s.span.clone()]) =>
+                {
+                    d.year.map(|y| (s.span.start, y, d.month, false))
                 }
                 _ => None,
             })
+            .chain(span_anchors)
             .collect();
         let mut year: Option<(i32, bool)> = None;
         let mut month: Option<(Option<i32>, u32)> =
             page_date.and_then(|d| d.month.map(|m| (d.year, m)));
-        for s in story.iter_mut() {
+        for (k, s) in story.iter_mut().enumerate() {
             let at = s.span.start;
             let Reading::Date(date) = &mut s.reading else {
                 continue;
             };
+            if let Some(y) = span_years[k] {
+                date.year = Some(y);
+                date.year_inferred = true;
+            }
             if let Some(y) = date.year {
                 // the masthead's date is the page's, not the story's
-                if !is_compared(text, at) && !is_dateline(at) {
+                if !is_compared(text, at) && !is_dateline(at) && !is_planned(text, at) {
                     year = Some((y, is_coming_year(text, s.span.end)));
                 }
             }
@@ -132,18 +181,18 @@ pub fn resolve_dates(
                 if let Some(m) = date.month {
                     let same_month = anchors
                         .iter()
-                        .filter(|(_, _, am)| *am == Some(m))
-                        .min_by_key(|(pos, _, _)| pos.abs_diff(at))
-                        .map(|(_, y, _)| *y);
+                        .filter(|(_, _, am, _)| *am == Some(m))
+                        .min_by_key(|(pos, _, _, _)| pos.abs_diff(at))
+                        .map(|&(_, y, _, sure)| (y, !sure));
                     let from_story = match year {
-                        Some((y, true)) if m == 12 => Some(y - 1),
-                        Some((y, _)) => Some(y),
+                        Some((y, true)) if m == 12 => Some((y - 1, true)),
+                        Some((y, _)) => Some((y, true)),
                         None => None,
                     };
                     // a year the story mentions may be the data's, not the day's; the
-                    // page's or the dateline's year is the day's
+                    // page's or the dateline's year is the day's, and so is a span's end's
                     let inferred = match same_month.or(from_story) {
-                        Some(y) => Some((y, true)),
+                        Some(found) => Some(found),
                         None => match reference.and_then(|r| nearest_year(r, m, date.day)) {
                             Some(y) => Some((y, false)),
                             None => latest_year.map(|y| (y, true)),
@@ -214,6 +263,36 @@ fn is_compared(text: &str, start: usize) -> bool {
     let after: String = text[start..].chars().take(14).collect();
     COMPARED_WITH.iter().any(|w| before.ends_with(w))
         && COMPARISON_AFTER.iter().any(|w| after.contains(w))
+}
+
+/// `将于2029年`, `到2030年`, `2030年有望`: a year planned for, not when the story happens.
+fn is_planned(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let planned_before = [
+        "将于",
+        "将在",
+        "计划于",
+        "计划在",
+        "预计于",
+        "预计在",
+        "力争",
+        "到",
+        "至",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
+    // the words right after the date's own characters (年, 年底…)
+    let rest = text[start..]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末前后".contains(c));
+    planned_before
+        || ["有望", "将", "要", "力争", "预计", "建成", "完成"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+}
+
+/// `2020年末`, `2023年底`: a year's end, no day the copy printed.
+fn names_a_year_end(printed: &str) -> bool {
+    printed.ends_with(['末', '底'])
 }
 
 /// `自2018年6月`, `从2019年起`: where a period began, not when the story happens.

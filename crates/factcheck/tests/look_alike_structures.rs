@@ -1543,3 +1543,27 @@ fn a_rate_after_a_list_of_outcomes_may_be_of_several_of_them() {
     let rules = rules_checked("观察组治愈18例、好转22例、无效4例，总有效率为90.91%。");
     assert!(!rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
 }
+
+#[test]
+fn a_span_that_ends_in_a_named_year_dates_its_start_and_the_same_day_told_before() {
+    // 12月29日 is the last December before 2026年1月4日, not the December of 2019年底
+    let draft = "本报讯 12月29日（星期一），市地铁3号线开通运营。2019年底，全市地铁里程为58公里。12月29日至2026年1月4日（星期日），市民可免费乘坐3号线。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    let wrong = draft.replacen("星期一", "星期二", 1);
+    assert_eq!(alarms(&wrong), ["weekday-matches"]);
+}
+
+#[test]
+fn a_year_planned_for_dates_no_day_of_the_story() {
+    // the next games' year is not this one's: 2029-08-23 is a Thursday
+    let draft = "本报讯 8月23日（星期六）晚，第九届全市运动会闭幕。下一届运动会将于2029年举办。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_whole_number_average_is_rounded_not_counted() {
+    // 14500 calls over 7 days is 2071.4 a day, printed 2071
+    let draft = "春节假期7天里，热线共接听来电1.45万个，日均2071个。其中，咨询类8012个，求助类3506个，投诉类2982个。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert_eq!(statuses(draft, "average-per-item"), ["consistent"]);
+}

@@ -202,3 +202,14 @@ fn points_between_groups_compare_a_rate_given_as_a_level_with_one_given_as_a_sha
         "12.5个百分点",
     );
 }
+
+#[test]
+fn a_multiple_of_a_whole_printed_in_its_name_is_the_levels() {
+    // the multiple is of 210.6公里 (the level), not of 18.2公里 (the change before it)
+    holds_then_breaks(
+        "全市地铁运营里程达到210.6公里，比上年增加18.2公里，是2019年末70.2公里的3.0倍。",
+        "multiple-of-named",
+        "3.0倍",
+        "3.4倍",
+    );
+}

@@ -37,10 +37,12 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         // names before 是 (`出口额是进口额的1.6倍`)
         let sentence = story.frame(m).sentence;
         let subject = crate::story::han(&before[..at]);
+        // (before the verb: a figure after it is in the whole's name)
+        let verb_at = clause.range.start.min(story.q(m).span.start) + at;
         let part = if subject.is_empty() {
             story
                 .levels()
-                .filter(|&a| a < m && story.frame(a).sentence == sentence)
+                .filter(|&a| story.q(a).span.end <= verb_at && story.frame(a).sentence == sentence)
                 .last()
         } else if a_time {
             None
@@ -50,7 +52,15 @@ pub fn multiples(story: &Story) -> Vec<Found> {
         let Some(part) = part else {
             continue;
         };
-        let whole = if a_time && names_a_year(raw) {
+        // `是2020年末114.5公里的2.5倍`: the whole printed in the name
+        let of_at = story.q(m).span.start - '的'.len_utf8();
+        let printed = story
+            .members
+            .clone()
+            .find(|&b| story.q(b).span.end == of_at && b != part && story.addable(b, part));
+        let whole = if printed.is_some() {
+            printed
+        } else if a_time && names_a_year(raw) {
             // `是2019年的1.6倍`: the level the story gives for that year under the part's name
             let year: i32 = raw[..4].parse().unwrap_or_default();
             let metric = story.frame(part).metric.clone();
