@@ -504,6 +504,22 @@ impl<'a> Story<'a> {
             })
     }
 
+    /// Does `text` say its list is partial (等, 主要, 包括)? A 等 inside a word (中等职业学校,
+    /// 高等教育, 等级) says nothing of the kind.
+    pub fn says_partial(&self, text: &str) -> bool {
+        self.words().class("partial_list").iter().any(|w| {
+            text.match_indices(w.as_str()).any(|(at, _)| {
+                if w != "等" {
+                    return true;
+                }
+                let before = text[..at].chars().next_back();
+                let after = text[at + w.len()..].chars().next();
+                !before.is_some_and(|c| "中高初同平相对均次优特头上下劣".contains(c))
+                    && !after.is_some_and(|c| "级于待同候".contains(c))
+            })
+        })
+    }
+
     /// Is there a word of `class` in the text between two offsets?
     pub fn says_between(&self, class: &str, from: usize, to: usize) -> bool {
         self.words().contains(class, &self.text[from.min(to)..to])

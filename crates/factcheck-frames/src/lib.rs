@@ -601,6 +601,42 @@ fn anchor(
                 .ending("milestone", &text[start.min(pq.span.start)..pq.span.start])
                 .is_some()
     };
+    // `经营14.8万亩，户均经营474亩，占…的25.3%`: an average is no part of a whole it is in
+    // (though it may be half another average: `平均规模约为22亿份，仅为…的一半`)
+    let part_of_whole = reading.aspect == Aspect::Share
+        && reading
+            .word
+            .as_ref()
+            .is_some_and(|(_, w)| page.words.is("share_verb", w));
+    let averaged = |p: usize| {
+        ["average", "per_day"]
+            .iter()
+            .any(|class| page.words.contains(class, &earlier[p].metric))
+    };
+    // `共受理486352件，日均受理5286件，比第二季度的447426件增长8.7%`: an average compared with
+    // a figure that is none is not what grew
+    let average_beside_total = |p: usize| {
+        let value = |x: usize| {
+            page.quantities[x]
+                .number()
+                .and_then(|v| f64::try_from(v).ok())
+                .filter(|v| *v > 0.0)
+        };
+        // the level before the average that it averages, and a compared figure nearer its size
+        let total = (0..p)
+            .rev()
+            .take_while(|&t| earlier[t].sentence == sentence)
+            .find(|&t| {
+                earlier[t].aspect == Aspect::Level
+                    && !averaged(t)
+                    && page.quantities[t].unit == page.quantities[p].unit
+            });
+        let nearer_total = |x: usize| match (value(x), value(p), total.and_then(value)) {
+            (Some(x), Some(avg), Some(total)) => (x / total).ln().abs() < (x / avg).ln().abs(),
+            _ => false,
+        };
+        averaged(p) && (p + 1..q).any(|x| earlier[x].compared && nearer_total(x))
+    };
     // `完成预算37.75亿元的102.3%`, `是2020年底12.47万辆的4.2倍`: the whole of the share or
     // multiple after it, not a level of the clause
     let whole_of_next = |p: usize| {
@@ -615,7 +651,7 @@ fn anchor(
             return false;
         }
         let pq = &page.quantities[p];
-        if whole_of_next(p) {
+        if whole_of_next(p) || (part_of_whole && averaged(p)) || average_beside_total(p) {
             return false;
         }
         match reading.aspect {
@@ -706,8 +742,10 @@ fn anchor(
     // no other level stands between them (each part of a list has its own rate)
     let between_level = (candidate + 1..q).any(|p| {
         let f = &earlier[p];
-        let whole_of_share =
-            share_verb.is_some_and(|v| page.quantities[p].span.start > v) || whole_of_next(p);
+        let whole_of_share = share_verb.is_some_and(|v| page.quantities[p].span.start > v)
+            || whole_of_next(p)
+            || (part_of_whole && averaged(p))
+            || average_beside_total(p);
         !f.bracketed
             && !whole_of_share
             && !f.compared

@@ -1567,3 +1567,31 @@ fn a_whole_number_average_is_rounded_not_counted() {
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
     assert_eq!(statuses(draft, "average-per-item"), ["consistent"]);
 }
+
+#[test]
+fn shares_of_each_groups_own_members_are_not_of_one_whole() {
+    // each share is of its own group: they add up to more than 100%
+    let draft = "城区学生睡眠达标的有420人，占60.0%；乡村学生睡眠达标的有300人，占50.0%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert!(statuses(draft, "share-of-whole").is_empty());
+}
+
+#[test]
+fn a_counted_total_after_a_semicolon_counts_what_its_clause_names() {
+    let draft = "展期累计观众12.5万人次，其中专业观众4.1万人次。开幕首日观众3.2万人次；周六、周日两天合计观众5.9万人次。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_partition_may_add_up_to_a_level_between_it_and_the_total() {
+    // the valid sample, not everyone asked, is what the residents add up to
+    let draft = "本次调查抽取居民2000人，有效样本1900人。其中城市居民1100人，农村居民800人。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn an_average_is_no_part_of_the_whole_a_share_is_of() {
+    let draft = "全县小麦种植面积40.0万亩。种粮大户250户，经营小麦面积10.0万亩，户均经营400亩，占全县小麦种植面积的25.0%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    assert_eq!(statuses(draft, "share-of-whole"), ["consistent"]);
+}

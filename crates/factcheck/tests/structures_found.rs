@@ -213,3 +213,66 @@ fn a_multiple_of_a_whole_printed_in_its_name_is_the_levels() {
         "3.4倍",
     );
 }
+
+#[test]
+fn shares_of_a_whole_nobody_prints_must_give_one_whole() {
+    let draft =
+        "按职称分，高级职称126人，占21.0%；中级职称288人，占48.0%；初级职称186人，占31.0%。";
+    assert_eq!(
+        statuses(draft, "share-of-whole"),
+        ["consistent", "consistent", "consistent"]
+    );
+    let changed = draft.replace("288人", "318人");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}
+
+#[test]
+fn short_names_each_alone_with_a_figure_are_a_list() {
+    // 中等 is no 等 that leaves the list open
+    holds_then_breaks(
+        "全区共有学校120所，其中小学52所，初中31所，普通高中9所，中等职业学校4所，幼儿园24所。",
+        "parts-within-total",
+        "幼儿园24所",
+        "幼儿园34所",
+    );
+}
+
+#[test]
+fn which_after_several_levels_lists_the_one_told_as_a_total() {
+    holds_then_breaks(
+        "上半年，政务中心共受理办件12.60万件，办结12.48万件。其中，即办件7.35万件，承诺件5.25万件。",
+        "parts-within-total",
+        "5.25万件",
+        "6.25万件",
+    );
+}
+
+#[test]
+fn dates_in_brackets_are_no_part_of_a_name() {
+    holds_then_breaks(
+        "预计铁路发送旅客520万人次。其中，节前（1月10日至1月27日）发送旅客200万人次，假期（1月28日至2月4日）发送120万人次，节后（2月5日至2月18日）发送200万人次。",
+        "parts-within-total",
+        "发送120万人次",
+        "发送140万人次",
+    );
+}
+
+#[test]
+fn points_between_groups_compare_the_rate_each_groups_stretch_ends_with() {
+    holds_then_breaks(
+        "观察组治疗有效的52例，有效率为86.7%；对照组治疗有效的41例，有效率为68.3%，观察组比对照组高18.4个百分点。",
+        "points-against",
+        "18.4个百分点",
+        "20.4个百分点",
+    );
+}
+
+#[test]
+fn a_rate_compared_with_a_total_is_the_totals_not_the_daily_averages() {
+    holds_then_breaks(
+        "第三季度热线共受理诉求27600件，日均受理300件，比第二季度的24000件增长15.0%。",
+        "growth-rate",
+        "15.0%",
+        "18.0%",
+    );
+}

@@ -101,10 +101,8 @@ pub fn counted(story: &Story) -> Vec<Found> {
             story.q(p).span.start >= list_start_at
                 && story.q(p).span.end <= list_start_at + list.len()
         });
-        let partial = counted_items
-            || list.ends_with('等')
-            || list.contains('…')
-            || story.words().contains("partial_list", list);
+        let partial =
+            counted_items || list.ends_with('等') || list.contains('…') || story.says_partial(list);
         let numbered = list.starts_with("一、") || list.starts_with("一是");
         if partial || numbered {
             continue;
@@ -182,7 +180,7 @@ pub fn names_then_count(story: &Story) -> Vec<Found> {
             .clone()
             .any(|p| p != c && story.q(p).span.start >= start && story.q(p).span.end <= list_end);
         // 包括A、B在内的16个国家: some of the names counted, not all
-        if figure_inside || words.contains("partial_list", list) || list.ends_with('的') {
+        if figure_inside || story.says_partial(list) || list.ends_with('的') {
             continue;
         }
         let pieces: Vec<&str> = list.split('、').collect();

@@ -194,7 +194,24 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
             if totals.is_empty() {
-                totals.extend(previous_sentence_total(story, s, first));
+                if let Some(total) = previous_sentence_total(story, s, first) {
+                    // the other levels of its sentence are other readings (在1735名受访者中，
+                    // 购买过的有1428人…。分性别看，男性…562人…女性…866人)
+                    let others = story
+                        .frames
+                        .in_sentence(story.frame(total).sentence)
+                        .filter(|&q| {
+                            q != total
+                                && story.members.contains(&q)
+                                && amount_level(story, q)
+                                && story.addable(q, first)
+                                && !story.frame(q).compared
+                                && !story.frame(q).bracketed
+                                && !story.is_earlier_figure(q)
+                        });
+                    totals.push(total);
+                    totals.extend(others);
+                }
             }
             // `其中A…，B…，合计C`: the closing total is the list's own
             if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
@@ -215,6 +232,14 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                         || noun(p).ends_with(noun(total).as_str())
                 })
                 .take_while(|&p| !sibling_of_total(story, total, p))
+                // `57个城市162个项目`: counts of two nouns are no parts of one list
+                .take_while(|&p| {
+                    let (a, b) = (noun(p), noun(first));
+                    a.is_empty()
+                        || b.is_empty()
+                        || a.ends_with(b.as_str())
+                        || b.ends_with(a.as_str())
+                })
                 .collect();
             let Some(&last) = parts.last() else {
                 continue;
@@ -563,9 +588,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         }
         let between = &story.text[end..story.q(q).span.start];
         // a second 其中, or 包括, opens a list of its own
-        if !parts.is_empty()
-            && (words.contains("which", between) || words.contains("partial_list", between))
-        {
+        if !parts.is_empty() && (words.contains("which", between) || story.says_partial(between)) {
             break;
         }
         // a part is named, before its figure or by the noun the figure counts (`其中有7家城商行`):
@@ -617,6 +640,32 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                     .iter()
                     .zip(story.partition_words(&first_label))
                     .any(|(a, b)| a.is_some() && b.is_some());
+            // three or more clauses that each hold a short name of a kind and its figure alone
+            // (`其中幼儿园97所，小学58所，初中21所`)
+            let bare = |p: usize| {
+                let clause = &story.frames.layout.clauses[story.frame(p).clause];
+                let rest =
+                    &story.text[story.q(p).span.end..clause.range.end.max(story.q(p).span.end)];
+                let name = part_name(story, p);
+                name.chars().count() <= 8
+                    // (具有高级职称的642人 says who among the part before; 上年同期为 when)
+                    && !name.ends_with('的')
+                    && !words.contains("total_word", &name)
+                    && !story.is_earlier_figure(p)
+                    && rest.chars().all(|c| !is_han(c) && !c.is_alphanumeric())
+                    && !story.frame(p).bracketed
+                    && story.addable(p, first)
+            };
+            let bare_run = || {
+                figures
+                    .iter()
+                    .filter(|&&p| p >= first && amount_level(story, p))
+                    .take_while(|&&p| bare(p))
+                    .count()
+                    >= 3
+            };
+            let parallel =
+                parallel || (!between.contains('；') && bare(q) && bare(first) && bare_run());
             // items joined by 、 are a list whatever their names
             let enumerated = between
                 .trim_start()
@@ -758,6 +807,31 @@ fn part_name(story: &Story, q: usize) -> String {
     }
 }
 
+/// `节后（1月29日至2月22日）预计发送`: a bracket that holds figures (dates, amounts) is no part of
+/// a name.
+fn without_figures_in_brackets(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('（') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('（') {
+        let inner = &rest[open + '（'.len_utf8()..];
+        match inner.find('）') {
+            Some(close) if inner[..close].chars().any(|c| c.is_ascii_digit()) => {
+                out.push_str(&rest[..open]);
+                rest = &inner[close + '）'.len_utf8()..];
+            }
+            _ => {
+                out.push_str(&rest[..open + '（'.len_utf8()]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The words that name a figure in its own clause, before it (not the noun after a count).
 /// (Read once per figure: see [`Story::own_label`].)
 pub(crate) fn read_own_label(story: &Story, q: usize) -> String {
@@ -766,8 +840,9 @@ pub(crate) fn read_own_label(story: &Story, q: usize) -> String {
         .checked_sub(1)
         .filter(|&p| story.frame(p).clause == story.frame(q).clause)
         .map_or(clause.range.start, |p| story.q(p).span.end);
-    let raw =
-        crate::story::han(&story.text[floor.min(story.q(q).span.start)..story.q(q).span.start]);
+    let raw = crate::story::han(&without_figures_in_brackets(
+        &story.text[floor.min(story.q(q).span.start)..story.q(q).span.start],
+    ));
     let words = story.words();
     let raw = words.strip_start("which", &raw);
     words.strip_end("link", raw).to_string()
@@ -900,9 +975,19 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             }
         }
         // a sentence that lists several figures of one kind: 其中 may pick out some of them, not
-        // parts of the last one
-        return match levels[..] {
-            [only] => Some(only),
+        // parts of the last one; unless one alone is told as a total (`共受理68.42万件，办结…`)
+        let told_as_total: Vec<usize> = levels
+            .iter()
+            .copied()
+            .filter(|&q| {
+                let clause = &layout.clauses[story.frame(q).clause];
+                let lead = &story.text
+                    [clause.range.start.min(story.q(q).span.start)..story.q(q).span.start];
+                story.words().contains("total_word", lead)
+            })
+            .collect();
+        return match (&levels[..], &told_as_total[..]) {
+            ([only], _) | (_, [only]) => Some(*only),
             _ => None,
         };
     }
@@ -952,7 +1037,7 @@ fn completeness(
     let words = story.words();
     let list_text = &story.text[list_start..list_end.max(list_start)];
     let tail = story.text[list_end..].chars().take(2).collect::<String>();
-    if words.contains("partial_list", list_text) || tail.starts_with('等') {
+    if story.says_partial(list_text) || tail.starts_with('等') {
         return None;
     }
     if names_partition(story, parts) || names_complement(story, parts) {
@@ -1078,7 +1163,7 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
         let inside = &text[open..close];
         // (剔除4个直辖市（剩余26个省份）: what is left, not what the figure holds)
         if story.words().contains("which", inside)
-            || story.words().contains("partial_list", inside)
+            || story.says_partial(inside)
             || story.words().starting("the_rest", inside).is_some()
         {
             continue;
@@ -1254,12 +1339,21 @@ fn partition_lists(
             let Some(total) = total else {
                 continue;
             };
+            // a level between the total and its parts may be the whole they count (抽取8640人…
+            // 有效样本8412人。其中…城市居民4538人，农村居民3874人): another reading
+            let between: Vec<usize> = levels
+                .iter()
+                .copied()
+                .filter(|&t| t > total && t < first)
+                .filter(|&t| story.addable(t, first) && story.same_period(t, first))
+                .filter(|&t| !story.is_earlier_figure(t))
+                .collect();
             out.push(PartsList {
                 total,
                 parts: window.to_vec(),
                 complete: Some(Certainty::Inferred),
                 span: story.q(total).span.start..story.q(window[n - 1]).span.end,
-                other_totals: Vec::new(),
+                other_totals: between,
                 shares_of_total: true,
                 enumerated: false,
             });
@@ -1411,11 +1505,8 @@ fn closing_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             .rev()
             .collect();
         if parts.len() < 2
-            || story.says_between(
-                "partial_list",
-                story.q(parts[0]).span.start,
-                story.q(total).span.start,
-            )
+            || story
+                .says_partial(&story.text[story.q(parts[0]).span.start..story.q(total).span.start])
         {
             continue;
         }
@@ -1480,13 +1571,13 @@ fn counted_total_lists(story: &Story, levels: &[usize], out: &mut Vec<PartsList>
             .into_iter()
             .rev()
             .collect();
+        // (a semicolon between closes what was told before: `首日7.8万人次；19日、20日…两天合计`
+        // counts days the copy names, not the figures before)
         if parts.len() != n
             || out.iter().any(|l| l.total == total)
-            || story.says_between(
-                "partial_list",
-                story.q(parts[0]).span.start,
-                story.q(total).span.start,
-            )
+            || story
+                .says_partial(&story.text[story.q(parts[0]).span.start..story.q(total).span.start])
+            || story.text[story.q(parts[n - 1]).span.end..story.q(total).span.start].contains('；')
         {
             continue;
         }
@@ -1614,10 +1705,18 @@ pub fn parts(story: &Story) -> Vec<Found> {
         .iter()
         .filter_map(|l| {
             let certainty = l.complete?;
-            let mut roles = Roles::new();
-            roles.insert("total".into(), Binding::One(Var::Stated(l.total)));
-            roles.insert("parts".into(), stated(&l.parts));
-            Some(Found::single(l.span.clone(), roles, certainty))
+            let reading = |total: usize| {
+                let mut roles = Roles::new();
+                roles.insert("total".into(), Binding::One(Var::Stated(total)));
+                roles.insert("parts".into(), stated(&l.parts));
+                roles
+            };
+            Some(Found {
+                span: l.span.clone(),
+                roles: reading(l.total),
+                certainty,
+                alternatives: l.other_totals.iter().map(|&t| reading(t)).collect(),
+            })
         })
         .collect()
 }

@@ -115,8 +115,8 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
     found
 }
 
-/// `出口增幅高于进口3个百分点`: the rate of the measure named before the comparison word.
-fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
+/// The name before the comparison word of points' clause (出口增幅 in `出口增幅高于进口3个百分点`).
+fn name_before_comparison(story: &Story, p: usize) -> Option<String> {
     let clause = &story.frames.layout.clauses[story.frame(p).clause];
     let before = &story.text[clause.range.start..story.q(p).span.start];
     let words = story.words();
@@ -128,9 +128,12 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
         .min_by_key(|(at, _)| *at)?;
     let name = crate::story::han(&before[..at]);
     let name = words.strip_end("change_noun", &name).to_string();
-    if name.chars().count() < 2 {
-        return None;
-    }
+    (name.chars().count() >= 2).then_some(name)
+}
+
+/// `出口增幅高于进口3个百分点`: the rate of the measure named before the comparison word.
+fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
+    let name = name_before_comparison(story, p)?;
     let candidates: Vec<usize> = story
         .members
         .clone()
@@ -142,22 +145,92 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
                     && story.q(o).kind == Kind::Percent)
         })
         .filter(|&o| story.same_period(o, p))
+        // (a share or a rate as a level of another sentence is some other group's)
+        .filter(|&o| {
+            story.frame(o).aspect == Aspect::Rate
+                || story.frame(o).sentence == story.frame(p).sentence
+        })
         .filter(|&o| {
             let described = story.frame(o).anchor.unwrap_or(o);
-            story.names(&name, described) != NameMatch::No || clause_opens_with(story, o, &name)
+            story.names(&name, described) != NameMatch::No
         })
         .collect();
-    // only when the name picks one rate, in the sentence if it holds any
-    let candidates = in_sentence_first(story, p, candidates);
-    (candidates.len() == 1).then(|| candidates[0])
+    // only when the name picks one rate: in the sentence, else the one told of the name as a
+    // subject in the sentence, else one elsewhere
+    let sentence = story.frame(p).sentence;
+    let near: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&o| story.frame(o).sentence == sentence)
+        .collect();
+    match (&near[..], &candidates[..]) {
+        ([only], _) => Some(*only),
+        ([_, _, ..], _) => None,
+        ([], far) => {
+            // (the other's name without the comparison word after it: 对照组 of 对照组高)
+            let words = story.words();
+            let other = match &story.frame(p).reference {
+                Reference::Other { name, .. } => words
+                    .strip_end("lower", words.strip_end("higher", name))
+                    .to_string(),
+                _ => String::new(),
+            };
+            rate_of_subject(story, &name, &story.plain_name(&other), p).or(match far {
+                [only] => Some(*only),
+                _ => None,
+            })
+        }
+    }
 }
 
-/// Does figure `o`'s clause open with `subject` (`城镇居民愿意使用电子社保卡的比例为82.4%`, a
-/// name longer than the part of it a figure's name keeps)?
-fn clause_opens_with(story: &Story, o: usize, subject: &str) -> bool {
-    let clause = &story.frames.layout.clauses[story.frame(o).clause];
-    let lead = crate::story::han(&story.text[clause.range.start..story.q(o).span.start]);
-    subject.chars().count() >= 2 && story.plain_name(&lead).starts_with(subject)
+/// The rate told of a subject in points' sentence: the last percentage of the clauses that open
+/// with the subject, up to one that opens with the other subject or the points' own
+/// (`男性受访者中有562人购买过，购买比例为77.2%；` for 男性, `干预组HbA1c＜7.0%的达标者60例，
+/// 达标率为48.4%` for 干预组).
+fn rate_of_subject(story: &Story, subject: &str, other: &str, p: usize) -> Option<usize> {
+    if subject.chars().count() < 2 {
+        return None;
+    }
+    let layout = &story.frames.layout;
+    let sentence = story.frame(p).sentence;
+    let own_clause = story.frame(p).clause;
+    let opens_with = |c: usize, name: &str| {
+        let clause = &layout.clauses[c];
+        let lead = &story.text[clause.range.clone()];
+        name.chars().count() >= 2
+            && story
+                .plain_name(&crate::story::han(
+                    lead.trim_start_matches(|ch: char| !factcheck_text::chars::is_han(ch)),
+                ))
+                .starts_with(name)
+    };
+    let clauses: Vec<usize> = (0..own_clause)
+        .rev()
+        .take_while(|&c| layout.clauses[c].range.start >= layout.sentences[sentence].range.start)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let from = clauses.iter().position(|&c| opens_with(c, subject))?;
+    let stretch: Vec<usize> = clauses[from..]
+        .iter()
+        .copied()
+        .enumerate()
+        .take_while(|&(k, c)| k == 0 || !opens_with(c, other))
+        .map(|(_, c)| c)
+        .collect();
+    story
+        .members
+        .clone()
+        .filter(|&o| o < p && stretch.contains(&story.frame(o).clause))
+        .filter(|&o| story.q(o).kind == Kind::Percent && !story.frame(o).bracketed)
+        .filter(|&o| {
+            matches!(
+                story.frame(o).aspect,
+                Aspect::Rate | Aspect::Level | Aspect::Share
+            )
+        })
+        .last()
 }
 
 /// The candidates in `p`'s sentence if there are any (`甲银行净息差1.58%，乙银行净息差1.63%，乙银行
@@ -266,11 +339,21 @@ pub fn against(story: &Story) -> Vec<Found> {
                         story
                             .plain_name(&story.frame(described).metric)
                             .starts_with(s.as_str())
-                            || clause_opens_with(story, o, s)
                     })
             })
             .collect();
-        let candidates = in_sentence_first(story, p, candidates);
+        let mut candidates = in_sentence_first(story, p, candidates);
+        // the rate the sentence tells of the subject compared with, before any other
+        let subject = subject.unwrap_or_else(|| story.plain_name(&name));
+        let rate_name = name_before_comparison(story, p)
+            .map(|n| story.plain_name(&n))
+            .unwrap_or_default();
+        if let Some(told) = rate_of_subject(story, &subject, &rate_name, p)
+            .filter(|&o| o != rate && story.q(o).kind == story.q(rate).kind)
+        {
+            candidates.retain(|&o| o != told);
+            candidates.insert(0, told);
+        }
         if let Some((&first, rest)) = candidates.split_first() {
             out.push(Found {
                 span,

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 pub fn share(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
+    let unnamed = unnamed_wholes(story);
     for s in story.members.clone() {
         let frame = story.frame(s);
         if frame.aspect != Aspect::Share {
@@ -100,6 +101,11 @@ pub fn share(story: &Story) -> Vec<Found> {
                     Certainty::Inferred,
                     outer.into_iter().map(|t| reading(Var::Stated(t))).collect(),
                 ));
+            } else if let Some(key) = unnamed.get(&s) {
+                // `本科生2108人，占74.1%；硕士研究生652人，占22.9%`: one whole nobody prints,
+                // which each part and its share must give alike
+                let derived = story.derived(key.clone(), part, None);
+                out.push(found(reading(derived), Certainty::Inferred, Vec::new()));
             }
             continue;
         };
@@ -157,6 +163,61 @@ pub fn share(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Shares that name no whole (`占74.1%`), two or more in one sentence, each right after its
+/// part, the parts alike (one unit, names ending alike: 本科生, 硕士研究生): the key of the one
+/// whole they share, by share.
+fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
+    let mut by_sentence: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for s in story.members.clone() {
+        let frame = story.frame(s);
+        if frame.aspect != Aspect::Share || frame.whole.is_some() || frame.bracketed {
+            continue;
+        }
+        let Some(part) = frame.anchor.filter(|&p| story.is_level(p)) else {
+            continue;
+        };
+        if story.frame(part).clause + 1 < frame.clause {
+            continue;
+        }
+        by_sentence
+            .entry(frame.sentence)
+            .or_default()
+            .push((s, part));
+    }
+    let mut keys = std::collections::HashMap::new();
+    for (sentence, run) in by_sentence {
+        let (_, first) = run[0];
+        let alike = run.iter().all(|&(_, p)| {
+            p == first
+                || (story.q(p).unit == story.q(first).unit
+                    && crate::story::common_ending(
+                        &story.frame(p).metric,
+                        &story.frame(first).metric,
+                    ) >= 1)
+        });
+        let parts: std::collections::BTreeSet<usize> = run.iter().map(|&(_, p)| p).collect();
+        // shares of one whole by parts apart add up to 100% at most; `小学生达标的有1127人，占
+        // 47.2%；初中生达标的…` names who of each group: each share is of its own group
+        let total: Decimal = run.iter().filter_map(|&(s, _)| story.q(s).number()).sum();
+        let of_groups = run
+            .iter()
+            .any(|&(_, p)| story.frame(p).metric.contains('的'));
+        if run.len() < 2
+            || parts.len() < run.len()
+            || !alike
+            || of_groups
+            || total > Decimal::new(1005, 1)
+        {
+            continue;
+        }
+        for (s, _) in run {
+            keys.insert(s, format!("whole:unnamed@{sentence}"));
+        }
+    }
+    keys
 }
 
 /// `第三产业增加值占地区生产总值的比重为65.7%`: a share whose clause names its part before 占
