@@ -51,7 +51,11 @@ pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
             continue;
         }
         let between = &text[prev.span.end..scanned[k].span.start];
-        let follows_list = between == "、" && !matches!(prev.reading, Reading::Date(_));
+        // `分别为0.052、0.087和0.113`: the last member of a list joins it with 和, 及 or 与
+        let last_of_list = ["和", "及", "与"].contains(&between)
+            && (text[..prev.span.start].ends_with('、') || is_number_list(text, &scanned, k - 1));
+        let follows_list =
+            (between == "、" || last_of_list) && !matches!(prev.reading, Reading::Date(_));
         if follows_list || from_to(text, &prev, &scanned[k]) {
             apply_from(&mut scanned[k], &prev.reading, false);
         }

@@ -261,8 +261,13 @@ fn is_compared(text: &str, start: usize) -> bool {
         return true;
     }
     let after: String = text[start..].chars().take(14).collect();
-    COMPARED_WITH.iter().any(|w| before.ends_with(w))
-        && COMPARISON_AFTER.iter().any(|w| after.contains(w))
+    // `2019年同期为124.01亿元`: the same time of an earlier year, given to compare with
+    let same_time = after
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .starts_with("年同期");
+    same_time
+        || (COMPARED_WITH.iter().any(|w| before.ends_with(w))
+            && COMPARISON_AFTER.iter().any(|w| after.contains(w)))
 }
 
 /// `将于2029年`, `到2030年`, `2030年有望`: a year planned for, not when the story happens.

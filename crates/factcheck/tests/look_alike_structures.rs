@@ -1595,3 +1595,37 @@ fn an_average_is_no_part_of_the_whole_a_share_is_of() {
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
     assert_eq!(statuses(draft, "share-of-whole"), ["consistent"]);
 }
+
+#[test]
+fn a_share_inside_a_part_with_a_share_may_be_of_the_outer_whole() {
+    // 15.0% is of all residents, as the 20.0% of the part it is listed under is
+    let draft = "全市常住人口中，60岁及以上人口为20.0万人，占20.0%，其中65岁及以上人口为15.0万人，占15.0%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_subtotal_and_a_grand_total_are_two_sums() {
+    // 收入合计 is this year's income, 收入总计 adds what was carried over
+    let draft = "2024年度收入合计5210.40万元，年初结转和结余128.60万元。2024年度收入总计5339.00万元，支出总计5339.00万元。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn the_same_time_of_an_earlier_year_dates_no_day_of_the_story() {
+    // 2023-10-01 is a Sunday; in 2019 it was a Tuesday
+    let draft = "2023年国庆假期，全市接待游客920万人次，2019年同期为780万人次。10月1日（星期日）当天接待游客186万人次。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}
+
+#[test]
+fn a_count_with_a_rate_of_its_own_is_no_whole_of_the_next_rate() {
+    // 治疗率 is of all the patients, who are told in another sentence; 知晓的520例 is another part
+    let draft = "调查共发现患者1000例。其中知晓自己患病的520例，知晓率为52.0%；正在治疗的430例，治疗率为43.0%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    // a chain's whole with a rate of its own is still a reading
+    let chain = "共发放问卷2000份，回收1900份，回收率为95.0%；得到有效问卷1800份，有效率为94.7%。";
+    assert!(alarms(chain).is_empty(), "{:?}", alarms(chain));
+    assert!(statuses(chain, "rate-of-count")
+        .iter()
+        .all(|s| s == "consistent"));
+}

@@ -102,6 +102,12 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             // (`试验组有效211例…；对照组有效179例，有效率…`)
             .filter(|&w| !story.own_label(w).contains(stem.as_str()))
             .collect();
+        // a count with a rate of its own may be another part of the whole (`知晓…的1138例，知晓率
+        // 为52.6%；…958例，治疗率`) or the whole of a chain (`回收5286份，回收率…；有效问卷
+        // 5028份，有效率`): only with a count free of one among the readings
+        if wholes.iter().all(|&w| has_own_rate(story, w, rate)) {
+            continue;
+        }
         let reading = |whole: usize| {
             crate::stated_roles(&[("part", part), ("whole", whole), ("share", rate)])
         };
@@ -129,4 +135,22 @@ fn rate_stem(lead: &str) -> Option<String> {
         return None;
     }
     Some(chars[at - STEM..at].iter().collect())
+}
+
+/// Is count `w` followed, in the clause after its own, by a rate (a percentage after 率) other
+/// than `rate`?
+fn has_own_rate(story: &Story, w: usize, rate: usize) -> bool {
+    let next_clause = story.frame(w).clause + 1;
+    story.members.clone().any(|r| {
+        r != rate
+            && r > w
+            && story.frame(r).clause == next_clause
+            && story.q(r).kind == Kind::Percent
+            && {
+                let clause = &story.frames.layout.clauses[next_clause];
+                let lead = &story.text
+                    [clause.range.start.min(story.q(r).span.start)..story.q(r).span.start];
+                rate_stem(&crate::story::han(lead)).is_some()
+            }
+    })
 }

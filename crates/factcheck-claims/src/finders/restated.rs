@@ -44,10 +44,16 @@ pub fn restated(story: &Story) -> Vec<Found> {
                     .binary_search_by_key(&e, |(p, _)| *p)
                     .ok()
                     .map(|k| labelled[k].1.as_str());
-                match (subject(label), other.and_then(subject)) {
+                // 收入合计 (this year's) and 收入总计 (with what was carried over) are two sums
+                let sums_alike = match (sum_word(story, q), sum_word(story, e)) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
-                }
+                };
+                sums_alike
+                    && match (subject(label), other.and_then(subject)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
             })
             .max();
         if let Some(earlier) = earlier {
@@ -392,6 +398,16 @@ fn clause_label(story: &Story, q: usize) -> String {
         &story.text[floor.min(story.q(q).span.start)..story.q(q).span.start],
     );
     story.words().strip_end("link", &words).to_string()
+}
+
+/// The word of a sum a figure's name ends with (合计, 总计), past a linking 为 or 达.
+fn sum_word(story: &Story, q: usize) -> Option<&'static str> {
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let before = crate::story::han(
+        &story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start],
+    );
+    let before = before.trim_end_matches(['为', '达', '是']);
+    ["合计", "总计"].into_iter().find(|w| before.ends_with(w))
 }
 
 /// A label and, when it opens with the story's own subject or period (全市, 今年), the label

@@ -96,10 +96,18 @@ pub fn share(story: &Story) -> Vec<Found> {
                     .filter(|&w| !story.is_earlier_figure(w))
                     .collect();
                 outer.extend(above);
+                let mut alternatives: Vec<Roles> =
+                    outer.into_iter().map(|t| reading(Var::Stated(t))).collect();
+                // a total with a share of its own (60岁及以上…占21.15%，其中65岁及以上…占15.14%):
+                // the part's share may be of the whole that one is of, which nothing here states
+                if !story.describing(total, Aspect::Share).is_empty() {
+                    let key = format!("whole:outer|{total}");
+                    alternatives.push(reading(story.derived(key, part, None)));
+                }
                 out.push(found(
                     reading(Var::Stated(total)),
                     Certainty::Inferred,
-                    outer.into_iter().map(|t| reading(Var::Stated(t))).collect(),
+                    alternatives,
                 ));
             } else if let Some(key) = unnamed.get(&s) {
                 // `本科生2108人，占74.1%；硕士研究生652人，占22.9%`: one whole nobody prints,
