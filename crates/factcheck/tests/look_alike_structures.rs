@@ -1629,3 +1629,13 @@ fn a_count_with_a_rate_of_its_own_is_no_whole_of_the_next_rate() {
         .iter()
         .all(|s| s == "consistent"));
 }
+
+#[test]
+fn a_breakdown_breaks_down_no_part_of_another_and_no_smaller_level() {
+    // 外商投资企业进出口 is a part of the breakdown before, not the whole of the next one
+    let draft = "全年外贸进出口2400亿元。\n\n从经营主体看，民营企业进出口1400亿元。外商投资企业进出口600亿元。\n\n从商品看，机电产品进出口1300亿元。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+    // a holiday's visitors are fewer than the year's from outside the city: not what is broken down
+    let draft = "全年接待游客3000万人次。五一假期接待游客400万人次。\n\n从客源结构看，市外游客1800万人次，占接待游客总数的60.0%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}

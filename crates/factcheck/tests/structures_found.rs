@@ -276,3 +276,13 @@ fn a_rate_compared_with_a_total_is_the_totals_not_the_daily_averages() {
         "18.0%",
     );
 }
+
+#[test]
+fn a_breakdown_may_open_with_cong_kan() {
+    holds_then_breaks(
+        "全年全市接待游客1500.0万人次。从客源看，市外游客900.0万人次，市内游客600.0万人次。",
+        "parts-within-total",
+        "600.0万人次",
+        "700.0万人次",
+    );
+}

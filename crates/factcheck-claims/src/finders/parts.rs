@@ -926,8 +926,20 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             continue;
         }
         if breakdown {
-            // another breakdown's parts are siblings (分业务看… then 分地区看…), no whole
-            let opens_list = breakdown_opener(story, prev).is_some()
+            // another breakdown's parts are siblings (分业务看… then 分地区看…), no whole, and so is
+            // the rest of its paragraph (从经营主体看，民营企业…。外商投资企业…。)
+            let mut first_of_paragraph = prev;
+            while first_of_paragraph > 0 && {
+                let before = &layout.sentences[first_of_paragraph - 1];
+                before.paragraph == a.paragraph && before.article == a.article
+            } {
+                first_of_paragraph -= 1;
+            }
+            let in_breakdown_paragraph = a.paragraph != b.paragraph
+                && first_of_paragraph != prev
+                && breakdown_opener(story, first_of_paragraph).is_some();
+            let opens_list = in_breakdown_paragraph
+                || breakdown_opener(story, prev).is_some()
                 || story
                     .words()
                     .starting("which", story.text[a.range.clone()].trim_start())
@@ -966,7 +978,16 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                     crate::story::common_ending(&story.frame(q).metric, &story.frame(first).metric)
                         >= 2
                         && !story.is_earlier_figure(q)
+                        // (a level told as a share of another is a part, not the one broken down)
+                        && story.describing(q, Aspect::Share).is_empty()
                 })
+                .collect();
+            // a level smaller than the first part breaks down something else (a holiday's
+            // visitors, not the year's): look further back
+            let value = |q: usize| story.q(q).number().unwrap_or_default();
+            let alike: Vec<usize> = alike
+                .into_iter()
+                .filter(|&q| value(q) >= value(first))
                 .collect();
             match alike[..] {
                 [] => continue,
