@@ -1639,3 +1639,10 @@ fn a_breakdown_breaks_down_no_part_of_another_and_no_smaller_level() {
     let draft = "全年接待游客3000万人次。五一假期接待游客400万人次。\n\n从客源结构看，市外游客1800万人次，占接待游客总数的60.0%。";
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
 }
+
+#[test]
+fn a_whole_read_weakly_is_no_whole_for_the_shares_after_it() {
+    // 常住人口 is printed nowhere: the first share's whole is a guess, the next shares keep theirs
+    let draft = "从年龄构成看，0—14岁人口120.00万人，占常住人口的15.00%；15—59岁人口520.00万人，占65.00%；60岁及以上人口160.00万人，占20.00%。";
+    assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
+}

@@ -286,3 +286,14 @@ fn a_breakdown_may_open_with_cong_kan() {
         "700.0万人次",
     );
 }
+
+#[test]
+fn shares_after_one_that_names_its_whole_are_of_that_whole() {
+    let draft = "从经营主体看，民营企业进出口600.0亿元，增长8.0%，占全省进出口总值的60.0%；外资企业进出口300.0亿元，下降2.0%，占30.0%；国有企业进出口100.0亿元，占10.0%。";
+    let changed = draft.replace("外资企业进出口300.0亿元", "外资企业进出口360.0亿元");
+    assert!(!statuses(draft, "share-of-whole").is_empty());
+    assert!(statuses(draft, "share-of-whole")
+        .iter()
+        .all(|s| s == "consistent"));
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}

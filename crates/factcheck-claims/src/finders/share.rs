@@ -12,6 +12,10 @@ use rust_decimal::Decimal;
 pub fn share(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     let unnamed = unnamed_wholes(story);
+    // the whole the first share of a sentence named (`占全省进出口总值的59.6%；…占28.5%`), which
+    // the shares after it that name none go on to be of
+    let mut named_in_sentence: std::collections::HashMap<usize, (Var, usize, Certainty)> =
+        std::collections::HashMap::new();
     for s in story.members.clone() {
         let frame = story.frame(s);
         if frame.aspect != Aspect::Share {
@@ -56,6 +60,11 @@ pub fn share(story: &Story) -> Vec<Found> {
                     && story.addable(w, part)
             });
             if let Some(w) = beside {
+                named_in_sentence.entry(frame.sentence).or_insert((
+                    Var::Stated(w),
+                    part,
+                    Certainty::Inferred,
+                ));
                 out.push(found(reading(Var::Stated(w)), Certainty::Bound, Vec::new()));
                 continue;
             }
@@ -109,6 +118,13 @@ pub fn share(story: &Story) -> Vec<Found> {
                     Certainty::Inferred,
                     alternatives,
                 ));
+            } else if let Some((whole, _, certainty)) = named_in_sentence
+                .get(&frame.sentence)
+                .filter(|(whole, first, _)| {
+                    continues_run(story, *first, part) && *whole != Var::Stated(part)
+                })
+            {
+                out.push(found(reading(whole.clone()), *certainty, Vec::new()));
             } else if let Some(key) = unnamed.get(&s) {
                 // `本科生2108人，占74.1%；硕士研究生652人，占22.9%`: one whole nobody prints,
                 // which each part and its share must give alike
@@ -159,6 +175,14 @@ pub fn share(story: &Story) -> Vec<Found> {
                     .iter()
                     .map(|&(w, _)| reading(Var::Stated(w)))
                     .collect();
+                // (a whole read weakly is no whole for the shares after it)
+                if certainty != Certainty::Weak {
+                    named_in_sentence.entry(frame.sentence).or_insert((
+                        Var::Stated(best),
+                        part,
+                        certainty.min(Certainty::Inferred),
+                    ));
+                }
                 out.push(found(reading(Var::Stated(best)), certainty, alternatives));
             }
             None => {
@@ -166,11 +190,25 @@ pub fn share(story: &Story) -> Vec<Found> {
                 // each share derives its own: two shares of `仓位` may be of two funds' holdings
                 let key = format!("whole:{}|{part}", story.plain_name(name));
                 let derived = story.derived(key, part, Some(name.clone()));
+                named_in_sentence.entry(frame.sentence).or_insert((
+                    derived.clone(),
+                    part,
+                    Certainty::Inferred,
+                ));
                 out.push(found(reading(derived), Certainty::Inferred, Vec::new()));
             }
         }
     }
     out
+}
+
+/// Is `part` one more of the run that `first` opened (a level of the same unit, its name ending
+/// alike, in a later clause)?
+fn continues_run(story: &Story, first: usize, part: usize) -> bool {
+    part > first
+        && story.q(part).unit == story.q(first).unit
+        && story.frame(part).aspect == Aspect::Level
+        && crate::story::common_ending(&story.frame(part).metric, &story.frame(first).metric) >= 1
 }
 
 /// Shares that name no whole (`占74.1%`), two or more in one sentence, each right after its
@@ -187,7 +225,8 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
         let Some(part) = frame.anchor.filter(|&p| story.is_level(p)) else {
             continue;
         };
-        if story.frame(part).clause + 1 < frame.clause {
+        // (its rate of change may stand between: `…4583元，增长3.8%，占22.2%`)
+        if story.frame(part).clause + 2 < frame.clause {
             continue;
         }
         by_sentence
