@@ -157,12 +157,7 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
         .collect();
     // only when the name picks one rate: in the sentence, else the one told of the name as a
     // subject in the sentence, else one elsewhere
-    let sentence = story.frame(p).sentence;
-    let near: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&o| story.frame(o).sentence == sentence)
-        .collect();
+    let near = of_sentence(story, p, &candidates);
     match (&near[..], &candidates[..]) {
         ([only], _) => Some(*only),
         ([_, _, ..], _) => None,
@@ -233,15 +228,20 @@ fn rate_of_subject(story: &Story, subject: &str, other: &str, p: usize) -> Optio
         .last()
 }
 
-/// The candidates in `p`'s sentence if there are any (`甲银行净息差1.58%，乙银行净息差1.63%，乙银行
-/// 高于甲银行0.05个百分点` compares the margins, not the banks' growth rates before), else all.
-fn in_sentence_first(story: &Story, p: usize, candidates: Vec<usize>) -> Vec<usize> {
+/// The candidates that stand in `p`'s sentence.
+fn of_sentence(story: &Story, p: usize, candidates: &[usize]) -> Vec<usize> {
     let sentence = story.frame(p).sentence;
-    let near: Vec<usize> = candidates
+    candidates
         .iter()
         .copied()
         .filter(|&o| story.frame(o).sentence == sentence)
-        .collect();
+        .collect()
+}
+
+/// The candidates in `p`'s sentence if there are any (`甲银行净息差1.58%，乙银行净息差1.63%，乙银行
+/// 高于甲银行0.05个百分点` compares the margins, not the banks' growth rates before), else all.
+fn in_sentence_first(story: &Story, p: usize, candidates: Vec<usize>) -> Vec<usize> {
+    let near = of_sentence(story, p, &candidates);
     if near.is_empty() {
         candidates
     } else {
