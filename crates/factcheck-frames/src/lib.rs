@@ -504,6 +504,12 @@ fn in_comparison(before: &str, after: &str, words: &Words) -> bool {
         && (period.is_empty() || names_a_year(period) || words.is("earlier_period", period))
 }
 
+/// Does a name say its figure is an average (人均, 平均, 日均…)? An average adds up with nothing
+/// and is rounded however whole it looks.
+pub fn names_an_average(words: &Words, name: &str) -> bool {
+    words.contains("average", name) || words.contains("per_day", name)
+}
+
 /// `2024年`, `2024年度`: a year and nothing else.
 fn names_a_year(text: &str) -> bool {
     let digits = text.trim_end_matches('度').trim_end_matches('年');
@@ -608,11 +614,7 @@ fn anchor(
             .word
             .as_ref()
             .is_some_and(|(_, w)| page.words.is("share_verb", w));
-    let averaged = |p: usize| {
-        ["average", "per_day"]
-            .iter()
-            .any(|class| page.words.contains(class, &earlier[p].metric))
-    };
+    let averaged = |p: usize| names_an_average(page.words, &earlier[p].metric);
     // `共受理486352件，日均受理5286件，比第二季度的447426件增长8.7%`: an average compared with
     // a figure that is none is not what grew
     let average_beside_total = |p: usize| {

@@ -161,7 +161,6 @@ fn averaged(page: &Page, q: usize) -> bool {
         .into_iter()
         .rev()
         .collect();
-    ["average", "per_day"]
-        .iter()
-        .any(|class| page.words.contains(class, &frame.metric) || page.words.contains(class, &lead))
+    factcheck_frames::names_an_average(page.words, &frame.metric)
+        || factcheck_frames::names_an_average(page.words, &lead)
 }

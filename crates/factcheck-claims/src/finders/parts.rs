@@ -132,8 +132,7 @@ pub(crate) fn read_amount_level(story: &Story, q: usize) -> bool {
         && crate::story::is_amount(story.q(q))
         && !story.in_headline(q)
         // an average (城镇居民人均可支配收入, 日均受理) adds up with nothing
-        && !story.words().contains("average", &story.frame(q).metric)
-        && !story.words().contains("per_day", &story.frame(q).metric)
+        && !factcheck_frames::names_an_average(story.words(), &story.frame(q).metric)
 }
 
 /// `总额500亿元，其中出口300亿元，进口200亿元`: the levels after 其中 in its sentence. Every
