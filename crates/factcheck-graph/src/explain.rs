@@ -53,6 +53,16 @@ pub fn show(i: &Interval, like: Option<usize>, page: &Page) -> String {
     }
 }
 
+/// A range of constants as an editor reads it: a factor about 1 as `(1±0.5%)`.
+fn between(low: Decimal, high: Decimal) -> String {
+    let spread = (high - low) / Decimal::TWO;
+    if low + high == Decimal::TWO && spread > Decimal::ZERO {
+        let percent = (spread * Decimal::ONE_HUNDRED).normalize();
+        return format!("(1±{percent}%)");
+    }
+    format!("[{}, {}]", low.normalize(), high.normalize())
+}
+
 /// An expression with each role written as its figure or name.
 pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> String {
     let one = |v: VarId| name_of(v, values, page);
@@ -62,6 +72,7 @@ pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> St
             // the 1 of (1 + rate) reads as 1; 100 as 100%
             n.to_string()
         }
+        Expr::Between(low, high) => between(*low, *high),
         Expr::Var(name) => match bindings.get(name) {
             Some(Slot::One(v)) => one(*v),
             _ => name.clone(),
@@ -146,7 +157,7 @@ fn side(
     }
     let value = hc4::eval(e, bindings, &values.domains);
     // a bare number (the 0 and 100% a rate lies between) is shown once, as the figure is
-    if matches!(e, Expr::Number(_)) {
+    if matches!(e, Expr::Number(_) | Expr::Between(..)) {
         return show(&value, like, page);
     }
     format!("{text} = {}", show(&value, like, page))

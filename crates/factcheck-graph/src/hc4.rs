@@ -85,6 +85,7 @@ pub fn eval(e: &Expr, bindings: &Bindings, domains: &[Interval]) -> Interval {
     };
     match e {
         Expr::Number(n) => Interval::point(*n),
+        Expr::Between(low, high) => Interval::new(Some(*low), Some(*high)),
         Expr::Var(name) => match bindings.get(name) {
             Some(Slot::One(v)) => domains[*v],
             _ => Interval::ALL,
@@ -230,7 +231,7 @@ fn backward(
     let t = now.intersect(&t).ok_or(Conflict)?;
     match e {
         // (a binary is narrowed above)
-        Expr::Number(_) | Expr::Binary(..) => Ok(()),
+        Expr::Number(_) | Expr::Between(..) | Expr::Binary(..) => Ok(()),
         Expr::Var(name) => match bindings.get(name) {
             Some(Slot::One(v)) => set(*v, t, domains, changed),
             _ => Ok(()),

@@ -1,5 +1,6 @@
 //! Check expressions: `total / population = per_capita`, with + − × ÷, parentheses, decimal
-//! constants, `sum(parts)` over a list, and one comparison (=, <=, >=, <, >). Placeholders stand for
+//! constants, ranges of constants (`[0.995, 1.005]`: a factor known only to lie between two
+//! bounds), `sum(parts)` over a list, and one comparison (=, <=, >=, <, >). Placeholders stand for
 //! the intervals their printed figures allow (a percentage as a fraction: 22.4% is 0.224), so a
 //! check holds when some reading of the figures satisfies it. Nesting is bounded (`MAX_DEPTH`), so
 //! a hostile expression is a located error, not a stack overflow.
@@ -10,6 +11,8 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Number(Decimal),
+    /// A constant known only to lie between two bounds, inclusive: `[0.995, 1.005]`.
+    Between(Decimal, Decimal),
     Var(String),
     /// The sum of a list placeholder's quantities.
     Sum(String),
@@ -58,7 +61,7 @@ impl Expr {
     /// Does `known` accept every placeholder name used?
     fn all_vars(&self, known: &mut impl FnMut(&str) -> bool) -> bool {
         match self {
-            Expr::Number(_) => true,
+            Expr::Number(_) | Expr::Between(..) => true,
             Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => known(v),
             Expr::Neg(e) => e.all_vars(known),
             Expr::Binary(_, a, b) => a.all_vars(known) && b.all_vars(known),
@@ -68,7 +71,7 @@ impl Expr {
     /// Placeholder names used, in order of first use.
     pub fn vars(&self, out: &mut Vec<String>) {
         match self {
-            Expr::Number(_) => {}
+            Expr::Number(_) | Expr::Between(..) => {}
             Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => {
                 if !out.contains(v) {
                     out.push(v.clone());
@@ -105,6 +108,9 @@ enum Token {
     Op(char),
     Open,
     Close,
+    OpenRange,
+    Comma,
+    CloseRange,
     Cmp(Comparison),
 }
 
@@ -145,6 +151,9 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
             '^' => Token::Op('^'),
             '(' | '（' => Token::Open,
             ')' | '）' => Token::Close,
+            '[' => Token::OpenRange,
+            ',' | '，' => Token::Comma,
+            ']' => Token::CloseRange,
             '=' | '≈' => {
                 if chars.get(i + 1) == Some(&'=') {
                     i += 1;
@@ -314,6 +323,7 @@ impl Parser {
                 self.pos += 1;
                 Ok(Expr::Var(name))
             }
+            Some(Token::OpenRange) => self.range(),
             Some(Token::Open) => {
                 self.pos += 1;
                 let inner = self.sum()?;
@@ -335,6 +345,46 @@ impl Parser {
                 message: "the expression ends too early".into(),
             }),
         }
+    }
+}
+
+impl Parser {
+    /// `[low, high]`: two constants, the first no greater than the second.
+    fn range(&mut self) -> Result<Expr, ExprError> {
+        let at = self.at();
+        let bound = |parser: &mut Self, after: Token, what: &str| {
+            parser.pos += 1;
+            let n = match parser.peek() {
+                Some(Token::Number(n)) => *n,
+                _ => {
+                    return Err(ExprError {
+                        at: parser.at(),
+                        message: format!("expected a number {what}"),
+                    })
+                }
+            };
+            parser.pos += 1;
+            if parser.peek() != Some(&after) {
+                return Err(ExprError {
+                    at: parser.at(),
+                    message: format!(
+                        "expected `{}` after it",
+                        if after == Token::Comma { "," } else { "]" }
+                    ),
+                });
+            }
+            Ok(n)
+        };
+        let low = bound(self, Token::Comma, "after `[`")?;
+        let high = bound(self, Token::CloseRange, "after `,`")?;
+        self.pos += 1;
+        if low > high {
+            return Err(ExprError {
+                at,
+                message: format!("the range [{low}, {high}] runs backwards"),
+            });
+        }
+        Ok(Expr::Between(low, high))
     }
 }
 
@@ -385,6 +435,20 @@ mod tests {
         assert!(
             matches!(e.left, Expr::Binary(Op::Mul, ref a, _) if matches!(**a, Expr::Binary(Op::Pow, _, _)))
         );
+    }
+
+    #[test]
+    fn a_range_is_a_constant_between_two_bounds() {
+        let e = parse("base * [0.995, 1.005] = sum(parts)").unwrap();
+        let expected = Expr::Between(Decimal::new(995, 3), Decimal::new(1005, 3));
+        assert!(matches!(e.left, Expr::Binary(Op::Mul, _, ref b) if **b == expected));
+        assert_eq!(e.vars(), ["base", "parts"]);
+        let backwards = parse("x * [1.005, 0.995] = y").unwrap_err();
+        assert!(backwards.message.contains("backwards"), "{backwards:?}");
+        assert_eq!(backwards.at, 4);
+        let open = parse("x * [0.995, 1.005 = y").unwrap_err();
+        assert!(open.message.contains("`]`"), "{open:?}");
+        assert!(parse("x * [a, 1] = y").is_err());
     }
 
     #[test]

@@ -47,7 +47,12 @@ pub const ALL: &[Finder] = &[
     Finder {
         name: "bases-of-parts",
         roles: &["total_base", "part_bases"],
-        description: "a total and all its parts each with a growth rate: their bases add up too",
+        description: "a total and all its parts each with a growth rate (or, for some, an amount of change): their bases add up too",
+    },
+    Finder {
+        name: "changes-of-parts",
+        roles: &["total_base", "part_bases"],
+        description: "a total and all its parts each with an amount of change against one period: their bases add up exactly",
     },
     Finder {
         name: "bases-of-listed-parts",

@@ -52,7 +52,7 @@ fn dim_of_var(var: &str, pattern: &CompiledPattern) -> Dim {
 
 fn dim(e: &Expr, pattern: &CompiledPattern) -> Result<Dim, String> {
     Ok(match e {
-        Expr::Number(_) => Dim::Plain,
+        Expr::Number(_) | Expr::Between(..) => Dim::Plain,
         Expr::Var(v) | Expr::Sum(v) | Expr::Min(v) | Expr::Max(v) => dim_of_var(v, pattern),
         Expr::Neg(inner) => dim(inner, pattern)?,
         Expr::Binary(op, a, b) => {

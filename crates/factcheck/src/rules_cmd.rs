@@ -177,6 +177,7 @@ fn render(e: &factcheck_rules::expr::Expr) -> String {
     use factcheck_rules::expr::{Expr, Op};
     match e {
         Expr::Number(n) => n.to_string(),
+        Expr::Between(low, high) => format!("[{low}, {high}]"),
         Expr::Var(v) => v.clone(),
         Expr::Sum(v) => format!("sum({v})"),
         Expr::Min(v) => format!("min({v})"),

@@ -297,3 +297,35 @@ fn shares_after_one_that_names_its_whole_are_of_that_whole() {
         .all(|s| s == "consistent"));
     assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
 }
+
+#[test]
+fn a_breakdown_may_stand_paragraphs_after_its_total() {
+    holds_then_breaks(
+        "全市规模以上工业企业实现营业收入4125.6亿元，同比增长6.2%。其中，国有控股企业营业收入1210.3亿元。利润总额218.4亿元。全市规上工业企业数达1862家。\n分行业看，装备制造业营业收入1502.8亿元；原材料工业营业收入1387.5亿元；消费品工业营业收入1235.3亿元。",
+        "parts-within-total",
+        "1387.5亿元",
+        "1587.5亿元",
+    );
+}
+
+#[test]
+fn a_totals_name_may_end_in_a_word_for_a_total() {
+    holds_then_breaks(
+        "2025年全市货物贸易进出口总值1520.4亿元，增长5.1%。\n分贸易方式看，一般贸易进出口1046.2亿元，加工贸易进出口301.5亿元，保税物流进出口172.7亿元。",
+        "parts-within-total",
+        "301.5亿元",
+        "371.5亿元",
+    );
+}
+
+#[test]
+fn a_breakdown_of_one_listed_part_is_of_that_part() {
+    // 出口 of the list before, not the 进出口 total: 88.6 is 14.3% of 620.0 and 8.9% of 1000.0
+    let draft = "全市进出口总值1000.0亿元。其中，出口620.0亿元；进口380.0亿元。\n从出口商品看，机电产品出口401.2亿元，占出口总值的64.7%；纺织服装出口88.6亿元，占14.3%。";
+    assert_eq!(
+        statuses(draft, "share-of-whole"),
+        ["consistent", "consistent"]
+    );
+    let changed = draft.replace("占14.3%", "占17.3%");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}

@@ -23,8 +23,8 @@ pub struct PartsList {
     /// Whether a part's share that names no whole (`占比41%`) is of this total: not where the
     /// total gathers some of many (`三家股东合计`), whose shares are of the whole they hold.
     pub shares_of_total: bool,
-    /// Parts that open points enumerated with 一是, 二是: a semicolon between them ends a point,
-    /// not the list.
+    /// Parts that open points enumerated with 一是, 二是, or that break a total down (`分行业看，`)
+    /// each naming its measure: a semicolon between them ends an item, not the list.
     pub enumerated: bool,
 }
 
@@ -255,6 +255,9 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             }
             let end = story.q(last).span.end;
             let complete = completeness(story, total, &parts, at, end);
+            // (装备制造业营业收入…；原材料工业营业收入… after 分行业看: items of one breakdown)
+            let breakdown = breakdown_opener(story, s) == Some(at)
+                && parts.iter().all(|&p| names_the_measure_of(story, total, p));
             out.push(PartsList {
                 total,
                 parts,
@@ -262,7 +265,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 span: story.q(total).span.start.min(at)..end,
                 other_totals: totals[1..].to_vec(),
                 shares_of_total: true,
-                enumerated: false,
+                enumerated: breakdown,
             });
         }
     }
@@ -898,8 +901,9 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
     if opens.is_none() && !breakdown {
         return None;
     }
-    // a breakdown may stand a sentence or two after its whole (`营业收入…。扣非净利润…。分业务看，`)
-    let reach = if breakdown { 3 } else { 2 };
+    // a breakdown may stand paragraphs after its whole (`进出口总值…。其中，出口…。贸易顺差…。
+    // 外贸企业…。⏎分贸易方式看，`): the parts' names and sizes pick it out
+    let reach = if breakdown { 8 } else { 2 };
     for prev in (s.saturating_sub(reach)..s).rev() {
         let a = &layout.sentences[prev];
         if a.article != b.article || (a.paragraph != b.paragraph && !breakdown) {
@@ -944,6 +948,11 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                     .starting("which", story.text[a.range.clone()].trim_start())
                     .is_some();
             if opens_list {
+                // (a part of that list may be the whole broken down: 出口 of 进出口, for 从出口商品看，
+                // 机电产品出口…)
+                if let [named] = part_named_by_ending(story, &levels, first)[..] {
+                    return Some(named);
+                }
                 continue;
             }
             let levels: Vec<usize> = levels
@@ -974,8 +983,8 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                 .iter()
                 .copied()
                 .filter(|&q| {
-                    crate::story::common_ending(&story.frame(q).metric, &story.frame(first).metric)
-                        >= 2
+                    // (a total's name may end in a word for a total: 进出口总值 for 一般贸易进出口)
+                    names_the_measure_of(story, q, first)
                         && !story.is_earlier_figure(q)
                         // (a level told as a share of another is a part, not the one broken down)
                         && story.describing(q, Aspect::Share).is_empty()
@@ -1012,6 +1021,27 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
         };
     }
     None
+}
+
+/// The levels whose whole name (two characters or more) ends the part's: 出口 for 机电产品出口.
+fn part_named_by_ending(story: &Story, levels: &[usize], part: usize) -> Vec<usize> {
+    let part_name = story.plain_name(&story.frame(part).metric);
+    levels
+        .iter()
+        .copied()
+        .filter(|&q| {
+            let name = story.plain_name(&story.frame(q).metric);
+            name.chars().count() >= 2
+                && name != part_name
+                && part_name.ends_with(name.as_str())
+                // (一般贸易进出口 ends in 出口 by way of 进出口, the pair's whole, not a part)
+                && !story.rules.partition_wholes.iter().flatten().any(|whole| {
+                    whole.len() > name.len()
+                        && whole.ends_with(name.as_str())
+                        && part_name.ends_with(whole.as_str())
+                })
+        })
+        .collect()
 }
 
 /// A clause that opens with a short name and a total word, and says nothing else before its
@@ -1788,6 +1818,17 @@ fn partial_readings(story: &Story, l: &PartsList) -> Vec<(usize, usize)> {
     readings
 }
 
+/// Does part `p`'s name end with the measure of `total` (two characters or more, a word for a
+/// total set aside: 进出口总值 for 一般贸易进出口)?
+fn names_the_measure_of(story: &Story, total: usize, p: usize) -> bool {
+    let metric = &story.frame(total).metric;
+    let stem = story.words().strip_end("total_tail", metric);
+    let part = &story.frame(p).metric;
+    let common =
+        crate::story::common_ending(metric, part).max(crate::story::common_ending(stem, part));
+    common >= 2
+}
+
 /// One part of a whole (`其中工业投资75亿元`): it does not exceed the whole.
 pub fn part_of(story: &Story) -> Vec<Found> {
     story
@@ -1835,25 +1876,54 @@ fn in_real_terms(story: &Story, q: usize) -> bool {
         .contains("real_terms", &story.text[sentence.range.clone()])
 }
 
+/// How the bases of a list's total and parts are told.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BasesBy {
+    /// Some by a rate of change: a release's rates are of last year's figures as revised since,
+    /// so the bases they imply agree within that revision.
+    Rates,
+    /// Every one by an amount of change (`比上年增加62亿斤`): the bases are exact.
+    Amounts,
+}
+
+/// The base a level's amount of change implies, with the period compared against.
+fn base_by_amount(
+    growths: &[super::growth::Growth],
+    q: usize,
+) -> Option<(Var, Option<factcheck_frames::Period>)> {
+    growths
+        .iter()
+        .find(|g| g.current == q && g.delta.is_some())
+        .map(|g| (g.base.clone(), g.base_period))
+}
+
 /// The base a level's change implies (its rate, else its amount of change), with the period
 /// compared against.
 fn base_by_change(
     growths: &[super::growth::Growth],
     q: usize,
 ) -> Option<(Var, Option<factcheck_frames::Period>)> {
-    let changed = |g: &&super::growth::Growth| g.current == q;
     growths
         .iter()
-        .filter(changed)
-        .find(|g| g.rate.is_some())
-        .or_else(|| growths.iter().filter(changed).find(|g| g.delta.is_some()))
+        .find(|g| g.current == q && g.rate.is_some())
         .map(|g| (g.base.clone(), g.base_period))
+        .or_else(|| base_by_amount(growths, q))
 }
 
 /// Complete lists whose total and parts each have a growth rate or an amount of change against
-/// the same period: the bases add up as well (and so do the amounts).
-pub fn bases_of_parts(story: &Story) -> Vec<Found> {
-    let base_of = |q: usize| base_by_change(story.growths(), q);
+/// the same period: the bases add up as well (and so do the amounts). A list whose members all
+/// give an amount of change is read `by` amounts alone, exactly; any other `by` rates.
+pub fn bases_of_parts(story: &Story, by: BasesBy) -> Vec<Found> {
+    let growths = story.growths();
+    let by_amounts = |l: &PartsList| {
+        std::iter::once(l.total)
+            .chain(l.parts.iter().copied())
+            .all(|q| base_by_amount(growths, q).is_some())
+    };
+    let base_of = |q: usize| match by {
+        BasesBy::Amounts => base_by_amount(growths, q),
+        BasesBy::Rates => base_by_change(growths, q),
+    };
     story
         .parts_lists()
         .iter()
@@ -1862,7 +1932,7 @@ pub fn bases_of_parts(story: &Story) -> Vec<Found> {
             let certainty = l
                 .complete
                 .or_else(|| adds_up(story, l.total, &l.parts).then_some(Certainty::Inferred))?;
-            if in_real_terms(story, l.total) {
+            if in_real_terms(story, l.total) || by_amounts(l) != (by == BasesBy::Amounts) {
                 return None;
             }
             let (total_base, period) = base_of(l.total)?;
