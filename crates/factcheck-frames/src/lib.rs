@@ -328,8 +328,11 @@ fn strip_words(text: &str, class: &str, words: &Words) -> String {
         return text.to_string();
     }
     let mut out = text.to_string();
+    // most of the class's words are absent: looked for before a new string is made without them
     for w in words.class(class) {
-        out = out.replace(w.as_str(), "");
+        if out.contains(w.as_str()) {
+            out = out.replace(w.as_str(), "");
+        }
     }
     out
 }

@@ -227,6 +227,11 @@ pub fn render_template(rule: &Rule, claim: &Claim, page: &Page, computation: &st
     };
     let mut out = template.clone();
     for (name, binding) in &claim.roles {
+        // a role the message does not name is not written out
+        let placeholder = format!("{{{name}}}");
+        if !out.contains(&placeholder) {
+            continue;
+        }
         let shown = match binding {
             Binding::One(var) => var_text(var, page),
             Binding::Many(vars) => vars
@@ -236,7 +241,7 @@ pub fn render_template(rule: &Rule, claim: &Claim, page: &Page, computation: &st
                 .join("、"),
             Binding::Word(w, _) => w.clone(),
         };
-        out = out.replace(&format!("{{{name}}}"), &shown);
+        out = out.replace(&placeholder, &shown);
     }
     for (name, label) in &rule.derive {
         out = out.replace(&format!("{{{name}}}"), label);
