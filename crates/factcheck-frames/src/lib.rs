@@ -276,9 +276,12 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     // not a copy of everything before it
     let scope_start = near_start(text, sentence_start, host_start.max(sentence_start));
     let scope = page.scope(scope_start..host_start.max(sentence_start));
-    let compared = reading.aspect == Aspect::Level
+    // (a rate too: `增速比一季度的5.8%回落1.2个百分点` compares with 一季度's rate)
+    let compared = matches!(reading.aspect, Aspect::Level | Aspect::Rate)
         && (in_comparison(whole_pre, &text[quantity.span.end..], page.words)
             || between_comparison(text, clause_range.start, quantity.span.clone(), page.words));
+    // (a rate compared with is of another period: it describes no level of this one)
+    let anchor = anchor.filter(|_| !(compared && reading.aspect == Aspect::Rate));
     Frame {
         sentence,
         clause,
@@ -650,6 +653,14 @@ fn anchor(
                 == Some("的")
             && matches!(page.quantities[p + 1].kind, Kind::Percent | Kind::Multiple)
     };
+    // `收入312.47亿元，上年同期为303.95亿元，同比增长2.8%`: the figure named by an earlier
+    // period alone is what the level grew from, not what grew
+    let base_told = |p: usize| {
+        let metric = &earlier[p].metric;
+        matches!(reading.aspect, Aspect::Rate | Aspect::Change)
+            && !metric.is_empty()
+            && page.words.strip_start("earlier_figure", metric).is_empty()
+    };
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
         if f.bracketed || f.compared || f.sentence != sentence || milestone(p) {
@@ -657,6 +668,9 @@ fn anchor(
         }
         let pq = &page.quantities[p];
         if whole_of_next(p) || (part_of_whole && averaged(p)) || average_beside_total(p) {
+            return false;
+        }
+        if base_told(p) {
             return false;
         }
         match reading.aspect {
@@ -750,7 +764,8 @@ fn anchor(
         let whole_of_share = share_verb.is_some_and(|v| page.quantities[p].span.start > v)
             || whole_of_next(p)
             || (part_of_whole && averaged(p))
-            || average_beside_total(p);
+            || average_beside_total(p)
+            || base_told(p);
         !f.bracketed
             && !whole_of_share
             && !f.compared
@@ -846,18 +861,7 @@ impl StoryPeriods {
                         .and_then(|m| m.period.year)
                 });
                 let stated = (0..mentions.len())
-                    .filter(|&k| {
-                        let lead = text[..mentions[k].range.start].chars().next_back();
-                        // 跟去年相比, 和上年持平: a comparison after 跟 or 和
-                        let compared_after = || {
-                            let after: String =
-                                text[mentions[k].range.end..].chars().take(6).collect();
-                            ["相比", "持平", "同期"].iter().any(|w| after.contains(w))
-                        };
-                        let compares = matches!(lead, Some('比' | '较' | '与' | '于' | '同'))
-                            || (matches!(lead, Some('跟' | '和')) && compared_after());
-                        !compares
-                    })
+                    .filter(|&k| !period::compared_with(text, mentions[k].range.clone()))
                     .collect();
                 StoryPeriod {
                     range: a.range.clone(),

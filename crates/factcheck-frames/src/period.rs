@@ -128,8 +128,13 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
                 _ => 0,
             });
             // 上年同期: the part of the year the story last named (上半年, 1-10月), a year back
+            // (not one compared with: `增速比一季度的5.8%回落…。…上年同期为` is of 上半年)
             if body[whole.end()..].starts_with("同期") {
-                let same = out.last().map_or(Part::Year, |m| m.period.part);
+                let same = out
+                    .iter()
+                    .rev()
+                    .find(|m| !compared_with(text, m.range.clone()))
+                    .map_or(Part::Year, |m| m.period.part);
                 out.push(Mention {
                     range: at.start..at.end + "同期".len(),
                     relative,
@@ -209,6 +214,19 @@ pub fn mentions(text: &str, range: Range<usize>) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Is the period at `range` one a figure is compared with (`比一季度`, `较上年`, `跟去年相比`),
+/// not one the figures are stated for?
+pub fn compared_with(text: &str, range: Range<usize>) -> bool {
+    let lead = text[..range.start].chars().next_back();
+    // 跟去年相比, 和上年持平: a comparison after 跟 or 和
+    let compared_after = || {
+        let after: String = text[range.end..].chars().take(6).collect();
+        ["相比", "持平", "同期"].iter().any(|w| after.contains(w))
+    };
+    matches!(lead, Some('比' | '较' | '与' | '于' | '同'))
+        || (matches!(lead, Some('跟' | '和')) && compared_after())
 }
 
 fn ends_year(out: &[Mention], at: usize) -> bool {

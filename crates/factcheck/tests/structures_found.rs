@@ -329,3 +329,33 @@ fn a_breakdown_of_one_listed_part_is_of_that_part() {
     let changed = draft.replace("占14.3%", "占17.3%");
     assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
 }
+
+#[test]
+fn last_years_figure_told_before_the_rate_is_its_base() {
+    holds_then_breaks(
+        "1—6月，全县一般公共预算收入18.64亿元，上年同期为17.92亿元，同比增长4.0%。",
+        "growth-base-stated",
+        "4.0%",
+        "5.0%",
+    );
+}
+
+#[test]
+fn a_rate_compared_with_is_the_start_of_the_points() {
+    holds_then_breaks(
+        "前三季度，全县规模以上工业增加值同比增长7.2%，增速比上半年的6.5%加快0.7个百分点。",
+        "points-change",
+        "0.7个百分点",
+        "0.9个百分点",
+    );
+}
+
+#[test]
+fn the_same_time_last_year_is_of_the_period_stated_not_the_one_compared_with() {
+    holds_then_breaks(
+        "上半年，全县社会消费品零售总额86.5亿元，同比增长5.1%，增速比一季度的4.8%提高0.3个百分点。\n全县限额以上单位零售额41.20亿元，同比增长6.0%，上年同期为38.87亿元。",
+        "growth-base-stated",
+        "6.0%",
+        "7.0%",
+    );
+}
