@@ -359,3 +359,24 @@ fn the_same_time_last_year_is_of_the_period_stated_not_the_one_compared_with() {
         "7.0%",
     );
 }
+
+#[test]
+fn a_share_may_name_its_part_before_bizhong() {
+    let draft = "全年全县地区生产总值412.6亿元。其中，第一产业增加值52.3亿元；第二产业增加值150.8亿元；第三产业增加值209.5亿元。第一产业增加值占地区生产总值的比重为12.7%，第二产业增加值比重为36.5%，第三产业增加值比重为50.8%。";
+    assert_eq!(
+        statuses(draft, "share-of-whole"),
+        ["consistent", "consistent", "consistent"]
+    );
+    let changed = draft.replace("比重为36.5%", "比重为38.5%");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}
+
+#[test]
+fn a_total_may_count_its_items_as_a_class() {
+    holds_then_breaks(
+        "其中，食品加工业产值58.26亿元；纺织业产值31.07亿元；建材业产值24.55亿元。上述三大行业合计实现产值113.88亿元。",
+        "sum-of-parts",
+        "113.88亿元",
+        "118.38亿元",
+    );
+}

@@ -1720,7 +1720,10 @@ fn items_counted(story: &Story, total: usize) -> Option<usize> {
         .rev()
         .take(COUNT_REACH)
         .take_while(|&c| story.q(c).span.start >= clause.range.start)
-        .last()?;
+        .last();
+    let Some(count) = count else {
+        return count_of_a_class(story, clause.range.start, total);
+    };
     let opening = &story.text[clause.range.start..story.q(count).span.start];
     // a few characters at most (这, 上述): bytes bound the characters without counting them
     if opening.len() > COUNT_REACH * 2 * 4 {
@@ -1742,6 +1745,28 @@ fn items_counted(story: &Story, total: usize) -> Option<usize> {
         && words.contains("closing_total_inline", &head))
     .then(|| n.try_into().ok())
     .flatten()
+}
+
+/// `上述四大行业合计实现产值…`: a clause that points back and counts its items in words that
+/// read as no figure (四大 names a class), then a total word: the count.
+fn count_of_a_class(story: &Story, clause_start: usize, total: usize) -> Option<usize> {
+    let words = story.words();
+    let lead = story.text.get(clause_start..story.q(total).span.start)?;
+    if lead.len() > 16 * 3 {
+        return None;
+    }
+    let lead = crate::story::han(lead);
+    let rest = &lead[words.starting("back_reference", &lead)?.len()..];
+    let mut chars = rest.chars();
+    let n = chars
+        .next()
+        .and_then(factcheck_numbers::chinese::digit)
+        .filter(|&n| n >= 2)?;
+    let rest = words.strip_start("count_filler", chars.as_str());
+    let head: String = rest.chars().take(8).collect();
+    words
+        .contains("closing_total_inline", &head)
+        .then_some(n as usize)
 }
 
 fn stated(qs: &[usize]) -> Binding {

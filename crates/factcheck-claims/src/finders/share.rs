@@ -267,13 +267,16 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
     keys
 }
 
-/// `第三产业增加值占地区生产总值的比重为65.7%`: a share whose clause names its part before 占
-/// with no figure of its own is of the nearest level before it that the name names exactly.
+/// `第三产业增加值占地区生产总值的比重为65.7%`, `第二产业增加值比重为35.1%`: a share whose
+/// clause names its part before 占 (or before 比重, 占比) with no figure of its own is of the
+/// nearest level before it that the name names exactly.
 fn part_named_before(story: &Story, s: usize) -> Option<usize> {
     let words = story.words();
     let clause = &story.frames.layout.clauses[story.frame(s).clause];
     let lead = &story.text[clause.range.start..story.q(s).span.start.max(clause.range.start)];
-    let (at, _) = words.find("share_verb", lead)?;
+    let (at, _) = words
+        .find("share_verb", lead)
+        .or_else(|| words.find("share_noun", lead))?;
     let name = crate::story::han(&lead[..at]);
     let name = story.plain_name(&name);
     if name.chars().count() < 2 {
