@@ -1646,3 +1646,26 @@ fn a_whole_read_weakly_is_no_whole_for_the_shares_after_it() {
     let draft = "从年龄构成看，0—14岁人口120.00万人，占常住人口的15.00%；15—59岁人口520.00万人，占65.00%；60岁及以上人口160.00万人，占20.00%。";
     assert!(alarms(draft).is_empty(), "{:?}", alarms(draft));
 }
+
+#[test]
+fn a_view_of_the_whole_breaks_nothing_down() {
+    // 从统计数据来看 views the figures, it lists no parts of the total before it
+    let rules = rules_checked(
+        "3月份股票共被减持9.07亿股。\n从统计数据来看，沪市被减持5.01亿股，深市被减持2.20亿股。",
+    );
+    assert_eq!(
+        rules.iter().filter(|r| r.starts_with("parts")).count(),
+        0,
+        "{rules:?}"
+    );
+    // a view by a dimension does
+    let rules = rules_checked(
+        "3月份股票共被减持9.07亿股。\n从市场看，沪市被减持6.12亿股，深市被减持2.95亿股。",
+    );
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.starts_with("parts") || r == "sum-of-parts"),
+        "{rules:?}"
+    );
+}

@@ -380,3 +380,27 @@ fn a_total_may_count_its_items_as_a_class() {
         "118.38亿元",
     );
 }
+
+#[test]
+fn a_breakdowns_parts_may_be_named_in_its_totals_clause() {
+    // by the verb they end with, by their own names listed there, by the total's name said
+    // without 总
+    holds_then_breaks(
+        "一季度，区政务服务热线共受理群众来电来信20836件。按受理渠道分，电话渠道受理15420件，网络渠道受理5416件。",
+        "parts-within-total",
+        "5416件",
+        "5816件",
+    );
+    holds_then_breaks(
+        "全年全县共办理群众来信、来访和网上信访事项3215件次。从信访渠道看，来信402件次，来访1138件次，网上信访1675件次。",
+        "parts-within-total",
+        "来信402件次",
+        "来信482件次",
+    );
+    holds_then_breaks(
+        "全年社会消费品零售总额512.36亿元。从城乡看，城镇消费品零售额431.02亿元；乡村消费品零售额81.34亿元。",
+        "sum-of-parts",
+        "81.34亿元",
+        "83.14亿元",
+    );
+}

@@ -863,8 +863,10 @@ fn breakdown_opener(story: &Story, s: usize) -> Option<usize> {
     let words = story.words();
     let inner = text.strip_prefix(words.starting("breakdown_by", text)?)?;
     let view = words.ending("breakdown_view", inner)?;
-    let named = inner[..inner.len() - view.len()].chars().count();
-    (1..=6).contains(&named).then_some(clause.range.end)
+    let named = &inner[..inner.len() - view.len()];
+    // (a view of the whole, 从统计数据来看, breaks nothing down)
+    let overall = words.find("overall_view", named).is_some();
+    ((1..=6).contains(&named.chars().count()) && !overall).then_some(clause.range.end)
 }
 
 /// The whole a sentence opens by naming alone (`一般公共预算支出中，` or `在全部贷款中，`): its
@@ -1843,15 +1845,32 @@ fn partial_readings(story: &Story, l: &PartsList) -> Vec<(usize, usize)> {
     readings
 }
 
-/// Does part `p`'s name end with the measure of `total` (two characters or more, a word for a
-/// total set aside: 进出口总值 for 一般贸易进出口)?
+/// Does part `p`'s name end with the measure of `total` (two characters or more), the word for
+/// a total set aside (进出口总值 for 一般贸易进出口) or said without 总 (社会消费品零售总额 for
+/// 城镇消费品零售额)? Or does the total's name hold the part's name (来信 of 群众来信、来访和网上
+/// 投诉事项) or the verb it ends with (受理 of 共受理群众诉求 for 电话渠道受理)?
 fn names_the_measure_of(story: &Story, total: usize, p: usize) -> bool {
+    let words = story.words();
     let metric = &story.frame(total).metric;
-    let stem = story.words().strip_end("total_tail", metric);
-    let part = &story.frame(p).metric;
-    let common =
-        crate::story::common_ending(metric, part).max(crate::story::common_ending(stem, part));
+    let stem = words.strip_end("total_tail", metric);
+    let without_zong = words
+        .ending("total_tail", metric)
+        .and_then(|tail| tail.strip_prefix('总'))
+        .map(|rest| format!("{stem}{rest}"));
+    let part = story.plain_name(&story.frame(p).metric);
+    let ending = |name: &str| crate::story::common_ending(name, &part);
+    let common = ending(metric)
+        .max(ending(stem))
+        .max(without_zong.as_deref().map_or(0, ending));
+    // (the whole clause before the total, past the 、 its name may list: 来信、来访和网上…)
+    let clause = &story.frames.layout.clauses[story.frame(total).clause];
+    let told = crate::story::han(
+        &story.text[clause.range.start.min(story.q(total).span.start)..story.q(total).span.start],
+    );
+    let last_two = crate::story::tail(&part, 2);
     common >= 2
+        || (part.chars().count() >= 2 && told.contains(part.as_str()))
+        || (last_two.chars().count() == 2 && told.contains(last_two))
 }
 
 /// One part of a whole (`其中工业投资75亿元`): it does not exceed the whole.
