@@ -404,3 +404,24 @@ fn a_breakdowns_parts_may_be_named_in_its_totals_clause() {
         "83.14亿元",
     );
 }
+
+#[test]
+fn two_weekdays_agree_whatever_the_year_the_story_prints_elsewhere() {
+    // each date alone fits the year next to the story's; the two together cannot
+    holds_then_breaks(
+        "6月2日（星期一），我市2025年全民健身月启动。其间6月6日（星期五）举行环湖健步走。",
+        "weekday-pair",
+        "6月6日（星期五）",
+        "6月6日（星期四）",
+    );
+}
+
+#[test]
+fn a_weekday_told_first_for_the_later_day_is_paired_too() {
+    holds_then_breaks(
+        "本报讯 11月23日（星期日）晚，全县职工运动会闭幕。运动会于11月18日（星期二）开幕。",
+        "weekday-pair",
+        "11月18日（星期二）",
+        "11月18日（星期三）",
+    );
+}

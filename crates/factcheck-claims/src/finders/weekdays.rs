@@ -1,4 +1,4 @@
-//! Two dates of a story printed with their weekdays and no year (`18日（周五）…20日（周日）`):
+//! Two dates of a story printed with their weekdays and no year of their own (`18日（周五）…20日（周日）`):
 //! whatever the year, the days between them move the weekday as far.
 
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
@@ -9,7 +9,9 @@ fn dated(story: &Story, q: usize) -> Option<(usize, String, std::ops::Range<usiz
     story
         .q(q)
         .date()
-        .filter(|d| d.year.is_none() && d.day.is_some())?;
+        // (a year taken from the story is no printed one: each date alone may be read in the
+        // year next to it, the two together cannot)
+        .filter(|d| (d.year.is_none() || d.year_inferred) && d.day.is_some())?;
     let after = &story.text[story.q(q).span.end..];
     let open = after.chars().next().filter(|c| matches!(c, '(' | '（'))?;
     let inside = &after[open.len_utf8()..];
@@ -23,7 +25,7 @@ fn dated(story: &Story, q: usize) -> Option<(usize, String, std::ops::Range<usiz
 }
 
 /// Each date with a weekday and no year against the next one of the same month: the later one
-/// prints no month or the same month, on a later day.
+/// prints no month or the same month, on another day (before or after).
 pub fn weekday_pairs(story: &Story) -> Vec<Found> {
     let dates: Vec<_> = story
         .members
@@ -34,14 +36,20 @@ pub fn weekday_pairs(story: &Story) -> Vec<Found> {
     dates
         .windows(2)
         .filter_map(|pair| {
-            let [(a, a_word, a_at), (b, b_word, b_at)] = pair else {
+            let [first, second] = pair else {
                 return None;
             };
-            let (da, db) = (story.q(*a).date()?, story.q(*b).date()?);
+            let (da, db) = (story.q(first.0).date()?, story.q(second.0).date()?);
             let same_month = db.month.is_none() || db.month == da.month;
-            if !same_month || db.day? <= da.day? {
+            if !same_month || db.day? == da.day? {
                 return None;
             }
+            // (the later day may be told first: `25日（星期一）闭幕。…于16日（星期六）开幕`)
+            let ((a, a_word, a_at), (b, b_word, b_at)) = if db.day < da.day {
+                (second, first)
+            } else {
+                (first, second)
+            };
             let mut roles = Roles::new();
             roles.insert("date".into(), Binding::One(Var::Stated(*a)));
             roles.insert(
@@ -54,11 +62,8 @@ pub fn weekday_pairs(story: &Story) -> Vec<Found> {
                 Binding::Word(b_word.clone(), b_at.clone()),
             );
             // that a day without a month is in the first date's month is read, not printed
-            Some(Found::single(
-                story.q(*a).span.start..b_at.end,
-                roles,
-                Certainty::Inferred,
-            ))
+            let span = story.q(first.0).span.start..second.2.end;
+            Some(Found::single(span, roles, Certainty::Inferred))
         })
         .collect()
 }
