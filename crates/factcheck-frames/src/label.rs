@@ -102,7 +102,11 @@ fn without_notes(text: &str) -> Cow<'_, str> {
                     // a note number, or an abbreviation of the name (`生产总值（GDP）`)
                     let note = mark.chars().all(|d| d.is_ascii_digit());
                     let abbreviation = mark.chars().all(|d| d.is_ascii_uppercase());
-                    (!mark.is_empty() && end <= 8 && (note || abbreviation))
+                    // or a word inside the name (`专科（高职）生`): the name goes on after it
+                    let inside = inner[end + close.len_utf8()..].starts_with(is_han)
+                        && mark.chars().count() <= 4
+                        && mark.chars().all(is_han);
+                    (!mark.is_empty() && end <= 12 && (note || abbreviation || inside))
                         .then(|| c.len_utf8() + end + close.len_utf8())
                 })
             }

@@ -281,7 +281,7 @@ fn a_rate_compared_with_a_total_is_the_totals_not_the_daily_averages() {
 fn a_breakdown_may_open_with_cong_kan() {
     holds_then_breaks(
         "全年全市接待游客1500.0万人次。从客源看，市外游客900.0万人次，市内游客600.0万人次。",
-        "parts-within-total",
+        "sum-of-parts",
         "600.0万人次",
         "700.0万人次",
     );
@@ -423,5 +423,38 @@ fn a_weekday_told_first_for_the_later_day_is_paired_too() {
         "weekday-pair",
         "11月18日（星期二）",
         "11月18日（星期三）",
+    );
+}
+
+#[test]
+fn a_share_of_who_among_a_group_is_of_that_groups_figure() {
+    let draft = "参加体测的学生中，男生1260人，女生1140人。男生达标的有1021人，占81.0%；女生达标的有958人，占84.0%。";
+    assert_eq!(
+        statuses(draft, "share-of-whole"),
+        ["consistent", "consistent"]
+    );
+    let changed = draft.replace("占84.0%", "占86.0%");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}
+
+#[test]
+fn shares_of_subsets_told_by_a_de_phrase_share_one_whole() {
+    // 在…就业的 says which of the people surveyed, not of a group the story counted
+    let draft = "从就业去向看，在企业就业的5120人，占64.0%；在机关事业单位就业的1680人，占21.0%；自主创业的400人，占5.0%。";
+    assert!(statuses(draft, "share-of-whole")
+        .iter()
+        .all(|s| s == "consistent"));
+    let changed = draft.replace("占21.0%", "占24.0%");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}
+
+#[test]
+fn graduates_by_level_are_a_partition() {
+    // and a word in brackets inside a name leaves the name whole
+    holds_then_breaks(
+        "全省高校毕业生共38.64万人。其中，研究生2.87万人，本科生17.42万人，专科（高职）生18.35万人。",
+        "sum-of-parts",
+        "17.42万人",
+        "16.42万人",
     );
 }

@@ -125,6 +125,14 @@ pub fn share(story: &Story) -> Vec<Found> {
                 })
             {
                 out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+            } else if let Some(group) = group_named(story, part) {
+                // `初中生达标的有736人，占37.9%`: of the group the part's name opens with, whose
+                // figure the story gave (初中生1943人)
+                out.push(found(
+                    reading(Var::Stated(group)),
+                    Certainty::Inferred,
+                    Vec::new(),
+                ));
             } else if let Some(key) = unnamed.get(&s) {
                 // `本科生2108人，占74.1%；硕士研究生652人，占22.9%`: one whole nobody prints,
                 // which each part and its share must give alike
@@ -249,9 +257,7 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
         // shares of one whole by parts apart add up to 100% at most; `小学生达标的有1127人，占
         // 47.2%；初中生达标的…` names who of each group: each share is of its own group
         let total: Decimal = run.iter().filter_map(|&(s, _)| story.q(s).number()).sum();
-        let of_groups = run
-            .iter()
-            .any(|&(_, p)| story.frame(p).metric.contains('的'));
+        let of_groups = run.iter().any(|&(_, p)| group_named(story, p).is_some());
         if run.len() < 2
             || parts.len() < run.len()
             || !alike
@@ -265,6 +271,21 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
         }
     }
     keys
+}
+
+/// `初中生达标的有736人`: the level before the part, of its unit, whose name (two characters or
+/// more) the part's opens with, the part's naming who among them (a name that goes on to 的).
+fn group_named(story: &Story, part: usize) -> Option<usize> {
+    let metric = &story.frame(part).metric;
+    let (who, _) = metric.split_once('的')?;
+    story
+        .levels()
+        .filter(|&g| g < part && story.addable(g, part) && !story.frame(g).compared)
+        .filter(|&g| {
+            let name = story.plain_name(&story.frame(g).metric);
+            name.chars().count() >= 2 && who.starts_with(name.as_str()) && who != name
+        })
+        .last()
 }
 
 /// `第三产业增加值占地区生产总值的比重为65.7%`, `第二产业增加值比重为35.1%`: a share whose
