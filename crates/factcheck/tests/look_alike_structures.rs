@@ -1669,3 +1669,12 @@ fn a_view_of_the_whole_breaks_nothing_down() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn rates_on_a_comparable_basis_imply_no_bases_that_add_up() {
+    let draft = "全市规模以上工业企业实现营业收入1000.0亿元，增长10.0%，其中国有控股企业600.0亿元，增长13.5%；其他企业400.0亿元，增长7.0%。";
+    assert!(rules_checked(draft).iter().any(|r| r == "bases-of-parts"));
+    let noted = format!("{draft}\n注：增速按可比口径计算。");
+    let rules = rules_checked(&noted);
+    assert!(!rules.iter().any(|r| r == "bases-of-parts"), "{rules:?}");
+}

@@ -1912,12 +1912,14 @@ fn base_by_rate(growths: &[super::growth::Growth], q: usize) -> Option<Var> {
         .map(|g| g.base.clone())
 }
 
-/// Rates at comparable prices (按可比价格计算) need not add up in money of the day.
+/// Rates at comparable prices (按可比价格计算) need not add up in money of the day; nor need
+/// rates a story says anywhere are on a comparable basis (增速按可比口径计算), whose bases are
+/// last year's figures of this year's set of firms.
 fn in_real_terms(story: &Story, q: usize) -> bool {
     let sentence = &story.frames.layout.sentences[story.frame(q).sentence];
-    story
-        .words()
-        .contains("real_terms", &story.text[sentence.range.clone()])
+    let words = story.words();
+    words.contains("real_terms", &story.text[sentence.range.clone()])
+        || words.contains("comparable_basis", &story.text[story.range.clone()])
 }
 
 /// How the bases of a list's total and parts are told.
