@@ -259,9 +259,12 @@ impl<'a> Story<'a> {
     /// or closing the clause just before it (`相比2019年的146.20亿元，上升了6.75%`), of the same
     /// kind and unit as the level.
     pub fn compared_level(&self, current: usize, change: usize) -> Option<usize> {
+        // (or the figure named by an earlier time alone: `2019年同期为124.01亿元，增长18.4%`)
+        let earlier_alone =
+            |b: usize| self.names_no_measure(b) || self.plain_name(&self.frame(b).metric) == "同期";
         let b = (current + 1..change)
             .rev()
-            .find(|&b| self.frame(b).compared)?;
+            .find(|&b| self.frame(b).compared || earlier_alone(b))?;
         let clause = self.frame(change).clause;
         let next_to = self.frame(b).clause + 1 == clause
             && self.frame(b).sentence == self.frame(change).sentence

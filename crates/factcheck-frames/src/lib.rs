@@ -657,9 +657,10 @@ fn anchor(
     // period alone is what the level grew from, not what grew
     let base_told = |p: usize| {
         let metric = &earlier[p].metric;
+        // (`2019年同期为124.01亿元`: the year's digits are no part of the name)
         matches!(reading.aspect, Aspect::Rate | Aspect::Change)
             && !metric.is_empty()
-            && page.words.strip_start("earlier_figure", metric).is_empty()
+            && (page.words.strip_start("earlier_figure", metric).is_empty() || metric == "同期")
     };
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];

@@ -334,7 +334,7 @@ fn a_breakdown_of_one_listed_part_is_of_that_part() {
 fn last_years_figure_told_before_the_rate_is_its_base() {
     holds_then_breaks(
         "1—6月，全县一般公共预算收入18.64亿元，上年同期为17.92亿元，同比增长4.0%。",
-        "growth-base-stated",
+        "growth-rate",
         "4.0%",
         "5.0%",
     );
@@ -456,5 +456,21 @@ fn graduates_by_level_are_a_partition() {
         "sum-of-parts",
         "17.42万人",
         "16.42万人",
+    );
+}
+
+#[test]
+fn an_earlier_time_alone_names_the_figure_the_rate_compares_with() {
+    holds_then_breaks(
+        "国庆假期全县实现旅游收入8.36亿元，2019年同期为6.92亿元，增长20.8%。",
+        "growth-rate",
+        "20.8%",
+        "28.0%",
+    );
+    holds_then_breaks(
+        "9月末，全县各项贷款余额862.47亿元，上年同月末为801.35亿元，同比增长7.6%。",
+        "growth-rate",
+        "7.6%",
+        "6.7%",
     );
 }

@@ -202,6 +202,10 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
         let Some(period) = g.base_period else {
             continue;
         };
+        // (a base the comparison prints is the growth's own: nothing to restate)
+        if matches!(g.base, Var::Stated(_)) {
+            continue;
+        }
         // with no year known, only a figure named as the earlier period's (上年同期…为) is
         // the base
         let year_known = period.year.is_some();
