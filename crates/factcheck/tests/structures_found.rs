@@ -474,3 +474,13 @@ fn an_earlier_time_alone_names_the_figure_the_rate_compares_with() {
         "6.7%",
     );
 }
+
+#[test]
+fn a_rate_after_the_figure_compared_with_is_of_the_level_told_before() {
+    holds_then_breaks(
+        "全年油菜籽产量34.62万吨，花生产量11.24万吨。油料生产稳中有升，全年花生产量比上年的10.34万吨增长8.7%。",
+        "growth-rate",
+        "8.7%",
+        "7.8%",
+    );
+}

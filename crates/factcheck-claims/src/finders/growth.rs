@@ -17,6 +17,9 @@ pub struct Growth {
     /// The base is where the level rose from (`从…升至…`), which the rate may not measure from
     /// (a stock's low, not its close): a reading, not the syntax's binding.
     pub from_start: bool,
+    /// The level was told in another sentence, found by the name of the figure compared with
+    /// (`大豆产量9.62万吨。…大豆产量比上年的8.57万吨增长12.3%`): a reading, not the syntax's.
+    pub named_elsewhere: bool,
 }
 
 /// Every level of the story with a rate or change against an earlier period.
@@ -113,6 +116,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                     base_period: period,
                     base: Var::Stated(base),
                     from_start: start.is_some(),
+                    named_elsewhere: false,
                 });
                 continue;
             }
@@ -141,8 +145,53 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                     }),
                 ),
                 from_start: false,
+                named_elsewhere: false,
             });
         }
+    }
+    out.extend(told_elsewhere(story));
+    out
+}
+
+/// `大豆产量9.62万吨。…全年大豆产量比上年的8.57万吨增长12.3%`: a rate that describes no level
+/// of its sentence, after the figure it compares with, is of the story's level that the
+/// compared figure's name names exactly (the one such level, of the rate's period).
+fn told_elsewhere(story: &Story) -> Vec<Growth> {
+    let mut out = Vec::new();
+    for r in story.members.clone() {
+        let frame = story.frame(r);
+        if frame.aspect != Aspect::Rate || frame.anchor.is_some() || frame.compared {
+            continue;
+        }
+        let Some(compared) = story
+            .before_in_sentence(r)
+            .take_while(|&b| story.frame(b).clause + 1 >= frame.clause)
+            .find(|&b| {
+                let f = story.frame(b);
+                f.compared && f.aspect == Aspect::Level && crate::story::is_amount(story.q(b))
+            })
+        else {
+            continue;
+        };
+        let name = story.frame(compared).metric.clone();
+        let named: Vec<usize> = story
+            .levels()
+            .filter(|&c| c < compared && !story.frame(c).compared && !story.is_earlier_figure(c))
+            .filter(|&c| story.q(c).unit == story.q(compared).unit && story.same_period(c, r))
+            .filter(|&c| story.names(&name, c) == NameMatch::Exact)
+            .collect();
+        let [current] = named[..] else {
+            continue;
+        };
+        out.push(Growth {
+            current,
+            rate: Some(r),
+            delta: None,
+            base_period: None,
+            base: Var::Stated(compared),
+            from_start: false,
+            named_elsewhere: true,
+        });
     }
     out
 }
@@ -186,6 +235,8 @@ pub fn growth(story: &Story) -> Vec<Found> {
                 .unwrap_or(story.q(g.current).span.end);
             let certainty = if g.from_start {
                 Certainty::Weak
+            } else if g.named_elsewhere {
+                Certainty::Inferred
             } else {
                 Certainty::Bound
             };
