@@ -269,7 +269,9 @@ impl<'a> Story<'a> {
         let next_to = self.frame(b).clause + 1 == clause
             && self.frame(b).sentence == self.frame(change).sentence
             && (b + 1..change).all(|q| self.frame(q).clause == clause);
-        ((self.frame(b).clause == clause || next_to)
+        // (in brackets inside the change's clause: `比一季度（4.9%）加快`)
+        let inside = self.frames.layout.clauses[self.frame(b).clause].host == Some(clause);
+        ((self.frame(b).clause == clause || next_to || inside)
             && self.addable(b, current)
             && self.q(b).unit == self.q(current).unit)
             .then_some(b)

@@ -279,7 +279,8 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
     // (a rate too: `增速比一季度的5.8%回落1.2个百分点` compares with 一季度's rate)
     let compared = matches!(reading.aspect, Aspect::Level | Aspect::Rate)
         && (in_comparison(whole_pre, &text[quantity.span.end..], page.words)
-            || between_comparison(text, clause_range.start, quantity.span.clone(), page.words));
+            || between_comparison(text, clause_range.start, quantity.span.clone(), page.words)
+            || bracketed_after_compared_period(page, clause, quantity.span.start));
     // (a rate compared with is of another period: it describes no level of this one)
     let anchor = anchor.filter(|_| !(compared && reading.aspect == Aspect::Rate));
     Frame {
@@ -520,6 +521,30 @@ pub fn names_an_average(words: &Words, name: &str) -> bool {
 fn names_a_year(text: &str) -> bool {
     let digits = text.trim_end_matches('度').trim_end_matches('年');
     digits.len() < text.len() && digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `增速比一季度（4.9%）加快0.4个百分点`: the figure alone in brackets right after a compared
+/// period is that period's.
+fn bracketed_after_compared_period(page: &Page, clause: usize, at: usize) -> bool {
+    let layout = page.layout;
+    let Some(host) = layout.clauses[clause].host else {
+        return false;
+    };
+    let text = page.text;
+    let inside = &text[layout.clauses[clause].range.start.min(at)..at];
+    if !inside.trim_start_matches(['（', '(']).trim().is_empty() {
+        return false;
+    }
+    let host_start = layout.clauses[host].range.start;
+    let open = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '（' || c == '(');
+    let before = &text[near_start(text, host_start, open.len()).min(open.len())..open.len()];
+    let Some((w, word)) = compare_word(before, page.words) else {
+        return false;
+    };
+    let named = &before[w + word.len()..];
+    let mentions = period::mentions(named, 0..named.len());
+    !named.is_empty() && mentions.len() == 1 && mentions[0].range == (0..named.len())
+        || page.words.is("compare_period", word) && named.is_empty()
 }
 
 /// `与2010年普查的62.90万人相比`: a figure between a clause's opening 与/同/跟/和 and the

@@ -484,3 +484,13 @@ fn a_rate_after_the_figure_compared_with_is_of_the_level_told_before() {
         "7.8%",
     );
 }
+
+#[test]
+fn a_rate_in_brackets_after_a_compared_period_is_that_periods() {
+    holds_then_breaks(
+        "前三季度全县地区生产总值增长6.1%，增速比上半年（5.6%）加快0.5个百分点。",
+        "points-change",
+        "0.5个百分点",
+        "0.8个百分点",
+    );
+}
