@@ -494,3 +494,13 @@ fn a_rate_in_brackets_after_a_compared_period_is_that_periods() {
         "0.8个百分点",
     );
 }
+
+#[test]
+fn a_share_nested_in_a_share_may_be_of_the_outer_ones_whole() {
+    let draft = "全县常住人口为412608人。\n全县常住人口中，0—14岁人口为62717人，占15.20%；15—59岁人口为258830人，占62.73%；60岁及以上人口为91061人，占22.07%，其中65岁及以上人口为64563人，占15.65%。";
+    let found = statuses(draft, "share-of-whole");
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found.iter().all(|s| s == "consistent"), "{found:?}");
+    let changed = draft.replace("占15.65%", "占17.65%");
+    assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
+}

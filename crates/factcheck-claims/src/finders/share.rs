@@ -10,13 +10,24 @@ use factcheck_numbers::Kind;
 use rust_decimal::Decimal;
 
 pub fn share(story: &Story) -> Vec<Found> {
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let unnamed = unnamed_wholes(story);
     // the whole the first share of a sentence named (`占全省进出口总值的59.6%；…占28.5%`), which
     // the shares after it that name none go on to be of
     let mut named_in_sentence: std::collections::HashMap<usize, (Var, usize, Certainty)> =
         std::collections::HashMap::new();
+    // the whole each part's share was read as being of, by part
+    let mut whole_of: std::collections::HashMap<usize, Var> = std::collections::HashMap::new();
+    let mut recorded = 0;
     for s in story.members.clone() {
+        for f in &out[recorded..] {
+            if let (Some(Binding::One(Var::Stated(p))), Some(Binding::One(w))) =
+                (f.roles.get("part"), f.roles.get("whole"))
+            {
+                whole_of.insert(*p, w.clone());
+            }
+        }
+        recorded = out.len();
         let frame = story.frame(s);
         if frame.aspect != Aspect::Share {
             continue;
@@ -108,10 +119,16 @@ pub fn share(story: &Story) -> Vec<Found> {
                 let mut alternatives: Vec<Roles> =
                     outer.into_iter().map(|t| reading(Var::Stated(t))).collect();
                 // a total with a share of its own (60岁及以上…占21.15%，其中65岁及以上…占15.14%):
-                // the part's share may be of the whole that one is of, which nothing here states
+                // the part's share may be of the whole that one is of: the one that share was
+                // read of, else one nothing here states
                 if !story.describing(total, Aspect::Share).is_empty() {
-                    let key = format!("whole:outer|{total}");
-                    alternatives.push(reading(story.derived(key, part, None)));
+                    match whole_of.get(&total) {
+                        Some(whole @ Var::Stated(_)) => alternatives = vec![reading(whole.clone())],
+                        _ => {
+                            let key = format!("whole:outer|{total}");
+                            alternatives.push(reading(story.derived(key, part, None)));
+                        }
+                    }
                 }
                 out.push(found(
                     reading(Var::Stated(total)),
