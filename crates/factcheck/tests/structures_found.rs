@@ -504,3 +504,13 @@ fn a_share_nested_in_a_share_may_be_of_the_outer_ones_whole() {
     let changed = draft.replace("占15.65%", "占17.65%");
     assert!(statuses(&changed, "share-of-whole").contains(&"contradiction".to_string()));
 }
+
+#[test]
+fn an_item_joined_with_the_rest_closes_the_list() {
+    holds_then_breaks(
+        "前三季度，全县到位资金86.42亿元。其中，国内贷款12.36亿元，自筹资金38.15亿元，定金及预收款24.07亿元，利用外资及其他资金11.84亿元。",
+        "sum-of-parts",
+        "24.07亿元",
+        "21.07亿元",
+    );
+}

@@ -630,7 +630,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             }
             // the same last character (出口额…进口额), or both places (甲市…乙县)
             let place = |l: &str| words.ending("place", l).is_some();
-            let the_rest = words.starting("the_rest", &label).is_some();
+            let the_rest = names_the_rest(story, &label);
             // counts by outcome (`15支晋级，9支出局`) sort the same members
             let outcome = |l: &str| words.find("outcome", l).is_some();
             let parallel = the_rest
@@ -1097,7 +1097,7 @@ fn completeness(
     }
     // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
     let last_label = story.own_label(parts[parts.len() - 1]);
-    if words.starting("the_rest", &last_label).is_some() {
+    if names_the_rest(story, &last_label) {
         return Some(Certainty::Bound);
     }
     let total_q = story.q(total);
@@ -1112,6 +1112,22 @@ fn completeness(
         return Some(Certainty::Inferred);
     }
     None
+}
+
+/// Does a part's name say it is the rest of the list: 其他组织, or 利用外资及其他资金 (an item
+/// joined with the rest)?
+fn names_the_rest(story: &Story, label: &str) -> bool {
+    let words = story.words();
+    if words.starting("the_rest", label).is_some() {
+        return true;
+    }
+    ["及", "和", "与"].iter().any(|join| {
+        label.match_indices(join).any(|(at, _)| {
+            words
+                .starting("the_rest", &label[at + join.len()..])
+                .is_some()
+        })
+    })
 }
 
 /// Two parts, one named as not the other (税收收入 and 非税收入, 农业人口 and 非农业人口): together
