@@ -41,6 +41,25 @@ impl Period {
             && (self.year.is_none() || other.year.is_none() || self.year == other.year)
     }
 
+    /// The months the period runs over, first and last (none for a year's end).
+    pub fn months(&self) -> Option<(u32, u32)> {
+        match self.part {
+            Part::Year => Some((1, 12)),
+            Part::Months(a, b) => Some((a, b)),
+            Part::Month(m) => Some((m, m)),
+            Part::YearEnd => None,
+        }
+    }
+
+    /// Could this period be one within `whole` (`8月` of `第三季度`)? Unknown years agree.
+    pub fn may_lie_within(&self, whole: &Period) -> bool {
+        let years = self.year.is_none() || whole.year.is_none() || self.year == whole.year;
+        match (self.months(), whole.months()) {
+            (Some((a, b)), Some((from, to))) => years && from <= a && b <= to,
+            _ => self.may_equal(whole),
+        }
+    }
+
     /// Are they certainly the same period?
     pub fn equals(&self, other: &Period) -> bool {
         self.part == other.part && self.year.is_some() && self.year == other.year

@@ -514,3 +514,13 @@ fn an_item_joined_with_the_rest_closes_the_list() {
         "21.07亿元",
     );
 }
+
+#[test]
+fn the_months_of_a_quarter_make_up_its_total() {
+    holds_then_breaks(
+        "2025年第二季度，县政务热线共受理诉求38416件。\n分月看，4月受理12107件，5月受理12981件，6月受理13328件。",
+        "sum-of-parts",
+        "12981件",
+        "12891件",
+    );
+}

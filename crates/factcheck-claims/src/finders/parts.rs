@@ -6,6 +6,7 @@
 
 use crate::story::NameMatch;
 use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use factcheck_frames::Part;
 use factcheck_frames::{Aspect, Reference};
 use factcheck_text::chars::is_han;
 use std::ops::Range;
@@ -957,9 +958,10 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                 }
                 continue;
             }
+            // (a breakdown by month is of the quarter or year the months lie within)
             let levels: Vec<usize> = levels
                 .into_iter()
-                .filter(|&q| story.same_period(q, first))
+                .filter(|&q| story.same_period(q, first) || months_within(story, first, q))
                 .collect();
             // a whole named alone (一般公共预算支出中，) is the level that name names
             if let Some(name) = scope_opener(story, s) {
@@ -1095,6 +1097,10 @@ fn completeness(
     if names_partition(story, parts) || names_complement(story, parts) {
         return Some(Certainty::Bound);
     }
+    // `分月看，7月…8月…9月…` under a third quarter's total: the months make up its period
+    if months_tile(story, total, parts) {
+        return Some(Certainty::Bound);
+    }
     // a list that ends with the rest (其他组织1.8亿元) leaves nothing out
     let last_label = story.own_label(parts[parts.len() - 1]);
     if names_the_rest(story, &last_label) {
@@ -1112,6 +1118,30 @@ fn completeness(
         return Some(Certainty::Inferred);
     }
     None
+}
+
+/// Does part `p`'s period lie within total `t`'s, one of its months (8月 of 第三季度)?
+fn months_within(story: &Story, p: usize, t: usize) -> bool {
+    match (story.frame(p).period, story.frame(t).period) {
+        (Some(a), Some(b)) => a != b && a.may_lie_within(&b) && matches!(a.part, Part::Month(_)),
+        _ => false,
+    }
+}
+
+/// Are the parts the months of the total's period, each once, in order (7月, 8月, 9月 of
+/// 第三季度)?
+fn months_tile(story: &Story, total: usize, parts: &[usize]) -> bool {
+    let Some((from, to)) = story.frame(total).period.and_then(|p| p.months()) else {
+        return false;
+    };
+    let months: Vec<Option<u32>> = parts
+        .iter()
+        .map(|&p| match story.frame(p).period.map(|x| x.part) {
+            Some(Part::Month(m)) => Some(m),
+            _ => None,
+        })
+        .collect();
+    from < to && months.iter().copied().eq((from..=to).map(Some))
 }
 
 /// Does a part's name say it is the rest of the list: 其他组织, or 利用外资及其他资金 (an item
