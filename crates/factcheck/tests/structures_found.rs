@@ -524,3 +524,13 @@ fn the_months_of_a_quarter_make_up_its_total() {
         "12891件",
     );
 }
+
+#[test]
+fn a_rate_of_items_may_be_of_the_total_told_sentences_before() {
+    holds_then_breaks(
+        "今年以来，县审计局共发现问题金额8.64亿元，其中违规问题金额2.15亿元，管理不规范问题金额6.49亿元。\n截至9月底，有关单位已整改问题金额6.93亿元，整改率为80.2%。",
+        "rate-of-count",
+        "80.2%",
+        "82.0%",
+    );
+}

@@ -105,6 +105,11 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         // a count with a rate of its own may be another part of the whole (`知晓…的1138例，知晓率
         // 为52.6%；…958例，治疗率`) or the whole of a chain (`回收5286份，回收率…；有效问卷
         // 5028份，有效率`): only with a count free of one among the readings
+        let wholes = if wholes.is_empty() {
+            named_whole(story, part, &stem).into_iter().collect()
+        } else {
+            wholes
+        };
         if wholes.iter().all(|&w| has_own_rate(story, w, rate)) {
             continue;
         }
@@ -124,6 +129,34 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         });
     }
     out
+}
+
+/// `本次审计共发现问题金额46.83亿元。…已整改问题金额31.62亿元，整改率为67.5%`: with no whole in
+/// the sentence, the one level told before whose name ends with what the part's name counts
+/// after the rate's word (问题金额), larger than the part, that the word does not name (or of
+/// several, the one no list holds as a part).
+fn named_whole(story: &Story, part: usize, stem: &str) -> Option<usize> {
+    let label = story.own_label(part);
+    let (_, counted) = label.rsplit_once(stem)?;
+    if counted.chars().count() < 2 {
+        return None;
+    }
+    let named: Vec<usize> = story
+        .levels()
+        .filter(|&w| w < part && story.q(w).unit == story.q(part).unit)
+        .filter(|&w| story.q(w).number() > story.q(part).number())
+        .filter(|&w| {
+            let metric = &story.frame(w).metric;
+            metric.ends_with(counted) && !metric.contains(stem) && !story.is_earlier_figure(w)
+        })
+        .collect();
+    // (of several, the one no list holds as a part: 发现问题金额 over its 其中 违规问题金额)
+    let listed = |w: &usize| story.parts_lists().iter().any(|l| l.parts.contains(w));
+    let unlisted: Vec<usize> = named.iter().copied().filter(|w| !listed(w)).collect();
+    match (&named[..], &unlisted[..]) {
+        ([only], _) | (_, [only]) => Some(*only),
+        _ => None,
+    }
 }
 
 /// What a rate is of: the characters before its 率 or 面 (`修复率` → 修复, `增长面` → 增长).
