@@ -1,15 +1,6 @@
 //! Calendar arithmetic for the span and weekday checks.
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub fn days(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+pub use factcheck_numbers::quantity::day_number as days;
 
 /// 0 = Monday … 6 = Sunday.
 pub fn weekday(year: i32, month: u32, day: u32) -> u32 {

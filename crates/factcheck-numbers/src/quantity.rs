@@ -118,6 +118,17 @@ pub struct PartialDate {
     pub year_from_story: bool,
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (the span and weekday arithmetic).
+pub fn day_number(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 impl PartialDate {
     /// ISO 8601 text: `2024-10-28`, `2024-10`, `2024`, `--10-28` or `--10` without a year.
     pub fn iso(&self) -> String {

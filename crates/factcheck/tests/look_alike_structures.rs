@@ -1678,3 +1678,9 @@ fn rates_on_a_comparable_basis_imply_no_bases_that_add_up() {
     let rules = rules_checked(&noted);
     assert!(!rules.iter().any(|r| r == "bases-of-parts"), "{rules:?}");
 }
+
+#[test]
+fn a_daily_average_totals_no_other_daily_average() {
+    let rules = rules_checked("2月1日到8日，全省电厂日均供煤85万吨，日均耗煤79万吨。");
+    assert!(!rules.iter().any(|r| r == "average-per-item"), "{rules:?}");
+}

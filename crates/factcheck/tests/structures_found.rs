@@ -534,3 +534,13 @@ fn a_rate_of_items_may_be_of_the_total_told_sentences_before() {
         "82.0%",
     );
 }
+
+#[test]
+fn a_daily_average_is_over_the_days_of_the_span_told() {
+    holds_then_breaks(
+        "10月1日至10月31日，区政务热线共受理诉求15283件，日均受理493件。",
+        "average-per-item",
+        "日均受理493件",
+        "日均受理439件",
+    );
+}

@@ -42,7 +42,8 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         }) else {
             continue;
         };
-        if words.contains("average", &story.frame(total).metric) {
+        // (an average is no total: 日均供煤632万吨，…日均耗煤615万吨)
+        if factcheck_frames::names_an_average(words, &story.frame(total).metric) {
             continue;
         }
         // the counts of that classifier before the total in the sentence, nearest first: a
@@ -61,6 +62,17 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         };
         let mut readings = counts.iter().rev().map(|&c| reading(c));
         let Some(first) = readings.next() else {
+            // `7月1日至9月30日，…共受理486372件，日均受理5287件`: the days of the span told
+            if let Some(days) = daily.then(|| span_days(story, total)).flatten() {
+                let mut roles = crate::stated_roles(&[("total", total), ("average", average)]);
+                roles.insert("count".into(), crate::Binding::One(days));
+                out.push(Found {
+                    span: story.q(total).span.start..story.q(average).span.end,
+                    roles,
+                    certainty: Certainty::Inferred,
+                    alternatives: Vec::new(),
+                });
+            }
             continue;
         };
         let start = counts.iter().map(|&c| story.q(c).span.start).min();
@@ -121,4 +133,41 @@ fn days_told_before(story: &Story, total: usize) -> Vec<usize> {
         .in_sentence(prev)
         .filter(|&c| counts_per(story, c, '天'))
         .collect()
+}
+
+/// The days, first and last counted, of a span of two dates (`7月1日至9月30日`) before `total` in
+/// its sentence, as a number read from the words; none where February's length is unknown.
+fn span_days(story: &Story, total: usize) -> Option<crate::Var> {
+    let dates: Vec<usize> = story
+        .before_in_sentence(total)
+        .filter(|&d| story.q(d).kind == Kind::Date)
+        .take(2)
+        .collect();
+    let [to, from] = dates[..] else {
+        return None;
+    };
+    let between = &story.text[story.q(from).span.end..story.q(to).span.start];
+    if !story.words().is("span_join", between) {
+        return None;
+    }
+    let (a, b) = (story.q(from).date()?, story.q(to).date()?);
+    let (am, ad, bd) = (a.month?, a.day?, b.day?);
+    let bm = b.month.unwrap_or(am);
+    // (a year unknown is any year when the span leaves February out)
+    let year = a
+        .year
+        .or(b.year)
+        .or_else(|| (am > 2 || bm < 2).then_some(2001))?;
+    let year_to = if bm < am { year + 1 } else { year };
+    use factcheck_numbers::quantity::day_number;
+    let days = day_number(year_to, bm, bd) - day_number(year, am, ad) + 1;
+    if !(2..=366).contains(&days) {
+        return None;
+    }
+    let span = story.q(from).span.start..story.q(to).span.end;
+    Some(crate::Var::Literal {
+        value: days.into(),
+        text: format!("{}（{days}天）", &story.text[span.clone()]),
+        span,
+    })
 }
