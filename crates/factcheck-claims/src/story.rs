@@ -260,8 +260,12 @@ impl<'a> Story<'a> {
     /// kind and unit as the level.
     pub fn compared_level(&self, current: usize, change: usize) -> Option<usize> {
         // (or the figure named by an earlier time alone: `2019年同期为124.01亿元，增长18.4%`)
-        let earlier_alone =
-            |b: usize| self.names_no_measure(b) || self.plain_name(&self.frame(b).metric) == "同期";
+        let earlier_alone = |b: usize| {
+            factcheck_frames::names_an_earlier_time_alone(
+                self.words(),
+                &self.plain_name(&self.frame(b).metric),
+            )
+        };
         let b = (current + 1..change)
             .rev()
             .find(|&b| self.frame(b).compared || earlier_alone(b))?;

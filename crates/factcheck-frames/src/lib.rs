@@ -517,6 +517,12 @@ pub fn names_an_average(words: &Words, name: &str) -> bool {
     words.contains("average", name) || words.contains("per_day", name)
 }
 
+/// Does a figure's name say only that it is of an earlier time (`上年同期为`, `上年同月末为`;
+/// `2019年同期为`, whose year's digits are no part of the name)?
+pub fn names_an_earlier_time_alone(words: &Words, name: &str) -> bool {
+    !name.is_empty() && (words.strip_start("earlier_figure", name).is_empty() || name == "同期")
+}
+
 /// `2024年`, `2024年度`: a year and nothing else.
 fn names_a_year(text: &str) -> bool {
     let digits = text.trim_end_matches('度').trim_end_matches('年');
@@ -681,11 +687,8 @@ fn anchor(
     // `收入312.47亿元，上年同期为303.95亿元，同比增长2.8%`: the figure named by an earlier
     // period alone is what the level grew from, not what grew
     let base_told = |p: usize| {
-        let metric = &earlier[p].metric;
-        // (`2019年同期为124.01亿元`: the year's digits are no part of the name)
         matches!(reading.aspect, Aspect::Rate | Aspect::Change)
-            && !metric.is_empty()
-            && (page.words.strip_start("earlier_figure", metric).is_empty() || metric == "同期")
+            && names_an_earlier_time_alone(page.words, &earlier[p].metric)
     };
     let wanted = |p: usize| -> bool {
         let f = &earlier[p];
