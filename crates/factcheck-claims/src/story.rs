@@ -358,6 +358,14 @@ impl<'a> Story<'a> {
         if name == metric || self.synonyms(&name, &metric) {
             return NameMatch::Exact;
         }
+        // a verb of attaining opening one name adds nothing to it (实现营业收入 is 营业收入)
+        let attained = |n: &str| {
+            let rest = self.words().strip_start("attain", n);
+            if rest.chars().count() >= 2 { rest } else { n }.to_string()
+        };
+        if attained(&name) == attained(&metric) {
+            return NameMatch::Exact;
+        }
         let (shorter, longer) = if name.chars().count() <= metric.chars().count() {
             (&name, &metric)
         } else {

@@ -568,6 +568,26 @@ fn between_comparison(
         && opening.chars().count() <= 24
 }
 
+/// The measure a clause names before its comparison word and the figure compared with
+/// (`总规模比上届的7500人`: 总规模), read since the clause start or the figure before; empty when
+/// the comparison opens the clause (`比上届的2500人`).
+fn name_before_comparison(page: &Page, clause_start: usize, compared: usize) -> String {
+    let at = page.quantities[compared].span.start;
+    let floor = (0..compared)
+        .rev()
+        .map(|p| page.quantities[p].span.end)
+        .find(|&end| end <= at)
+        .unwrap_or(clause_start)
+        .clamp(clause_start, at);
+    let lead = &page.text[floor..at];
+    let Some((word_at, _)) = compare_word(lead, page.words) else {
+        return String::new();
+    };
+    let name = label::han(&lead[..word_at]);
+    let name = page.words.strip_start("own_subject", &name);
+    page.words.strip_start("link", name).to_string()
+}
+
 /// The level a change, rate, share or points figure describes: the nearest level before it in
 /// its sentence, unless its clause names a measure of its own. Points describe the nearest rate,
 /// share or percentage level instead (`增速提高0.8个百分点`). `named` is the figure's name read
@@ -620,6 +640,17 @@ fn anchor(
     };
     let own = page.words.strip_start("compare", &own);
     let own = page.words.strip_start("link", own).to_string();
+    // `总规模比上届的7500人增加1500人`: a clause that names its measure before the figure it
+    // compares with names it for the change after that figure too
+    let compared_before = (0..q)
+        .rev()
+        .take_while(|&p| earlier[p].clause == clause)
+        .find(|&p| page.quantities[p].kind != Kind::Date)
+        .filter(|&p| earlier[p].compared);
+    let own = match compared_before {
+        Some(p) if own.is_empty() => name_before_comparison(page, clause_range.start, p),
+        _ => own,
+    };
     // `10.7万亿元，首次突破10万亿元`: a threshold passed restates the level printed before it
     let milestone = |p: usize| {
         let pq = &page.quantities[p];

@@ -52,7 +52,7 @@ impl Ctx<'_> {
             .collect();
         for (role, binding) in &self.claim.roles {
             if let Binding::Word(word, span) = binding {
-                if ["verb", "weekday", "to_half"].contains(&role.as_str()) {
+                if ["verb", "weekday", "other_weekday", "to_half"].contains(&role.as_str()) {
                     related.push((span.clone(), format!("关键词：{word}")));
                 }
             }

@@ -1684,3 +1684,30 @@ fn a_daily_average_totals_no_other_daily_average() {
     let rules = rules_checked("2月1日到8日，全省电厂日均供煤85万吨，日均耗煤79万吨。");
     assert!(!rules.iter().any(|r| r == "average-per-item"), "{rules:?}");
 }
+
+#[test]
+fn an_industry_named_with_other_in_it_is_no_rest_of_the_list() {
+    let draft = "全年全县规模以上工业企业实现营业收入620.0亿元。\n分行业看，纺织业实现营业收入150.0亿元；计算机、通信和其他电子设备制造业120.0亿元；金属制品业80.0亿元。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // the list goes on past that industry, to the third one
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.rule == "parts-within-total" && c.quantities.len() == 4),
+        "{:?}",
+        report
+            .checks
+            .iter()
+            .map(|c| (&c.rule, &c.quantities))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_change_of_a_total_named_before_its_comparison_is_no_change_of_the_part_before() {
+    let draft = "两个组别的参赛人数分别为5000人和2500人，总人数比上届的6000人增加1500人，增长25%。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

@@ -544,3 +544,66 @@ fn a_daily_average_is_over_the_days_of_the_span_told() {
         "日均受理439件",
     );
 }
+
+#[test]
+fn a_rate_in_a_sentence_of_its_own_is_of_the_level_it_names() {
+    holds_then_breaks(
+        "今年一季度，全县实现农产品加工产值48.60亿元。上年同期，全县农产品加工产值42.00亿元。农产品加工产值同比增长15.7%。",
+        "growth-base-stated",
+        "15.7%",
+        "18.7%",
+    );
+}
+
+/// The severity of the draft's finding under `rule`, if it has one.
+fn severity_of(draft: &str, rule: &str) -> Option<String> {
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    report
+        .findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .map(|f| format!("{:?}", f.severity))
+}
+
+#[test]
+fn a_headline_names_the_measure_after_the_place_the_body_calls_the_city() {
+    let draft = "端午假期南溪接待游客56.8万人次\n\n6月8日至10日，全市共接待游客56.8万人次，实现旅游收入3.12亿元。去年端午假期，全市接待游客50.2万人次。";
+    holds_then_breaks(draft, "headline", "56.8万人次", "65.8万人次");
+    let changed = draft.replacen("56.8万人次", "65.8万人次", 1);
+    // the headline's measure is the body's, not merely near it: a warning, not a note
+    assert_eq!(
+        severity_of(&changed, "headline").as_deref(),
+        Some("Warning"),
+        "{changed}"
+    );
+}
+
+#[test]
+fn a_weekday_pair_points_at_the_weekday_that_disagrees() {
+    let draft = "展销会11日（周三）开幕，15日（周六）闭幕。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "weekday-pair")
+        .expect("a weekday-pair finding");
+    let saturday = draft.find("周六").expect("周六 in the draft");
+    assert!(
+        finding
+            .related
+            .iter()
+            .any(|r| r.start == saturday && r.end == saturday + "周六".len()),
+        "{:?}",
+        finding.related
+    );
+}
+
+#[test]
+fn a_weekday_may_share_its_bracket_with_a_note() {
+    holds_then_breaks(
+        "2027年2月6日（星期六，全天营业），商场延时营业。",
+        "weekday-matches",
+        "星期六",
+        "星期日",
+    );
+}

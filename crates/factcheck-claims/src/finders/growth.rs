@@ -25,8 +25,17 @@ pub struct Growth {
 /// Every level of the story with a rate or change against an earlier period.
 pub fn growths(story: &Story) -> Vec<Growth> {
     let mut out = Vec::new();
+    let by_name = rates_named_elsewhere(story);
     for current in story.levels() {
-        let rates = story.describing(current, Aspect::Rate);
+        let mut rates = story.describing(current, Aspect::Rate);
+        let named_rates: Vec<usize> = by_name
+            .iter()
+            .filter(|&&(level, _)| level == current)
+            .map(|&(_, r)| r)
+            .collect();
+        if rates.is_empty() {
+            rates.clone_from(&named_rates);
+        }
         // `涉及金额3.86亿元，比上年增加9件`: a change counts in the level's unit, or it is of
         // another figure
         let mut changes = story.describing(current, Aspect::Change);
@@ -116,7 +125,7 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                     base_period: period,
                     base: Var::Stated(base),
                     from_start: start.is_some(),
-                    named_elsewhere: false,
+                    named_elsewhere: rate.is_some_and(|r| named_rates.contains(&r)),
                 });
                 continue;
             }
@@ -145,12 +154,64 @@ pub fn growths(story: &Story) -> Vec<Growth> {
                     }),
                 ),
                 from_start: false,
-                named_elsewhere: false,
+                named_elsewhere: rate.is_some_and(|r| named_rates.contains(&r)),
             });
         }
     }
     out.extend(told_elsewhere(story));
     out
+}
+
+/// `旅游收入71.35亿元。…旅游收入同比增长12.3%`: a rate in a sentence of its own with no level
+/// there, whose name names exactly one level told before (not an earlier period's figure):
+/// (the level, the rate).
+fn rates_named_elsewhere(story: &Story) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for r in story.members.clone() {
+        let frame = story.frame(r);
+        if frame.aspect != Aspect::Rate
+            || frame.anchor.is_some()
+            || frame.compared
+            || story.in_headline(r)
+            || story.plain_name(&frame.metric).chars().count() < 2
+        {
+            continue;
+        }
+        // (a rate of a sentence with a level of its own is that sentence's, found or not)
+        if story
+            .members
+            .clone()
+            .any(|o| story.frame(o).sentence == frame.sentence && story.is_level(o))
+        {
+            continue;
+        }
+        let named: Vec<usize> = story
+            .levels()
+            .filter(|&c| c < r && !story.in_headline(c) && !story.is_earlier_figure(c))
+            .filter(|&c| story.same_period(c, r))
+            .filter(|&c| names_the_level(story, &frame.metric, c))
+            .collect();
+        if let [level] = named[..] {
+            out.push((level, r));
+        }
+    }
+    out
+}
+
+/// The rate's name is the level's, or ends it past the level's subject or verb (旅游收入 for
+/// 实现旅游收入), when it says four characters or more.
+fn names_the_level(story: &Story, name: &str, level: usize) -> bool {
+    let plain = story.plain_name(name);
+    match story.names(name, level) {
+        NameMatch::Exact => true,
+        NameMatch::Partial => {
+            plain.chars().count() >= 4
+                && story
+                    .plain_name(&story.frame(level).metric)
+                    .ends_with(plain.as_str())
+        }
+        NameMatch::No => false,
+    }
 }
 
 /// `大豆产量9.62万吨。…全年大豆产量比上年的8.57万吨增长12.3%`: a rate that describes no level
@@ -313,6 +374,8 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
             roles
         };
         let certainty = match (how, candidates.len()) {
+            // (a rate bound to its level by name alone binds no base either)
+            (NameMatch::Exact, 1) if g.named_elsewhere => Certainty::Inferred,
             (NameMatch::Exact, 1) => Certainty::Bound,
             (NameMatch::Exact, _) => Certainty::Inferred,
             _ => Certainty::Weak,

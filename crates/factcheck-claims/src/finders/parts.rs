@@ -634,9 +634,16 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             let the_rest = names_the_rest(story, &label);
             // counts by outcome (`15支晋级，9支出局`) sort the same members
             let outcome = |l: &str| words.find("outcome", l).is_some();
+            // (the first item may name the measure after its subject and a verb of attaining:
+            // 食品制造业实现营业收入…；金属制品业…)
+            let first_subject = words
+                .find("attain", &first_label)
+                .map_or(first_label.as_str(), |(at, _)| &first_label[..at]);
             let parallel = the_rest
                 || (outcome(&label) && outcome(&first_label))
                 || label.chars().last() == first_label.chars().last()
+                || (first_subject.chars().count() >= 2
+                    && label.chars().last() == first_subject.chars().last())
                 || (place(&label) && place(&first_label))
                 || story
                     .partition_words(&label)
@@ -952,8 +959,13 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                     .is_some();
             if opens_list {
                 // (a part of that list may be the whole broken down: 出口 of 进出口, for 从出口商品看，
-                // 机电产品出口…)
-                if let [named] = part_named_by_ending(story, &levels, first)[..] {
+                // 机电产品出口…; not one told as a share of another whole)
+                let unshared: Vec<usize> = levels
+                    .iter()
+                    .copied()
+                    .filter(|&q| story.describing(q, Aspect::Share).is_empty())
+                    .collect();
+                if let [named] = part_named_by_ending(story, &unshared, first)[..] {
                     return Some(named);
                 }
                 continue;
@@ -1145,7 +1157,7 @@ fn months_tile(story: &Story, total: usize, parts: &[usize]) -> bool {
 }
 
 /// Does a part's name say it is the rest of the list: 其他组织, or 利用外资及其他资金 (an item
-/// joined with the rest)?
+/// joined with the rest, named by a short noun: 通信和其他电子设备制造业 is one industry)?
 fn names_the_rest(story: &Story, label: &str) -> bool {
     let words = story.words();
     if words.starting("the_rest", label).is_some() {
@@ -1153,9 +1165,10 @@ fn names_the_rest(story: &Story, label: &str) -> bool {
     }
     ["及", "和", "与"].iter().any(|join| {
         label.match_indices(join).any(|(at, _)| {
+            let joined = &label[at + join.len()..];
             words
-                .starting("the_rest", &label[at + join.len()..])
-                .is_some()
+                .starting("the_rest", joined)
+                .is_some_and(|rest| joined[rest.len()..].chars().count() <= 3)
         })
     })
 }

@@ -430,6 +430,19 @@ fn label_keys(story: &Story, label: &str) -> Vec<String> {
     keys
 }
 
+/// A body figure named by the story's own subject and the measure alone (`全市共接待游客`), the
+/// headline naming that measure after its place or occasion (`国庆假期青岚接待游客`): the
+/// subject the body says as 全市 is the one the headline names.
+fn measure_in_headline(story: &Story, body_label: &str, head_label: &str) -> bool {
+    let words = story.words();
+    let subjectless = words.strip_start("own_subject", body_label);
+    if subjectless == body_label {
+        return false;
+    }
+    let measure = words.strip_start("total_word", subjectless);
+    measure.chars().count() >= 4 && head_label.ends_with(measure)
+}
+
 /// Two counts of the same noun: the words after them agree for three characters at least
 /// (`3个新建公园年底开放`, `3个新建公园主体完工`).
 fn same_noun(a: &str, b: &str) -> bool {
@@ -659,6 +672,7 @@ pub fn headline(story: &Story) -> Vec<Found> {
         let loosely = (alone_alike || alone_echoing) && !agreeing && !sums_to_headline();
         let same = body_label == head_label
             || loosely
+            || measure_in_headline(story, &body_label, &head_label)
             || (shorter.chars().count() >= 4 && longer.ends_with(shorter.as_str()))
             || (head_label.is_empty() && headline_names(body[0]))
             || (story.q(h).kind == Kind::Count

@@ -16,8 +16,9 @@ fn dated(story: &Story, q: usize) -> Option<(usize, String, std::ops::Range<usiz
     let open = after.chars().next().filter(|c| matches!(c, '(' | '（'))?;
     let inside = &after[open.len_utf8()..];
     let word = story.words().starting("weekday", inside)?;
+    // (the bracket may go on past the weekday: `（星期六，正月初八）`)
     let close = inside[word.len()..].chars().next()?;
-    if !matches!(close, ')' | '）') {
+    if !matches!(close, ')' | '）' | '，' | ',' | '、') {
         return None;
     }
     let start = story.q(q).span.end + open.len_utf8();
