@@ -1711,3 +1711,30 @@ fn a_change_of_a_total_named_before_its_comparison_is_no_change_of_the_part_befo
     let report = Checker::new().check("draft.txt", draft.as_bytes());
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn a_daily_average_of_a_period_of_its_own_is_not_over_the_events_days() {
+    // the story's event lasts 40 days; the average is of eleven months
+    let draft = "为期40天的试运行日前结束。\n\n今年1至11月，全市公交累计运送乘客1.82亿人次，日均54.5万人次。";
+    let rules = rules_checked(draft);
+    assert!(!rules.iter().any(|r| r == "average-per-item"), "{rules:?}");
+}
+
+#[test]
+fn a_daily_average_may_be_of_the_first_total_of_its_sentence() {
+    let draft = "为期5天的展会今天闭幕。\n\n展会期间累计接待观众21.5万人次，其中境外观众1.2万人次，日均接待观众4.3万人次。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.rule == "average-per-item" && c.status == "consistent"),
+        "{:?}",
+        report
+            .checks
+            .iter()
+            .map(|c| (&c.rule, &c.status))
+            .collect::<Vec<_>>()
+    );
+}

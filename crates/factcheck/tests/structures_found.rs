@@ -607,3 +607,49 @@ fn a_weekday_may_share_its_bracket_with_a_note() {
         "星期日",
     );
 }
+
+#[test]
+fn a_spending_per_head_is_the_total_over_the_visits() {
+    holds_then_breaks(
+        "中秋假期全县共接待游客42.6万人次，实现旅游收入3.28亿元，游客人均消费770.0元。",
+        "average-per-item",
+        "770.0元",
+        "707.0元",
+    );
+}
+
+#[test]
+fn a_rate_after_last_years_figure_is_of_this_years_level() {
+    holds_then_breaks(
+        "专项行动期间，全县公安机关共侦破各类刑事案件1423起。去年同期，全县侦破刑事案件1240起，今年同比上升14.8%。",
+        "growth-rate",
+        "14.8%",
+        "18.4%",
+    );
+}
+
+#[test]
+fn a_daily_average_of_the_event_is_over_the_days_it_lasted() {
+    holds_then_breaks(
+        "为期50天的夏季治安专项行动日前结束。\n\n行动期间，全县累计投入巡防警力2.4万人次，平均每天出动480人次。",
+        "average-per-item",
+        "480人次",
+        "408人次",
+    );
+}
+
+#[test]
+fn parts_after_a_total_and_its_figure_of_a_year_named_alone() {
+    holds_then_breaks(
+        "2024年该院全年出院病人达8.42万人次，同比增长6.3%，2023年这一数字为7.92万人次。其中，内科出院5.10万人次，外科出院3.32万人次。",
+        "parts-within-total",
+        "3.32万人次",
+        "3.82万人次",
+    );
+    holds_then_breaks(
+        "2024年该院全年出院病人达8.42万人次，同比增长6.3%，2023年这一数字为7.92万人次。",
+        "growth-base-stated",
+        "6.3%",
+        "9.3%",
+    );
+}

@@ -32,16 +32,23 @@ pub fn per_item(story: &Story) -> Vec<Found> {
             continue;
         };
         // the total: the nearest level before the average's clause in its sentence, of its unit
-        let Some(total) = story.before_in_sentence(average).find(|&t| {
+        let may_total = |t: usize| {
             story.is_level(t)
                 && story.frame(t).clause != frame.clause
                 // (上年同期为…: the earlier period's figure, not the total averaged)
                 && !story.is_earlier_figure(t)
                 && story.q(t).unit == story.q(average).unit
                 && story.addable(t, average)
-        }) else {
+        };
+        let Some(total) = story.before_in_sentence(average).find(|&t| may_total(t)) else {
             continue;
         };
+        // (the levels before it are other readings: `累计接待26.8万人次，其中境外1.62万人次，
+        // 日均接待…` averages the first)
+        let other_totals: Vec<usize> = story
+            .before_in_sentence(total)
+            .filter(|&t| may_total(t))
+            .collect();
         // (an average is no total: 日均供煤632万吨，…日均耗煤615万吨)
         if factcheck_frames::names_an_average(words, &story.frame(total).metric) {
             continue;
@@ -52,15 +59,28 @@ pub fn per_item(story: &Story) -> Vec<Found> {
             .before_in_sentence(total)
             .filter(|&c| counts_per(story, c, per))
             .collect();
-        // the days of a holiday or an event may be told in the sentence before (`假期7天。`)
-        if counts.is_empty() && daily {
+        // the days of a holiday or an event may be told in the sentence before (`假期7天。`), or
+        // as the story's one span anywhere before (`为期100天的…行动`)
+        if counts.is_empty() && per == '天' {
             counts.extend(days_told_before(story, total));
+        }
+        if counts.is_empty() && per == '天' && during_the_event(story, total) {
+            counts.extend(the_span_of_the_story(story, total));
         }
         counts.reverse();
         let reading = |count: usize| {
             crate::stated_roles(&[("total", total), ("count", count), ("average", average)])
         };
-        let mut readings = counts.iter().rev().map(|&c| reading(c));
+        let mut readings =
+            counts
+                .iter()
+                .rev()
+                .map(|&c| reading(c))
+                .chain(other_totals.iter().flat_map(|&t| {
+                    counts.iter().rev().map(move |&c| {
+                        crate::stated_roles(&[("total", t), ("count", c), ("average", average)])
+                    })
+                }));
         let Some(first) = readings.next() else {
             // `7月1日至9月30日，…共受理486372件，日均受理5287件`: the days of the span told
             if let Some(days) = daily.then(|| span_days(story, total)).flatten() {
@@ -86,16 +106,24 @@ pub fn per_item(story: &Story) -> Vec<Found> {
     out
 }
 
-/// The classifier an average is per: the character after 每 or 单 (`平均每只`, `单只基金`).
+/// The classifier an average is per: the character after 每 or 单 (`平均每只`, `单只基金`), or
+/// before 均 (`人均消费`, `户均`; 平均 says no classifier).
 fn per_classifier(lead: &str) -> Option<char> {
     let mut chars = lead.chars().peekable();
     let mut found = None;
+    let mut before = None;
     while let Some(c) = chars.next() {
         if matches!(c, '每' | '单') {
             if let Some(&next) = chars.peek() {
                 found = Some(next);
             }
         }
+        if c == '均' {
+            if let Some(classifier) = before.filter(|b: &char| !matches!(b, '平' | '日')) {
+                found = Some(classifier);
+            }
+        }
+        before = Some(c);
     }
     found
 }
@@ -105,7 +133,13 @@ fn counts_per(story: &Story, c: usize, per: char) -> bool {
     let q = story.q(c);
     let words = story.words();
     let person = |u: &str| words.is("person_unit", u);
+    // (visits count people too: 人均消费 over 人次)
+    let visits = q
+        .unit
+        .strip_suffix('次')
+        .is_some_and(|u| u.chars().eq(std::iter::once(per)));
     let unit_matches = q.unit.chars().eq(std::iter::once(per))
+        || visits
         || (person(&q.unit) && person(per.encode_utf8(&mut [0; 4])));
     // a number of days is a duration (`为期7天`)
     let counted = q.kind == Kind::Count || (q.kind == Kind::Duration && per == '天');
@@ -133,6 +167,39 @@ fn days_told_before(story: &Story, total: usize) -> Vec<usize> {
         .in_sentence(prev)
         .filter(|&c| counts_per(story, c, '天'))
         .collect()
+}
+
+/// Is `total` told of the story's event as a whole (`行动期间，…累计…`): its sentence says
+/// 期间 before it and names no period of its own (not `今年1至11月`)?
+fn during_the_event(story: &Story, total: usize) -> bool {
+    let sentence = &story.frames.layout.sentences[story.frame(total).sentence];
+    let before =
+        &story.text[sentence.range.start.min(story.q(total).span.start)..story.q(total).span.start];
+    before.contains("期间")
+        && factcheck_frames::period::mentions(
+            story.text,
+            sentence.range.start..story.q(total).span.start,
+        )
+        .is_empty()
+        && !story
+            .before_in_sentence(total)
+            .any(|d| story.q(d).kind == Kind::Date)
+}
+
+/// The one length in days the story gives a span before `total` (`为期100天`, `历时15天`): none
+/// when it gives two lengths or more.
+fn the_span_of_the_story(story: &Story, total: usize) -> Option<usize> {
+    let words = story.words();
+    let mut spans = story.members.clone().filter(|&d| {
+        d < total && counts_per(story, d, '天') && {
+            let start = story.q(d).span.start;
+            let before = crate::story::tail(&story.text[story.range.start.min(start)..start], 4);
+            words.ending("span_lead", before).is_some()
+        }
+    });
+    let first = spans.next()?;
+    let value = story.q(first).number();
+    spans.all(|d| story.q(d).number() == value).then_some(first)
 }
 
 /// The days, first and last counted, of a span of two dates (`7月1日至9月30日`) before `total` in

@@ -159,6 +159,55 @@ pub fn growths(story: &Story) -> Vec<Growth> {
         }
     }
     out.extend(told_elsewhere(story));
+    out.extend(rates_after_the_earlier_figure(story));
+    out
+}
+
+/// `去年同期，全市破获刑事案件2483起，今年同比上升14.6%`: a rate after an earlier period's figure
+/// in its sentence, with this year named, is of the level told before under that name, and the
+/// earlier figure is its base.
+fn rates_after_the_earlier_figure(story: &Story) -> Vec<Growth> {
+    let mut out = Vec::new();
+    for r in story.members.clone() {
+        let frame = story.frame(r);
+        if frame.aspect != Aspect::Rate || frame.compared {
+            continue;
+        }
+        let Some(earlier) = story
+            .before_in_sentence(r)
+            .find(|&b| story.is_level(b))
+            .filter(|&b| story.is_earlier_figure(b) && frame.anchor.is_none_or(|a| a == b))
+        else {
+            continue;
+        };
+        // (this year named between them: the rate is not the earlier figure's own)
+        let between = &story.text[story.q(earlier).span.end..story.q(r).span.start];
+        if story.words().find("this_year", between).is_none() {
+            continue;
+        }
+        let name = story.plain_name(&story.frame(earlier).metric);
+        let named: Vec<usize> = story
+            .levels()
+            .filter(|&c| c < earlier && !story.in_headline(c) && !story.is_earlier_figure(c))
+            .filter(|&c| story.q(c).unit == story.q(earlier).unit)
+            .filter(|&c| {
+                let metric = story.plain_name(&story.frame(c).metric);
+                crate::story::common_ending(&name, &metric) >= 4
+            })
+            .collect();
+        let [current] = named[..] else {
+            continue;
+        };
+        out.push(Growth {
+            current,
+            rate: Some(r),
+            delta: None,
+            base_period: None,
+            base: Var::Stated(earlier),
+            from_start: false,
+            named_elsewhere: true,
+        });
+    }
     out
 }
 
@@ -359,6 +408,7 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
                 story.frame(b).scope == story.frame(g.current).scope
                     || story.frame(b).sentence != story.frame(g.current).sentence
                     || story.names_no_measure(b)
+                    || story.names_only_a_time(b)
             })
             .map(|b| (b, story.names_earlier(g.current, b)))
             .filter(|(_, m)| *m != NameMatch::No)

@@ -927,10 +927,12 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             // (比上年执行数20.38亿元增长: the figure compared against is no total)
             .filter(|&q| !story.frame(q).compared)
             .collect();
-        // (…安排1368万元，上年为1428万元。其中…: nor is last year's figure beside this year's)
+        // (…安排1368万元，上年为1428万元。其中…: nor is last year's figure beside this year's,
+        // nor one named by a time alone: 2022年这一数字为…)
         let mut levels = levels;
-        if !story.is_earlier_figure(first) && levels.iter().any(|&q| !story.is_earlier_figure(q)) {
-            levels.retain(|&q| !story.is_earlier_figure(q));
+        let earlier = |q: usize| story.is_earlier_figure(q) || story.names_only_a_time(q);
+        if !earlier(first) && levels.iter().any(|&q| !earlier(q)) {
+            levels.retain(|&q| !earlier(q));
         }
         if !levels.is_empty()
             && levels.iter().all(|&q| story.is_earlier_figure(q))
