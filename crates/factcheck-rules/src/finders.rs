@@ -80,6 +80,11 @@ pub const ALL: &[Finder] = &[
         description: "a part's share of a whole (占…的, 占比, 比重, 是…的); the whole is the figure the copy names, or derived",
     },
     Finder {
+        name: "share-of-partition",
+        roles: &["part", "members", "share"],
+        description: "a share that names no whole, of a part named by one word of a partition (男/女, 城镇/乡村) whose other words each name a level of its sentence: the whole is their sum",
+    },
+    Finder {
         name: "structure",
         roles: &["part", "whole", "share"],
         description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.8) after a total and all its parts: each ratio is its part's share, in percent",

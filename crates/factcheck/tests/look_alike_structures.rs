@@ -1738,3 +1738,14 @@ fn a_daily_average_may_be_of_the_first_total_of_its_sentence() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_share_of_one_side_with_a_total_is_of_the_total() {
+    let rules =
+        rules_checked("全县常住人口52.6万人，其中男性26.9万人，女性25.7万人，女性占48.9%。");
+    assert!(rules.iter().any(|r| r == "share-of-whole"), "{rules:?}");
+    assert!(
+        !rules.iter().any(|r| r == "share-of-partition"),
+        "{rules:?}"
+    );
+}

@@ -653,3 +653,13 @@ fn parts_after_a_total_and_its_figure_of_a_year_named_alone() {
         "9.3%",
     );
 }
+
+#[test]
+fn a_share_of_one_side_of_a_partition_is_of_both_sides() {
+    holds_then_breaks(
+        "在本届全部参赛选手中，男性14200人，女性5800人，女性跑者占比为29.0%。",
+        "share-of-partition",
+        "29.0%",
+        "32.0%",
+    );
+}

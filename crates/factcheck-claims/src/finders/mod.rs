@@ -36,6 +36,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "rate-of-parts" => parts::rate_of_parts(story),
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),
+        "share-of-partition" => share::of_partition(story),
         "structure" => share::structure(story),
         "net-of-pair" => net::net_of_pair(story),
         "multiple" => multiple::multiples(story),

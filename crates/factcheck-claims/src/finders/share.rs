@@ -469,3 +469,66 @@ fn colon_runs_after(story: &Story, q: usize) -> Option<usize> {
         .map(|run| run[0])
         .find(|&first| first > q)
 }
+
+/// `男性14200人，女性5800人，女性占29.0%`: a share that names no whole, of a part named by one
+/// word of a partition whose every other word names a level of its sentence, is of their sum.
+pub fn of_partition(story: &Story) -> Vec<Found> {
+    let mut out = Vec::new();
+    for s in story.members.clone() {
+        let frame = story.frame(s);
+        if frame.aspect != Aspect::Share || frame.whole.is_some() {
+            continue;
+        }
+        let clause = &story.frames.layout.clauses[frame.clause];
+        let lead = crate::story::han(
+            &story.text[clause.range.start.min(story.q(s).span.start)..story.q(s).span.start],
+        );
+        let levels: Vec<usize> = story
+            .before_in_sentence(s)
+            .filter(|&p| story.is_level(p) && !story.frame(p).bracketed)
+            .collect();
+        for (g, word) in story.partition_words(&lead).into_iter().enumerate() {
+            let Some(k) = word else {
+                continue;
+            };
+            let group_size = story.rules.partitions[g].len();
+            // the level each word of the group names, nearest first
+            let named = |m: usize| {
+                levels.iter().copied().find(|&p| {
+                    story.partition_words(&story.frame(p).metric).get(g) == Some(&Some(m))
+                })
+            };
+            let Some(members) = (0..group_size).map(named).collect::<Option<Vec<usize>>>() else {
+                continue;
+            };
+            let part = members[k];
+            let alike = members
+                .iter()
+                .all(|&m| story.addable(m, part) && story.same_period(m, part));
+            // (a total the parts are listed under is the share's whole instead)
+            let listed = story
+                .parts_lists()
+                .iter()
+                .any(|l| l.parts.contains(&part) && l.shares_of_total);
+            if !alike || listed {
+                continue;
+            }
+            let mut roles = Roles::new();
+            roles.insert("part".into(), Binding::One(Var::Stated(part)));
+            roles.insert(
+                "members".into(),
+                Binding::Many(members.iter().map(|&m| Var::Stated(m)).collect()),
+            );
+            roles.insert("share".into(), Binding::One(Var::Stated(s)));
+            let start = members.iter().map(|&m| story.q(m).span.start).min();
+            out.push(Found {
+                span: start.unwrap_or(story.q(part).span.start)..story.q(s).span.end,
+                roles,
+                certainty: Certainty::Inferred,
+                alternatives: Vec::new(),
+            });
+            break;
+        }
+    }
+    out
+}
