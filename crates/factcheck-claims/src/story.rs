@@ -38,6 +38,9 @@ pub struct Story<'a> {
     /// Whether each member figure is a level that may be a total or a part (read on first use,
     /// as the labels).
     amount_levels: Vec<std::cell::OnceCell<bool>>,
+    /// Whether the story says its rates are on a comparable basis (searched once: every list's
+    /// total asks).
+    comparable_basis: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Story<'a> {
@@ -71,6 +74,7 @@ impl<'a> Story<'a> {
             growths: std::cell::OnceCell::new(),
             own_labels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
             amount_levels: (first..last).map(|_| std::cell::OnceCell::new()).collect(),
+            comparable_basis: std::cell::OnceCell::new(),
         }
     }
 
@@ -111,6 +115,14 @@ impl<'a> Story<'a> {
             Some(level) => *level.get_or_init(read),
             None => read(),
         }
+    }
+
+    /// Does the story say anywhere that its rates are on a comparable basis (增速按可比口径计算)?
+    pub fn says_comparable_basis(&self) -> bool {
+        *self.comparable_basis.get_or_init(|| {
+            self.words()
+                .contains("comparable_basis", &self.text[self.range.clone()])
+        })
     }
 
     pub(crate) fn masked(&self) -> &crate::masked::Masked {

@@ -1980,7 +1980,7 @@ fn in_real_terms(story: &Story, q: usize) -> bool {
     let sentence = &story.frames.layout.sentences[story.frame(q).sentence];
     let words = story.words();
     words.contains("real_terms", &story.text[sentence.range.clone()])
-        || words.contains("comparable_basis", &story.text[story.range.clone()])
+        || story.says_comparable_basis()
 }
 
 /// How the bases of a list's total and parts are told.
