@@ -360,6 +360,11 @@ fn strip_aspect_words(label: &str, words: &Words) -> String {
         }
     }
     for class in ["up", "down", "change_noun", "share_noun", "compare", "link"] {
+        // a word of the other classes is cut only with the label ending in the class's words: a
+        // label that ends in none needs no search
+        if class != "compare" && words.ending(class, &rest).is_none() {
+            continue;
+        }
         if let Some((at, _)) = words.rfind(class, &rest) {
             let tail = &rest[at..];
             // only words that end the label (after them comes the figure)
