@@ -170,17 +170,19 @@ fn counted_by_outcome(
     let quantity = &page.quantities[q];
     let p = q.checked_sub(1)?;
     let previous = &page.quantities[p];
-    let named = label::han(pre);
-    let outcome_alone = page
-        .words
-        .is("outcome", page.words.strip_end("link", &named));
+    // the name is read last: most figures fail the plain tests before it
+    let outcome_alone = || {
+        let named = label::han(pre);
+        page.words
+            .is("outcome", page.words.strip_end("link", &named))
+    };
     (quantity.kind == factcheck_numbers::Kind::Count
-        && outcome_alone
         && earlier[p].sentence == sentence
         && earlier[p].aspect == Aspect::Level
         && previous.kind == quantity.kind
-        && previous.unit == quantity.unit)
-        .then(|| aspect::Reading::plain(Aspect::Level))
+        && previous.unit == quantity.unit
+        && outcome_alone())
+    .then(|| aspect::Reading::plain(Aspect::Level))
 }
 
 fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Frame]) -> Frame {
@@ -198,7 +200,7 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         .min(quantity.span.start);
     let pre = &text[floor..quantity.span.start];
     let list_item = previous.is_some()
-        && label::han(pre).is_empty()
+        && !pre.chars().any(factcheck_text::chars::is_han)
         && earlier[q - 1].aspect != Aspect::Level
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
     let whole_pre =
