@@ -22,7 +22,7 @@ pub fn points(story: &Story) -> Vec<Found> {
         // the earlier rate printed in the comparison (`比上个月的9.2%下降1.6个百分点`)
         let compared = story.compared_level(now, p);
         let period = match story.compared_with(p, now) {
-            Some(period) => Some(period),
+            Some(period) => Some(of_the_same_year(period, story.frame(now).period)),
             None if compared.is_some() => None,
             None => continue,
         };
@@ -73,6 +73,25 @@ pub fn points(story: &Story) -> Vec<Found> {
     out
 }
 
+/// `1—10月…增速比1—9月提高0.2个百分点`: months compared with that end before the figure's own
+/// are of the figure's year.
+fn of_the_same_year(compared: Period, own: Option<Period>) -> Period {
+    let Some(own) = own.filter(|_| compared.year.is_none()) else {
+        return compared;
+    };
+    match (compared.months(), own.months()) {
+        (Some((_, end)), Some((_, own_end)))
+            if end < own_end && compared.part != factcheck_frames::Part::Year =>
+        {
+            Period {
+                year: own.year,
+                ..compared
+            }
+        }
+        _ => compared,
+    }
+}
+
 /// The figures that state a rate's measure for an earlier period, best named first.
 fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usize, NameMatch)> {
     let Some(period) = period else {
@@ -103,8 +122,13 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
                 if year_known {
                     x.equals(&period)
                 } else {
-                    (x.may_equal(&period) || story.names_no_measure(b))
-                        && (story.is_earlier_figure(b) || story.names_only_a_time(b))
+                    // (months of a story that prints no year are this year's: 1—2月 for 1—2月)
+                    let same_months = x.year.is_none()
+                        && x.part == period.part
+                        && period.part != factcheck_frames::Part::Year;
+                    same_months
+                        || ((x.may_equal(&period) || story.names_no_measure(b))
+                            && (story.is_earlier_figure(b) || story.names_only_a_time(b)))
                 }
             })
         })
