@@ -8,6 +8,10 @@
 use factcheck::Checker;
 use std::sync::LazyLock;
 
+// the allocator of the binary (see src/main.rs), so the figures are those of the command
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FIXTURES: [&str; 3] = [
     include_str!("../../../fixtures/evening-page.txt"),
     include_str!("../../../fixtures/county-bulletin.txt"),
