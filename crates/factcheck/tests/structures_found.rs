@@ -127,8 +127,8 @@ fn a_rise_or_fall_that_widens_or_narrows_against_last_month() {
     holds_then_breaks(
         "8月份，全县工业品出厂价格同比下降1.8%，降幅比上月收窄0.5个百分点，上月为下降2.3%。",
         "points-change",
-        "0.7个百分点",
-        "0.9个百分点",
+        "0.5个百分点",
+        "0.8个百分点",
     );
 }
 
@@ -490,8 +490,8 @@ fn a_rate_in_brackets_after_a_compared_period_is_that_periods() {
     holds_then_breaks(
         "前三季度全县地区生产总值增长6.1%，增速比上半年（5.6%）加快0.5个百分点。",
         "points-change",
-        "0.7个百分点",
-        "0.9个百分点",
+        "0.5个百分点",
+        "0.8个百分点",
     );
 }
 
