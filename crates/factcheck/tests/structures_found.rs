@@ -679,3 +679,29 @@ fn points_against_earlier_months_of_the_same_year() {
         "0.9个百分点",
     );
 }
+
+#[test]
+fn a_proportion_of_days_or_items_is_a_rate_of_count() {
+    holds_then_breaks(
+        "全年有效监测天数365天，其中空气质量优良天数301天，优良天数比例为82.5%。",
+        "rate-of-count",
+        "82.5%",
+        "85.2%",
+    );
+    holds_then_breaks(
+        "城西片区监测断面40个，水质优良断面31个，优良比例为77.5%。",
+        "rate-of-count",
+        "77.5%",
+        "72.5%",
+    );
+}
+
+#[test]
+fn a_rate_of_an_act_alone_is_of_the_larger_count_of_the_sentence_before() {
+    holds_then_breaks(
+        "本轮检查共发现各类问题1280项，其中重大问题15项。截至月底，已完成整改1152项，整改率为90.0%。",
+        "rate-of-count",
+        "90.0%",
+        "92.0%",
+    );
+}

@@ -43,8 +43,12 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         // the part: the last count before the rate, in its clause or the clause before
         let mut counts: Vec<usize> = story
             .before_in_sentence(rate)
-            // counts or amounts (`已整改问题资金15.27亿元，整改率…`, `负债合计…，资产负债率…`)
-            .filter(|&c| crate::story::is_amount(story.q(c)))
+            // counts or amounts (`已整改问题资金15.27亿元，整改率…`, `负债合计…，资产负债率…`),
+            // or days counted (`优良天数318天，优良天数比例…`)
+            .filter(|&c| {
+                crate::story::is_amount(story.q(c))
+                    || (story.q(c).kind == Kind::Duration && story.q(c).number().is_some())
+            })
             // a change (核减3.43亿元) is signed: the rate is of its size, which no level states
             .filter(|&c| story.frame(c).aspect != factcheck_frames::Aspect::Change)
             .take(COUNTS)
@@ -139,7 +143,7 @@ fn named_whole(story: &Story, part: usize, stem: &str) -> Option<usize> {
     let label = story.own_label(part);
     let (_, counted) = label.rsplit_once(stem)?;
     if counted.chars().count() < 2 {
-        return None;
+        return whole_of_sentence_before(story, part, stem);
     }
     let named: Vec<usize> = story
         .levels()
@@ -159,14 +163,55 @@ fn named_whole(story: &Story, part: usize, stem: &str) -> Option<usize> {
     }
 }
 
-/// What a rate is of: the characters before its 率 or 面 (`修复率` → 修复, `增长面` → 增长).
-fn rate_stem(lead: &str) -> Option<String> {
-    let chars: Vec<char> = lead.chars().collect();
-    let at = chars.iter().rposition(|&c| c == '率' || c == '面')?;
-    // the rate's word ends the name: at most a linking verb after it (`命中率低到了`)
-    if chars.len() - at > LINK + 1 || at < STEM {
+/// `检查共发现隐患3416项…。已完成整改3085项，整改率为90.3%`: a part named by the rate's act
+/// alone is of the one larger level of its unit in the sentence before, in its paragraph, that
+/// the act does not name.
+fn whole_of_sentence_before(story: &Story, part: usize, stem: &str) -> Option<usize> {
+    let layout = &story.frames.layout;
+    let s = story.frame(part).sentence;
+    let before = s.checked_sub(1)?;
+    if layout.sentences[before].paragraph != layout.sentences[s].paragraph
+        || layout.sentences[before].article != layout.sentences[s].article
+    {
         return None;
     }
+    let larger: Vec<usize> = story
+        .frames
+        .in_sentence(before)
+        .filter(|&w| story.members.contains(&w) && story.is_level(w))
+        .filter(|&w| story.q(w).unit == story.q(part).unit && !story.q(w).unit.is_empty())
+        .filter(|&w| story.q(w).number() > story.q(part).number())
+        .filter(|&w| !story.frame(w).metric.contains(stem) && !story.is_earlier_figure(w))
+        .collect();
+    match larger[..] {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// What a rate is of: the characters before its 率, 面 or 比例 (`修复率` → 修复, `增长面` → 增长,
+/// `优良比例` → 优良).
+fn rate_stem(lead: &str) -> Option<String> {
+    let chars: Vec<char> = lead.chars().collect();
+    let word_end = chars
+        .iter()
+        .rposition(|&c| c == '率' || c == '面' || c == '例')?;
+    let at = match chars[word_end] {
+        '例' if word_end > 0 && chars[word_end - 1] == '比' => word_end - 1,
+        '例' => return None,
+        _ => word_end,
+    };
+    // the rate's word ends the name: at most a linking verb after it (`命中率低到了`)
+    if chars.len() - word_end > LINK + 1 || at < STEM {
+        return None;
+    }
+    // a count's noun before the word (`优良天数比例`) is the whole's too: what the rate is of
+    // comes before it
+    let at = if chars[at - 1] == '数' && at >= 2 * STEM {
+        at - STEM
+    } else {
+        at
+    };
     Some(chars[at - STEM..at].iter().collect())
 }
 
