@@ -705,3 +705,30 @@ fn a_rate_of_an_act_alone_is_of_the_larger_count_of_the_sentence_before() {
         "92.0%",
     );
 }
+
+#[test]
+fn a_breakdown_after_a_which_list_breaks_down_the_same_whole() {
+    // two breakdowns of one whole: each list is within it
+    let draft = "本次全县共有35家事业单位参加公开招聘，计划招聘工作人员96名。其中，管理岗位14名，专业技术岗位82名。按招聘类别分，教育类41名、卫生类33名、综合类22名。";
+    assert_eq!(
+        statuses(draft, "parts-within-total"),
+        ["consistent", "consistent"],
+        "{draft}"
+    );
+    let changed = draft.replacen("卫生类33名", "卫生类38名", 1);
+    assert_eq!(
+        statuses(&changed, "parts-within-total"),
+        ["consistent", "contradiction"],
+        "{changed}"
+    );
+}
+
+#[test]
+fn an_average_per_place_may_average_the_total_of_the_sentence_before() {
+    holds_then_breaks(
+        "今年全县共有12480名考生报名参加中考，比去年增加310人。全县共设考点16个，平均每个考点约780名考生。",
+        "average-per-item",
+        "约780名",
+        "约870名",
+    );
+}

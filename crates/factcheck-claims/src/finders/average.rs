@@ -41,6 +41,7 @@ pub fn per_item(story: &Story) -> Vec<Found> {
                 && story.addable(t, average)
         };
         let Some(total) = story.before_in_sentence(average).find(|&t| may_total(t)) else {
+            out.extend(total_told_before(story, average, per));
             continue;
         };
         // (the levels before it are other readings: `累计接待26.8万人次，其中境外1.62万人次，
@@ -104,6 +105,46 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         });
     }
     out
+}
+
+/// `…共有58426名考生报名…。全市共设考点46个，平均每个考点约1270名考生`: with no total in its
+/// sentence, an average over the count before it there is of the one level of the sentence before
+/// (in its paragraph) that counts the noun the average counts.
+fn total_told_before(story: &Story, average: usize, per: char) -> Option<Found> {
+    let noun = &story.frame(average).after;
+    if noun.chars().count() < 2 {
+        return None;
+    }
+    let count = story
+        .before_in_sentence(average)
+        .find(|&c| counts_per(story, c, per))?;
+    let layout = &story.frames.layout;
+    let s = story.frame(average).sentence;
+    let before = s.checked_sub(1)?;
+    if layout.sentences[before].paragraph != layout.sentences[s].paragraph
+        || layout.sentences[before].article != layout.sentences[s].article
+    {
+        return None;
+    }
+    let totals: Vec<usize> = story
+        .frames
+        .in_sentence(before)
+        .filter(|&t| story.members.contains(&t) && story.is_level(t))
+        .filter(|&t| story.addable(t, average) && !story.is_earlier_figure(t))
+        .filter(|&t| {
+            story.frame(t).after.starts_with(noun.as_str())
+                || story.frame(t).metric.ends_with(noun.as_str())
+        })
+        .collect();
+    let [total] = totals[..] else {
+        return None;
+    };
+    Some(Found {
+        span: story.q(total).span.start..story.q(average).span.end,
+        roles: crate::stated_roles(&[("total", total), ("count", count), ("average", average)]),
+        certainty: Certainty::Inferred,
+        alternatives: Vec::new(),
+    })
 }
 
 /// The classifier an average is per: the character after 每 or 单 (`平均每只`, `单只基金`), or

@@ -970,6 +970,17 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                 if let [named] = part_named_by_ending(story, &unshared, first)[..] {
                     return Some(named);
                 }
+                // (a 其中 list just before breaks down the same whole another way: `计划招聘96名。
+                // 其中，管理岗位14名，专业技术岗位82名。按招聘类别分，教育类41名…`)
+                let which_opens = story
+                    .words()
+                    .starting("which", story.text[a.range.clone()].trim_start())
+                    .is_some();
+                if which_opens && prev + 1 == s && a.paragraph == b.paragraph {
+                    if let Some(total) = previous_sentence_total(story, prev, first) {
+                        return Some(total);
+                    }
+                }
                 continue;
             }
             // (a breakdown by month is of the quarter or year the months lie within)
