@@ -186,6 +186,15 @@ impl<'a> Story<'a> {
         self.words().find("from", before).is_some()
     }
 
+    /// The sentence just before sentence `s`, when it stands in the same paragraph.
+    pub fn sentence_before_in_paragraph(&self, s: usize) -> Option<usize> {
+        let sentences = &self.frames.layout.sentences;
+        let before = s.checked_sub(1)?;
+        (sentences[before].paragraph == sentences[s].paragraph
+            && sentences[before].article == sentences[s].article)
+            .then_some(before)
+    }
+
     /// The figures before `q` in its sentence, nearest first (walking back, never the whole story).
     pub fn before_in_sentence(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
         let sentence = self.frame(q).sentence;

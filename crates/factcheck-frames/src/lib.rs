@@ -580,8 +580,10 @@ fn between_comparison(
 /// the comparison opens the clause (`比上届的2500人`).
 fn name_before_comparison(page: &Page, clause_start: usize, compared: usize) -> String {
     let at = page.quantities[compared].span.start;
+    // (a date inside the comparison, 比2023年的, is part of it, not the figure before)
     let floor = (0..compared)
         .rev()
+        .filter(|&p| page.quantities[p].kind != Kind::Date)
         .map(|p| page.quantities[p].span.end)
         .find(|&end| end <= at)
         .unwrap_or(clause_start)

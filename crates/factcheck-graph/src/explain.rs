@@ -95,10 +95,16 @@ pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> St
                 render(a, bindings, values, page),
                 render(b, bindings, values, page),
             );
+            // (a sum of several figures is bracketed as an addition is: (14200人+5800人)×32%)
+            let many =
+                |name: &String| matches!(bindings.get(name), Some(Slot::Many(vs)) if vs.len() > 1);
             let wrap = |s: String, inner: &Expr| match inner {
                 Expr::Binary(Op::Add | Op::Sub, ..)
                     if matches!(op, Op::Mul | Op::Div | Op::Pow) =>
                 {
+                    format!("({s})")
+                }
+                Expr::Sum(name) if many(name) && matches!(op, Op::Mul | Op::Div | Op::Pow) => {
                     format!("({s})")
                 }
                 Expr::Binary(Op::Mul | Op::Div | Op::Pow, ..) if *op == Op::Pow => format!("({s})"),

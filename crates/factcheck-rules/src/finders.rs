@@ -82,7 +82,7 @@ pub const ALL: &[Finder] = &[
     Finder {
         name: "share-of-partition",
         roles: &["part", "members", "share"],
-        description: "a share that names no whole, of a part named by one word of a partition (男/女, 城镇/乡村) whose other words each name a level of its sentence: the whole is their sum",
+        description: "a share that names no whole, of a part named by one word of a partition (男/女, 城镇/乡村) whose other words each name a level of its sentence, or a run of shares adding up to 100% beside a run of as many levels (分别为…，占比依次为…): the whole is the parts' sum",
     },
     Finder {
         name: "structure",

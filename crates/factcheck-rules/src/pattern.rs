@@ -257,6 +257,11 @@ pub fn compile(
                     return error(i, "`[` without a closing `]`".into());
                 };
                 let inner: String = chars[i + 1..close].iter().collect();
+                // `[^周星]`: any one character but those (nor a quantity's token, nor a stop)
+                let (negated, inner) = match inner.strip_prefix('^') {
+                    Some(rest) => (true, rest.to_string()),
+                    None => (false, inner),
+                };
                 let set: String = inner
                     .replace("\\n", "\n")
                     .chars()
@@ -266,7 +271,11 @@ pub fn compile(
                 if set.is_empty() {
                     return error(i, "empty character set `[]`".into());
                 }
-                out.push_str(&format!("[{set}]"));
+                if negated {
+                    out.push_str(&format!("[^{set}{SENTENCE_STOP}{TOKEN_OPEN}{TOKEN_CLOSE}]"));
+                } else {
+                    out.push_str(&format!("[{set}]"));
+                }
                 i = close + 1;
             }
             '\\' => {
@@ -494,6 +503,16 @@ mod tests {
         assert!(!p
             .regex
             .is_match(&format!("{}，增长{}", token('c', 3), token('p', 4))));
+    }
+
+    #[test]
+    fn a_negated_set_takes_one_other_character_but_no_token() {
+        let p = compile("{d:date}\\(周六[，,][^周星]", &words()).unwrap();
+        assert!(p.regex.is_match(&format!("{}（周六，农历", token('d', 1))));
+        assert!(!p.regex.is_match(&format!("{}（周六，周日", token('d', 1))));
+        assert!(!p
+            .regex
+            .is_match(&format!("{}（周六，{}", token('d', 1), token('c', 2))));
     }
 
     #[test]

@@ -1749,3 +1749,26 @@ fn a_share_of_one_side_with_a_total_is_of_the_total() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn look_alikes_of_todays_structures_raise_nothing() {
+    for draft in [
+        // a share inside one side of a pair, not of the pair
+        "出口总额85亿元，进口总额60亿元，出口中机电产品占62%。",
+        // two weekdays of a range in one bracket
+        "5月1日至2日（周五、周六），商场延时营业。",
+        // last month's rate is not of the year's total
+        "今年以来全市累计受理群众诉求12600件。上月办结1080件，办结率98.2%。",
+        // farmers' income per head is not the village fund over its people
+        "全村共有村民1020人，村集体经济收入达到48万元，农民人均可支配收入2.6万元。",
+        // a number of good-air days is no span of the campaign
+        "全年空气优良天数共300天。攻坚行动期间，全市累计查处1200起，日均查处8起。",
+        // cases taken in and cases solved are two measures
+        "全市公安机关受理刑事案件3000起。去年同期，全市破获刑事案件2483起，今年同比上升14.6%。",
+        // the headline's figure told again is not last year's
+        "1—10月全市规上工业增加值增长6.5%\n\n1—10月，全市规上工业增加值同比增长6.5%，增速比上年同期加快0.9个百分点。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+}

@@ -56,9 +56,17 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         }
         // the counts of that classifier before the total in the sentence, nearest first: a
         // sentence may count the items and some of them (`6只新基金…其中5只…`)
+        // (`农民人均…` averages over the farmers: a count of whom the copy names them)
+        let subject = averaged_subject(lead);
         let mut counts: Vec<usize> = story
             .before_in_sentence(total)
             .filter(|&c| counts_per(story, c, per))
+            .filter(|&c| {
+                subject.as_ref().is_none_or(|who| {
+                    let frame = story.frame(c);
+                    frame.metric.contains(who.as_str()) || frame.after.contains(who.as_str())
+                })
+            })
             .collect();
         // the days of a holiday or an event may be told in the sentence before (`假期7天。`), or
         // as the story's one span anywhere before (`为期100天的…行动`)
@@ -68,20 +76,17 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         if counts.is_empty() && per == '天' && during_the_event(story, total) {
             counts.extend(the_span_of_the_story(story, total));
         }
-        counts.reverse();
         let reading = |count: usize| {
             crate::stated_roles(&[("total", total), ("count", count), ("average", average)])
         };
-        let mut readings =
-            counts
-                .iter()
-                .rev()
-                .map(|&c| reading(c))
-                .chain(other_totals.iter().flat_map(|&t| {
-                    counts.iter().rev().map(move |&c| {
-                        crate::stated_roles(&[("total", t), ("count", c), ("average", average)])
-                    })
-                }));
+        let mut readings = counts
+            .iter()
+            .map(|&c| reading(c))
+            .chain(other_totals.iter().flat_map(|&t| {
+                counts.iter().map(move |&c| {
+                    crate::stated_roles(&[("total", t), ("count", c), ("average", average)])
+                })
+            }));
         let Some(first) = readings.next() else {
             // `7月1日至9月30日，…共受理486372件，日均受理5287件`: the days of the span told
             if let Some(days) = daily.then(|| span_days(story, total)).flatten() {
@@ -118,14 +123,7 @@ fn total_told_before(story: &Story, average: usize, per: char) -> Option<Found> 
     let count = story
         .before_in_sentence(average)
         .find(|&c| counts_per(story, c, per))?;
-    let layout = &story.frames.layout;
-    let s = story.frame(average).sentence;
-    let before = s.checked_sub(1)?;
-    if layout.sentences[before].paragraph != layout.sentences[s].paragraph
-        || layout.sentences[before].article != layout.sentences[s].article
-    {
-        return None;
-    }
+    let before = story.sentence_before_in_paragraph(story.frame(average).sentence)?;
     let totals: Vec<usize> = story
         .frames
         .in_sentence(before)
@@ -145,6 +143,22 @@ fn total_told_before(story: &Story, average: usize, per: char) -> Option<Found> 
         certainty: Certainty::Inferred,
         alternatives: Vec::new(),
     })
+}
+
+/// Who an average per head is of, as the copy names them before it (`游客人均消费` → 游客): the
+/// two Han characters before the classifier and 均, if there are two.
+fn averaged_subject(lead: &str) -> Option<String> {
+    let chars: Vec<char> = lead.chars().collect();
+    let at = chars.iter().rposition(|&c| c == '均')?;
+    let classifier = at.checked_sub(1)?;
+    if matches!(chars[classifier], '平' | '日') || classifier < 2 {
+        return None;
+    }
+    let subject = &chars[classifier - 2..classifier];
+    subject
+        .iter()
+        .all(|&c| factcheck_text::chars::is_han(c))
+        .then(|| subject.iter().collect())
 }
 
 /// The classifier an average is per: the character after 每 or 单 (`平均每只`, `单只基金`), or
@@ -193,20 +207,15 @@ fn counts_per(story: &Story, c: usize, per: char) -> bool {
 
 /// The numbers of days the sentence before `total`'s, in its paragraph, counts.
 fn days_told_before(story: &Story, total: usize) -> Vec<usize> {
-    let layout = &story.frames.layout;
-    let s = story.frame(total).sentence;
-    let Some(prev) = s.checked_sub(1) else {
+    let Some(prev) = story.sentence_before_in_paragraph(story.frame(total).sentence) else {
         return Vec::new();
     };
-    if layout.sentences[prev].paragraph != layout.sentences[s].paragraph
-        || layout.sentences[prev].article != layout.sentences[s].article
-    {
-        return Vec::new();
-    }
     story
         .frames
         .in_sentence(prev)
         .filter(|&c| counts_per(story, c, '天'))
+        // (a number of days of a kind, 优良天数共300天, is no span)
+        .filter(|&c| !story.frame(c).metric.contains("天数"))
         .collect()
 }
 
@@ -235,7 +244,10 @@ fn the_span_of_the_story(story: &Story, total: usize) -> Option<usize> {
         d < total && counts_per(story, d, '天') && {
             let start = story.q(d).span.start;
             let before = crate::story::tail(&story.text[story.range.start.min(start)..start], 4);
-            words.ending("span_lead", before).is_some()
+            // (a span's word, not a bare 共: `优良天数共300天` is no span)
+            words
+                .ending("span_lead", before)
+                .is_some_and(|w| w.chars().count() >= 2)
         }
     });
     let first = spans.next()?;

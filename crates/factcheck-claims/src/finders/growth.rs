@@ -190,9 +190,13 @@ fn rates_after_the_earlier_figure(story: &Story) -> Vec<Growth> {
             .levels()
             .filter(|&c| c < earlier && !story.in_headline(c) && !story.is_earlier_figure(c))
             .filter(|&c| story.q(c).unit == story.q(earlier).unit)
+            // the same measure: the names end alike for four characters or more, and what the
+            // earlier name says before that ending (its verb: 侦破) the level's name says too
             .filter(|&c| {
                 let metric = story.plain_name(&story.frame(c).metric);
-                crate::story::common_ending(&name, &metric) >= 4
+                let ending = crate::story::common_ending(&name, &metric);
+                let head: String = name.chars().take(name.chars().count() - ending).collect();
+                ending >= 4 && metric.contains(head.as_str())
             })
             .collect();
         let [current] = named[..] else {

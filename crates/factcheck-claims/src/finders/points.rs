@@ -122,10 +122,13 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
                 if year_known {
                     x.equals(&period)
                 } else {
-                    // (months of a story that prints no year are this year's: 1—2月 for 1—2月)
+                    // (months of a story that prints no year are this year's: 1—2月 for 1—2月,
+                    // when they are other months than the figure's own)
+                    let own_part = story.frame(now).period.map(|p| p.part);
                     let same_months = x.year.is_none()
                         && x.part == period.part
-                        && period.part != factcheck_frames::Part::Year;
+                        && period.part != factcheck_frames::Part::Year
+                        && own_part != Some(period.part);
                     same_months
                         || ((x.may_equal(&period) || story.names_no_measure(b))
                             && (story.is_earlier_figure(b) || story.names_only_a_time(b)))

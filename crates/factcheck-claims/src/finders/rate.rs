@@ -7,7 +7,7 @@
 use crate::{Certainty, Found, Story};
 use factcheck_numbers::Kind;
 
-/// How many characters of the rate's name before 率 (or 面) must appear at the count.
+/// How many characters of the rate's name before 率 (or 面, 比例) must appear at the count.
 const STEM: usize = 2;
 
 /// The longest name of a rate, or of the words around the count before it, that is read.
@@ -167,14 +167,7 @@ fn named_whole(story: &Story, part: usize, stem: &str) -> Option<usize> {
 /// alone is of the one larger level of its unit in the sentence before, in its paragraph, that
 /// the act does not name.
 fn whole_of_sentence_before(story: &Story, part: usize, stem: &str) -> Option<usize> {
-    let layout = &story.frames.layout;
-    let s = story.frame(part).sentence;
-    let before = s.checked_sub(1)?;
-    if layout.sentences[before].paragraph != layout.sentences[s].paragraph
-        || layout.sentences[before].article != layout.sentences[s].article
-    {
-        return None;
-    }
+    let before = story.sentence_before_in_paragraph(story.frame(part).sentence)?;
     let larger: Vec<usize> = story
         .frames
         .in_sentence(before)
@@ -182,6 +175,13 @@ fn whole_of_sentence_before(story: &Story, part: usize, stem: &str) -> Option<us
         .filter(|&w| story.q(w).unit == story.q(part).unit && !story.q(w).unit.is_empty())
         .filter(|&w| story.q(w).number() > story.q(part).number())
         .filter(|&w| !story.frame(w).metric.contains(stem) && !story.is_earlier_figure(w))
+        // (of the part's own period: `累计受理…。上月办结…，办结率` is of last month's)
+        .filter(
+            |&w| match (story.frame(w).period, story.frame(part).period) {
+                (Some(a), Some(b)) => a.equals(&b),
+                _ => true,
+            },
+        )
         .collect();
     match larger[..] {
         [only] => Some(only),

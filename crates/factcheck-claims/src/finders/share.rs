@@ -471,9 +471,10 @@ fn colon_runs_after(story: &Story, q: usize) -> Option<usize> {
 }
 
 /// `男性14200人，女性5800人，女性占29.0%`: a share that names no whole, of a part named by one
-/// word of a partition whose every other word names a level of its sentence, is of their sum.
+/// word of a partition whose every other word names a level of its sentence, is of their sum;
+/// so is each share of a run that goes with a run of parts and adds up to 100%.
 pub fn of_partition(story: &Story) -> Vec<Found> {
-    let mut out = Vec::new();
+    let mut out = shares_of_runs(story);
     for s in story.members.clone() {
         let frame = story.frame(s);
         if frame.aspect != Aspect::Share || frame.whole.is_some() {
@@ -502,6 +503,9 @@ pub fn of_partition(story: &Story) -> Vec<Found> {
                 continue;
             };
             let part = members[k];
+            if !names_the_members(story, &lead, &story.rules.partitions[g][k], &members) {
+                continue;
+            }
             let alike = members
                 .iter()
                 .all(|&m| story.addable(m, part) && story.same_period(m, part));
@@ -528,6 +532,117 @@ pub fn of_partition(story: &Story) -> Vec<Found> {
                 alternatives: Vec::new(),
             });
             break;
+        }
+    }
+    out
+}
+
+/// Does a share's name say no more than the partition word and what the members count
+/// (`女性占`, `女性跑者占比为` of 男性…人，女性…人)? `出口中机电产品占` is a share inside a part.
+fn names_the_members(story: &Story, lead: &str, word: &str, members: &[usize]) -> bool {
+    let Some((_, after)) = lead.rsplit_once(word) else {
+        return false;
+    };
+    let words = story.words();
+    let rest = words.strip_end("link", after);
+    let rest = words.strip_end("share_noun", rest);
+    let rest = words.strip_end("share_verb", rest);
+    let people = members
+        .iter()
+        .all(|&m| words.is("person_unit", &story.q(m).unit));
+    rest.is_empty()
+        || (people && rest.ends_with('者') && rest.chars().count() <= 3)
+        || members
+            .iter()
+            .all(|&m| story.frame(m).metric.ends_with(rest))
+}
+
+/// Figures joined one to the next by 、, 和 or 及, from `first` on, while `keep` holds.
+fn joined_run(story: &Story, first: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut run = vec![first];
+    let mut q = first;
+    while q + 1 < story.members.end && keep(q + 1) {
+        let between = &story.text[story.q(q).span.end..story.q(q + 1).span.start];
+        if !matches!(between, "、" | "和" | "及" | "，") {
+            break;
+        }
+        q += 1;
+        run.push(q);
+    }
+    run
+}
+
+/// `分别为590人、166人和106人，占比依次为68.4%、19.3%和12.3%`: a run of shares after 依次 or 分别
+/// that adds up to 100%, beside a run of as many levels before it in its sentence: each share is
+/// of the levels' sum.
+fn shares_of_runs(story: &Story) -> Vec<Found> {
+    let words = story.words();
+    let mut out = Vec::new();
+    let mut q = story.members.start;
+    while q < story.members.end {
+        let frame = story.frame(q);
+        let clause = &story.frames.layout.clauses[frame.clause];
+        let lead =
+            &story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start];
+        let opens_run = story.q(q).kind == factcheck_numbers::Kind::Percent
+            && words.contains("respectively", lead)
+            && (words.contains("share_noun", lead) || words.contains("share_verb", lead));
+        if !opens_run {
+            q += 1;
+            continue;
+        }
+        let shares = joined_run(story, q, |n| {
+            story.q(n).kind == factcheck_numbers::Kind::Percent
+        });
+        q = shares[shares.len() - 1] + 1;
+        let n = shares.len();
+        // the run of parts: the levels just before the shares, joined alike, as many
+        let Some(last_part) = story
+            .before_in_sentence(shares[0])
+            .find(|&p| story.is_level(p))
+        else {
+            continue;
+        };
+        if last_part + 1 < n {
+            continue;
+        }
+        let first_part = last_part + 1 - n;
+        if story.frame(first_part).sentence != frame.sentence {
+            continue;
+        }
+        let parts = joined_run(story, first_part, |p| p <= last_part && story.is_level(p));
+        if parts.len() != n || n < 2 || !parts.iter().all(|&p| story.addable(p, parts[0])) {
+            continue;
+        }
+        // the shares make up the whole: their sum is 100% within their printing
+        let (mut low, mut high) = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+        for &s in &shares {
+            let (lo, hi) = story.q(s).bounds();
+            let (Some(lo), Some(hi)) = (lo, hi) else {
+                low = rust_decimal::Decimal::MAX;
+                break;
+            };
+            low += lo;
+            high += hi;
+        }
+        let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+        if low > hundred || high < hundred {
+            continue;
+        }
+        for (&part, &share) in parts.iter().zip(&shares) {
+            let mut roles = Roles::new();
+            roles.insert("part".into(), Binding::One(Var::Stated(part)));
+            roles.insert(
+                "members".into(),
+                Binding::Many(parts.iter().map(|&m| Var::Stated(m)).collect()),
+            );
+            roles.insert("share".into(), Binding::One(Var::Stated(share)));
+            out.push(Found {
+                span: story.q(parts[0]).span.start..story.q(share).span.end,
+                roles,
+                certainty: Certainty::Inferred,
+                alternatives: Vec::new(),
+            });
         }
     }
     out

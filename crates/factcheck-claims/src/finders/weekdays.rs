@@ -16,9 +16,16 @@ fn dated(story: &Story, q: usize) -> Option<(usize, String, std::ops::Range<usiz
     let open = after.chars().next().filter(|c| matches!(c, '(' | '（'))?;
     let inside = &after[open.len_utf8()..];
     let word = story.words().starting("weekday", inside)?;
-    // (the bracket may go on past the weekday: `（星期六，正月初八）`)
-    let close = inside[word.len()..].chars().next()?;
-    if !matches!(close, ')' | '）' | '，' | ',' | '、') {
+    // (the bracket may go on past the weekday with a note, `（星期六，正月初八）`, not with
+    // another weekday: `（周五、周六）` are a range's)
+    let rest = &inside[word.len()..];
+    let close = rest.chars().next()?;
+    let note = matches!(close, '，' | ',')
+        && story
+            .words()
+            .starting("weekday", &rest[close.len_utf8()..])
+            .is_none();
+    if !matches!(close, ')' | '）') && !note {
         return None;
     }
     let start = story.q(q).span.end + open.len_utf8();
