@@ -22,6 +22,22 @@ pub struct Growth {
     pub named_elsewhere: bool,
 }
 
+impl Growth {
+    /// A rate of a level told in another sentence, found by name, against the figure printed
+    /// for the period it compares with.
+    fn named_elsewhere(current: usize, rate: usize, base: usize) -> Growth {
+        Growth {
+            current,
+            rate: Some(rate),
+            delta: None,
+            base_period: None,
+            base: Var::Stated(base),
+            from_start: false,
+            named_elsewhere: true,
+        }
+    }
+}
+
 /// Every level of the story with a rate or change against an earlier period.
 pub fn growths(story: &Story) -> Vec<Growth> {
     let mut out = Vec::new();
@@ -199,18 +215,9 @@ fn rates_after_the_earlier_figure(story: &Story) -> Vec<Growth> {
                 ending >= 4 && metric.contains(head.as_str())
             })
             .collect();
-        let [current] = named[..] else {
-            continue;
-        };
-        out.push(Growth {
-            current,
-            rate: Some(r),
-            delta: None,
-            base_period: None,
-            base: Var::Stated(earlier),
-            from_start: false,
-            named_elsewhere: true,
-        });
+        if let [current] = named[..] {
+            out.push(Growth::named_elsewhere(current, r, earlier));
+        }
     }
     out
 }
@@ -294,18 +301,9 @@ fn told_elsewhere(story: &Story) -> Vec<Growth> {
             .filter(|&c| story.q(c).unit == story.q(compared).unit && story.same_period(c, r))
             .filter(|&c| story.names(&name, c) == NameMatch::Exact)
             .collect();
-        let [current] = named[..] else {
-            continue;
-        };
-        out.push(Growth {
-            current,
-            rate: Some(r),
-            delta: None,
-            base_period: None,
-            base: Var::Stated(compared),
-            from_start: false,
-            named_elsewhere: true,
-        });
+        if let [current] = named[..] {
+            out.push(Growth::named_elsewhere(current, r, compared));
+        }
     }
     out
 }
