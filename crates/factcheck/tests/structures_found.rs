@@ -732,3 +732,13 @@ fn an_average_per_place_may_average_the_total_of_the_sentence_before() {
         "约870名",
     );
 }
+
+#[test]
+fn a_part_that_denies_the_one_before_is_the_other_side_of_the_list() {
+    holds_then_breaks(
+        "全县共抽检药品960批次，其中合格941批次，不合格19批次。",
+        "parts-within-total",
+        "不合格19批次",
+        "不合格39批次",
+    );
+}

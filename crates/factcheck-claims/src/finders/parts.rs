@@ -616,9 +616,11 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             break;
         }
         // `其中出口…，机电产品出口…`: a part named as a kind of an earlier part is inside it
+        // (not one that denies it: `合格…，不合格…` are the two sides)
         let inside_earlier = parts.iter().any(|&p| {
             let earlier = part_name(story, p);
-            earlier.chars().count() >= 2 && label != earlier && label.ends_with(earlier.as_str())
+            let kind = label.strip_suffix(earlier.as_str()).unwrap_or("");
+            earlier.chars().count() >= 2 && !kind.is_empty() && !words.is("negation", kind)
         });
         if inside_earlier {
             break;
