@@ -517,24 +517,29 @@ pub fn of_partition(story: &Story) -> Vec<Found> {
             if !alike || listed {
                 continue;
             }
-            let mut roles = Roles::new();
-            roles.insert("part".into(), Binding::One(Var::Stated(part)));
-            roles.insert(
-                "members".into(),
-                Binding::Many(members.iter().map(|&m| Var::Stated(m)).collect()),
-            );
-            roles.insert("share".into(), Binding::One(Var::Stated(s)));
-            let start = members.iter().map(|&m| story.q(m).span.start).min();
-            out.push(Found {
-                span: start.unwrap_or(story.q(part).span.start)..story.q(s).span.end,
-                roles,
-                certainty: Certainty::Inferred,
-                alternatives: Vec::new(),
-            });
+            out.push(share_of_sum(story, part, &members, s));
             break;
         }
     }
     out
+}
+
+/// A part's share of the sum of the members it is one of (a reading, not the syntax's).
+fn share_of_sum(story: &Story, part: usize, members: &[usize], share: usize) -> Found {
+    let mut roles = Roles::new();
+    roles.insert("part".into(), Binding::One(Var::Stated(part)));
+    roles.insert(
+        "members".into(),
+        Binding::Many(members.iter().map(|&m| Var::Stated(m)).collect()),
+    );
+    roles.insert("share".into(), Binding::One(Var::Stated(share)));
+    let start = members.iter().map(|&m| story.q(m).span.start).min();
+    Found {
+        span: start.unwrap_or(story.q(part).span.start)..story.q(share).span.end,
+        roles,
+        certainty: Certainty::Inferred,
+        alternatives: Vec::new(),
+    }
 }
 
 /// Does a share's name say no more than the partition word and what the members count
@@ -630,19 +635,7 @@ fn shares_of_runs(story: &Story) -> Vec<Found> {
             continue;
         }
         for (&part, &share) in parts.iter().zip(&shares) {
-            let mut roles = Roles::new();
-            roles.insert("part".into(), Binding::One(Var::Stated(part)));
-            roles.insert(
-                "members".into(),
-                Binding::Many(parts.iter().map(|&m| Var::Stated(m)).collect()),
-            );
-            roles.insert("share".into(), Binding::One(Var::Stated(share)));
-            out.push(Found {
-                span: story.q(parts[0]).span.start..story.q(share).span.end,
-                roles,
-                certainty: Certainty::Inferred,
-                alternatives: Vec::new(),
-            });
+            out.push(share_of_sum(story, part, &parts, share));
         }
     }
     out
