@@ -50,6 +50,13 @@ pub(crate) fn distribute(
         // (what it is compared with names no measure: `比上年分别增长`, `同比分别增长`)
         let before = crate::label::han(&text[range.start..at]);
         let named_before = !words.strip_start("compare", &before).is_empty();
+        // with no 分别 run before, the levels right before this clause (`国内游客…万人，入境游客…人，
+        // 比上年同期分别增长…和…`), one for each figure
+        if levels.len() != run.len() {
+            if let Some(before) = levels_right_before(quantities, frames, first, at, run.len()) {
+                levels = before;
+            }
+        }
         let describes = direction.is_some() && !named_before && levels.len() == run.len();
         if let Some(sign) = direction.filter(|_| describes) {
             for (&q, &level) in run.iter().zip(&levels) {
@@ -76,6 +83,33 @@ pub(crate) fn distribute(
         }
         levels = run;
     }
+}
+
+/// The `count` figures right before 分别 at `at`, in its sentence and in clauses before its own:
+/// named levels of one kind, no figure of any other aspect among or after them.
+fn levels_right_before(
+    quantities: &[Quantity],
+    frames: &[Frame],
+    first: usize,
+    at: usize,
+    count: usize,
+) -> Option<Vec<usize>> {
+    let end = quantities.partition_point(|q| q.span.start < at);
+    let start = end.checked_sub(count)?;
+    let before: Vec<usize> = (start..end).collect();
+    let one_kind = before
+        .iter()
+        .all(|&q| quantities[q].kind == quantities[before[0]].kind);
+    let named_levels = before.iter().all(|&q| {
+        let f = &frames[q];
+        f.aspect == Aspect::Level
+            && !f.metric.is_empty()
+            && !f.compared
+            && !f.bracketed
+            && f.sentence == frames[first].sentence
+            && f.clause != frames[first].clause
+    });
+    (one_kind && named_levels).then_some(before)
 }
 
 /// The figures of the clause after 分别, while joined one to the next by a joint.

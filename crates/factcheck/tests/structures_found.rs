@@ -742,3 +742,33 @@ fn a_part_that_denies_the_one_before_is_the_other_side_of_the_list() {
         "不合格39批次",
     );
 }
+
+#[test]
+fn a_semicolon_closes_the_statements_before_the_total_of_a_which_list() {
+    holds_then_breaks(
+        "全年水泥产量86.2万吨，下降3.1%；钢材产量41.5万吨，增长2.2%；平板玻璃产量9.6万吨，增长5.0%，其中：光伏玻璃产量6.8万吨，增长12.4%。",
+        "part-of-whole",
+        "6.8万吨",
+        "16.8万吨",
+    );
+}
+
+#[test]
+fn items_that_includes_names_need_not_be_of_one_kind() {
+    holds_then_breaks(
+        "今年一季度，区消费者协会共受理投诉412件，主要包括预付卡退费156件、网购质量问题98件，维修纠纷71件。",
+        "parts-within-total",
+        "71件",
+        "171件",
+    );
+}
+
+#[test]
+fn rates_after_respectively_describe_the_levels_right_before() {
+    holds_then_breaks(
+        "全年全县接待游客286.4万人次，增长18.6%，其中，县外游客201.3万人次，县内游客85.1万人次，比上年分别增长21.0%和13.3%。",
+        "bases-of-parts",
+        "18.6%",
+        "28.6%",
+    );
+}

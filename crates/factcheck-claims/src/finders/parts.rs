@@ -193,6 +193,15 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .collect();
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
+            // `稻谷…；油料作物产量14.5万吨，其中：…`: a semicolon closes the statements before the
+            // nearest total, whose levels are no other readings
+            if let Some(&nearest) = totals.first() {
+                let from = story.q(nearest).span.start;
+                totals.retain(|&q| {
+                    let end = story.q(q).span.end;
+                    q == nearest || end > from || !text[end..from].contains('；')
+                });
+            }
             if totals.is_empty() {
                 if let Some(total) = previous_sentence_total(story, s, first) {
                     // the other levels of its sentence are other readings (在1735名受访者中，
@@ -565,6 +574,8 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             &story.text[sentence_start.min(clause_start)..at],
         )
     };
+    // `共147件，主要包括咨询…52件、…11件，投诉…45件`: the items 包括 names need not be of one kind
+    let includes = words.starting("includes", &story.text[at..]).is_some();
     let mut parts: Vec<usize> = Vec::new();
     let mut end = at;
     for &q in figures.iter().filter(|&&q| story.q(q).span.start > at) {
@@ -683,7 +694,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                 .trim_start()
                 .strip_prefix('、')
                 .is_some_and(|name| !name.contains(['，', '；', '。', '、', '（']));
-            if !parallel && !enumerated && (!total_sure || between.contains('；')) {
+            if !parallel && !enumerated && (!(total_sure || includes) || between.contains('；')) {
                 break;
             }
         }
