@@ -128,9 +128,11 @@ pub fn read(q: &Quantity, pre: &str, after: &str, words: &Words) -> Reading {
                 (None, Some(d)) => (-1, Some(d)),
                 (None, None) => (1, None),
             };
-            // `降幅收窄0.3个百分点`: a fall that widens or narrows moves the rate the other way
+            // `降幅收窄0.3个百分点`: a fall that widens or narrows moves the rate the other way;
+            // so does one whose size is compared (`降幅大于出厂价格0.5个百分点`)
             let of_a_fall = word.as_ref().is_some_and(|(at, w)| {
-                words.is("magnitude_change", w) && words.contains("change_noun_down", &pre[..*at])
+                (words.is("magnitude_change", w) || words.is("higher", w) || words.is("lower", w))
+                    && words.contains("change_noun_down", &pre[..*at])
             });
             let sign = if of_a_fall { -sign } else { sign };
             Reading {

@@ -578,11 +578,19 @@ fn a_rate_is_not_the_level_of_another_item_or_measure() {
             &vec!["60亿元".to_string(), "7.5%".to_string()]
         ]
     );
-    // and over several names not paired, none goes to the nearest level
+    // and after levels named one by one, one to each in order, not all to the nearest level
     let checks = bound("全年营业收入150亿元，净利润12亿元，分别增长3.2%和7.5%。");
-    assert!(
-        !checks.iter().any(|(r, _)| r == "growth-rate"),
-        "{checks:?}"
+    let pairs: Vec<&Vec<String>> = checks
+        .iter()
+        .filter(|(r, _)| r == "growth-rate")
+        .map(|(_, qs)| qs)
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            &vec!["150亿元".to_string(), "3.2%".to_string()],
+            &vec!["12亿元".to_string(), "7.5%".to_string()]
+        ]
     );
 }
 
@@ -1771,4 +1779,16 @@ fn look_alikes_of_todays_structures_raise_nothing() {
         let report = Checker::new().check("draft.txt", draft.as_bytes());
         assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
     }
+}
+
+#[test]
+fn a_rate_of_return_is_of_a_sum_the_copy_does_not_state() {
+    // 增值收益率 is the gain over the fund's balance, which the sentence never gives
+    let rules = rules_checked(
+        "2024年，住房公积金业务收入8.43亿元，业务支出5.21亿元，增值收益3.22亿元，增值收益率1.46%。",
+    );
+    assert!(!rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
+    // a rate whose name holds the whole (资产负债率 of 资产) is checked
+    let rules = rules_checked("年末资产合计52.4亿元，负债合计31.0亿元，资产负债率59.2%。");
+    assert!(rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
 }

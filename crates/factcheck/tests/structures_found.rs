@@ -772,3 +772,54 @@ fn rates_after_respectively_describe_the_levels_right_before() {
         "28.6%",
     );
 }
+
+#[test]
+fn a_figure_compared_with_is_no_total_of_the_which_list_after_it() {
+    holds_then_breaks(
+        "行动期间，全县接报刑事警情3620起，比上年同期的4100起下降11.7%；其中夜间警情1210起，占33.4%。",
+        "share-of-whole",
+        "33.4%",
+        "37.4%",
+    );
+}
+
+#[test]
+fn points_between_two_falls_compare_their_sizes() {
+    holds_then_breaks(
+        "11月份，全县工业生产者出厂价格同比下降1.8%；工业生产者购进价格同比下降3.1%，购进价格降幅大于出厂价格1.3个百分点。",
+        "points-against",
+        "1.3个百分点",
+        "1.6个百分点",
+    );
+}
+
+#[test]
+fn age_bands_add_up_to_the_whole_not_to_one_side_of_it() {
+    // 乡村常住人口 ends like the whole the bands name, but is one side of it
+    holds_then_breaks(
+        "2024年末，全县常住人口为62.40万人。\n\n二、城乡构成\n\n年末乡村常住人口26.30万人，比上年末减少0.41万人。\n\n三、年龄构成\n\n年末常住人口中，0—14岁人口9.36万人，15—59岁人口39.31万人，60岁及以上人口13.73万人。",
+        "sum-of-parts",
+        "39.31万人",
+        "41.31万人",
+    );
+}
+
+#[test]
+fn a_group_named_again_with_zhong_holds_the_share_after_it() {
+    // 随迁子女中… names the side the first part is on again: a part of that part, whose share is
+    // of it, not a second item of the list
+    let draft = "全县小学在校生5.6万人，其中随迁子女0.92万人，占16.4%；随迁子女中在公办学校就读的0.71万人，占77.2%。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let changed = draft.replacen("77.2%", "67.2%", 1);
+    let report = Checker::new().check("draft.txt", changed.as_bytes());
+    assert_eq!(
+        report
+            .findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect::<Vec<_>>(),
+        ["share-of-whole"],
+        "{changed}"
+    );
+}

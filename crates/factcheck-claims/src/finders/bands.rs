@@ -192,18 +192,30 @@ fn whole_before(
     }
     let whole = named_whole(story, parts[0]);
     let first = parts[0];
-    levels
-        .iter()
-        .rev()
-        .copied()
-        .filter(|&t| t < first && story.addable(t, first) && story.same_period(t, first))
-        .take(64)
-        .find(|&t| {
-            let metric = story.plain_name(&story.frame(t).metric);
-            let named = common.chars().count() >= 2 && metric == common;
-            let of_whole = whole
-                .as_ref()
-                .is_some_and(|w| metric == *w || metric.ends_with(w.as_str()));
-            (named || of_whole) && !lists.iter().any(|l| l.parts.contains(&t))
+    let candidates = || {
+        levels
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&t| t < first && story.addable(t, first) && story.same_period(t, first))
+            .take(64)
+            .filter(|&t| !lists.iter().any(|l| l.parts.contains(&t)))
+    };
+    let metric = |t: usize| story.plain_name(&story.frame(t).metric);
+    let named = |t: usize| {
+        let metric = metric(t);
+        (common.chars().count() >= 2 && metric == common) || whole.as_ref() == Some(&metric)
+    };
+    // a name that only ends like the whole's may name one side of it (乡村常住人口): the
+    // nearest of the exact name first
+    candidates().find(|&t| named(t)).or_else(|| {
+        candidates().find(|&t| {
+            whole.as_ref().is_some_and(|w| {
+                let metric = metric(t);
+                metric
+                    .strip_suffix(w.as_str())
+                    .is_some_and(|side| story.partition_words(side).iter().all(Option::is_none))
+            })
         })
+    })
 }

@@ -190,6 +190,8 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .filter(|&q| story.starts_from(q) == story.starts_from(first))
                 // (上年同期为…: last year's figure totals only last year's parts)
                 .filter(|&q| !story.is_earlier_figure(q) || story.is_earlier_figure(first))
+                // (比上年同期的4100起下降…；其中…: the figure compared with is last year's)
+                .filter(|&q| !story.frame(q).compared || story.frame(first).compared)
                 .collect();
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
@@ -662,7 +664,8 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                     .partition_words(&label)
                     .iter()
                     .zip(story.partition_words(&first_label))
-                    .any(|(a, b)| a.is_some() && b.is_some());
+                    // two sides of one partition (`随迁子女中…` names the first one's side again)
+                    .any(|(a, b)| a.is_some() && b.is_some() && *a != b);
             // three or more clauses that each hold a short name of a kind and its figure alone
             // (`其中幼儿园97所，小学58所，初中21所`)
             let bare = |p: usize| {

@@ -114,6 +114,28 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         } else {
             wholes
         };
+        // a rate of money (收益率, 负债率) is of a sum the copy may never state: only of one the
+        // rate's name holds (资产负债率 of 资产) or that counts what the part counts (整改问题资金
+        // of 发现问题资金)
+        let wholes: Vec<usize> = if story.q(part).kind == Kind::Money {
+            let label = story.own_label(part);
+            let counted = label.rsplit_once(stem.as_str()).map_or("", |(_, c)| c);
+            let named_by_rate = lead.split(stem.as_str()).next().unwrap_or("");
+            wholes
+                .into_iter()
+                .filter(|&w| {
+                    let metric = story.plain_name(&story.frame(w).metric);
+                    let tail: String = {
+                        let chars: Vec<char> = metric.chars().collect();
+                        chars[chars.len().saturating_sub(STEM)..].iter().collect()
+                    };
+                    (tail.chars().count() == STEM && named_by_rate.contains(tail.as_str()))
+                        || (counted.chars().count() >= STEM && metric.ends_with(counted))
+                })
+                .collect()
+        } else {
+            wholes
+        };
         if wholes.iter().all(|&w| has_own_rate(story, w, rate)) {
             continue;
         }
