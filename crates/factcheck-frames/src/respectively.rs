@@ -50,8 +50,8 @@ pub(crate) fn distribute(
         // (what it is compared with names no measure: `比上年分别增长`, `同比分别增长`)
         let before = crate::label::han(&text[range.start..at]);
         let named_before = !words.strip_start("compare", &before).is_empty();
-        // with no 分别 run before, the levels right before this clause (`国内游客…万人，入境游客…人，
-        // 比上年同期分别增长…和…`), one for each figure
+        // with no 分别 run before, the levels right before this clause (`县外游客…万人次，县内游客…万人次，
+        // 比上年分别增长…和…`), one for each figure
         if levels.len() != run.len() {
             if let Some(before) = levels_right_before(quantities, frames, first, at, run.len()) {
                 levels = before;

@@ -195,7 +195,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .collect();
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
-            // `稻谷…；油料作物产量14.5万吨，其中：…`: a semicolon closes the statements before the
+            // `水泥…；平板玻璃产量9.6万吨，其中：…`: a semicolon closes the statements before the
             // nearest total, whose levels are no other readings
             if let Some(&nearest) = totals.first() {
                 let from = story.q(nearest).span.start;
@@ -576,7 +576,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             &story.text[sentence_start.min(clause_start)..at],
         )
     };
-    // `共147件，主要包括咨询…52件、…11件，投诉…45件`: the items 包括 names need not be of one kind
+    // `共412件，主要包括退费156件、…98件，维修纠纷71件`: the items 包括 names need not be of one kind
     let includes = words.starting("includes", &story.text[at..]).is_some();
     let mut parts: Vec<usize> = Vec::new();
     let mut end = at;
