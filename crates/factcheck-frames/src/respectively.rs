@@ -52,8 +52,17 @@ pub(crate) fn distribute(
         let named_before = !words.strip_start("compare", &before).is_empty();
         // with no 分别 run before, the levels right before this clause (`县外游客…万人次，县内游客…万人次，
         // 比上年分别增长…和…`), one for each figure
-        if levels.len() != run.len() {
-            if let Some(before) = levels_right_before(quantities, frames, first, at, run.len()) {
+        if direction.is_some() && levels.len() != run.len() {
+            let before = levels_right_before(quantities, frames, first, at, run.len());
+            // (not over last year's figures, nor rates in real terms of levels at current prices)
+            let plain = |levels: &Vec<usize>| {
+                let from = layout.clauses[frames[levels[0]].clause].range.start;
+                let to = layout.sentences[frames[first].sentence].range.end;
+                let before = &text[from..range.start.max(from)];
+                !words.contains("earlier_figure", before)
+                    && !words.contains("real_terms", &text[from..to.max(from)])
+            };
+            if let Some(before) = before.filter(plain) {
                 levels = before;
             }
         }

@@ -54,6 +54,9 @@ const MAX_BROKEN: usize = 64;
 /// Runs a node may make on average before narrowing stops (rounding noise never ends).
 const RUNS_PER_NODE: usize = 24;
 
+/// Rounds a reading's own checks narrow one another when it is tested alone.
+const ROUNDS_PER_READING: usize = 8;
+
 pub fn solve(nodes: &[Node], values: &mut Values) -> Outcome {
     let mut order: Vec<usize> = (0..nodes.len())
         .filter(|&n| !nodes[n].alternative)
@@ -280,8 +283,10 @@ fn propagate(
                 if definer[v].is_none() {
                     definer[v] = Some(n);
                 }
+                // (a node of several checks runs again too: `current − base = delta` narrows
+                // what `current = base × (1 + rate)` was run with)
                 for &w in &watchers[v] {
-                    if w != n && !queued[w] {
+                    if !queued[w] && (w != n || nodes[n].checks.len() > 1) {
                         queued[w] = true;
                         queue.push_back(w);
                     }
@@ -302,13 +307,22 @@ fn propagate(
 /// Does a reading hold with the values as the network left them?
 pub fn holds(node: &Node, values: &Values) -> bool {
     let mut scratch = values.domains.clone();
+    // its checks narrow one another, a few rounds at most (rounding noise never ends)
+    for _ in 0..ROUNDS_PER_READING {
+        let mut changed = false;
+        for c in &node.checks {
+            match hc4::narrow(c, &node.bindings, &mut scratch) {
+                Ok(narrowed) => changed |= !narrowed.is_empty(),
+                Err(_) => return false,
+            }
+        }
+        if !changed || node.checks.len() < 2 {
+            break;
+        }
+    }
     node.checks
         .iter()
-        .all(|c| hc4::narrow(c, &node.bindings, &mut scratch).is_ok())
-        && node
-            .checks
-            .iter()
-            .all(|c| hc4::satisfiable(c, &node.bindings, &scratch))
+        .all(|c| hc4::satisfiable(c, &node.bindings, &scratch))
 }
 
 #[cfg(test)]

@@ -1792,3 +1792,54 @@ fn a_rate_of_return_is_of_a_sum_the_copy_does_not_state() {
     let rules = rules_checked("年末资产合计52.4亿元，负债合计31.0亿元，资产负债率59.2%。");
     assert!(rules.iter().any(|r| r == "rate-of-count"), "{rules:?}");
 }
+
+#[test]
+fn rates_after_respectively_skip_last_years_figures_and_real_terms() {
+    // the levels right before 分别 are last year's: the rates describe no pair of them
+    let rules = rules_checked(
+        "全年营业收入150亿元，上年为138亿元，净利润12亿元，上年为10.5亿元，分别增长8.7%和14.3%。",
+    );
+    assert!(
+        !rules
+            .iter()
+            .any(|r| r == "growth-rate" || r == "growth-base-stated"),
+        "{rules:?}"
+    );
+    // rates in real terms are no growth of levels at current prices
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年规上工业增加值120亿元，高技术制造业增加值35亿元，按可比价格计算，比上年分别增长6.2%和11.5%。上年规上工业增加值为108亿元，高技术制造业增加值为30亿元。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn a_count_handled_after_a_hotlines_kinds_is_no_kind_of_its_own() {
+    // 办结 counts the items handled, a part of the total again, not one more kind
+    let report = Checker::new().check(
+        "draft.txt",
+        "今年以来共受理热线诉求5.6万件，主要包括咨询类2.1万件、投诉类1.8万件，按时办结5.4万件，办结率96.4%。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn a_fall_set_against_a_rise_is_no_difference_of_signed_rates() {
+    let rules = rules_checked(
+        "前三季度，全市出口增长3.2%，进口下降5.4%，进口降幅比出口增速高2.2个百分点。",
+    );
+    assert!(!rules.iter().any(|r| r == "points-against"), "{rules:?}");
+}
+
+#[test]
+fn a_which_list_opening_after_a_semicolon_may_be_of_the_statement_before() {
+    // sloppy but common: 其中 opens its own statement and lists parts of the first total
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年全社会用电量85.2亿千瓦时，增长6.1%；工业用电量32.3亿千瓦时，增长5.2%；其中，第三产业用电量26.8亿千瓦时，城乡居民生活用电量24.6亿千瓦时。"
+            .as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

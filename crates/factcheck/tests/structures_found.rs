@@ -754,9 +754,9 @@ fn a_semicolon_closes_the_statements_before_the_total_of_a_which_list() {
 }
 
 #[test]
-fn items_that_includes_names_need_not_be_of_one_kind() {
+fn items_named_by_a_hotlines_kinds_are_one_list() {
     holds_then_breaks(
-        "今年一季度，区消费者协会共受理投诉412件，主要包括预付卡退费156件、网购质量问题98件，维修纠纷71件。",
+        "今年一季度，区便民热线共受理市民诉求412件，主要包括咨询社保156件、医保98件，投诉物业71件。",
         "parts-within-total",
         "71件",
         "171件",
@@ -821,5 +821,30 @@ fn a_group_named_again_with_zhong_holds_the_share_after_it() {
             .collect::<Vec<_>>(),
         ["share-of-whole"],
         "{changed}"
+    );
+}
+
+#[test]
+fn items_opening_with_the_same_side_are_one_list() {
+    // 出口欧盟, 出口美国: items of one side of 进出口, each named with it first
+    let draft = "全年出口额300亿元，其中出口欧盟120亿元，占40.0%；出口美国90亿元，占30.0%。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let changed = draft.replacen("占30.0%", "占35.0%", 1);
+    let report = Checker::new().check("draft.txt", changed.as_bytes());
+    assert!(
+        report.findings.iter().any(|f| f.rule == "share-of-whole"),
+        "{changed}: {:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn a_rate_of_money_named_by_its_act_is_of_the_larger_sum_before() {
+    holds_then_breaks(
+        "截至11月底，全县签约项目计划总投资150亿元，到位资金45亿元，资金到位率30.0%。",
+        "rate-of-count",
+        "30.0%",
+        "36.0%",
     );
 }

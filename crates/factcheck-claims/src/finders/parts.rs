@@ -197,7 +197,11 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             totals.retain(|&q| !compared_against(story, q));
             // `水泥…；平板玻璃产量9.6万吨，其中：…`: a semicolon closes the statements before the
             // nearest total, whose levels are no other readings
-            if let Some(&nearest) = totals.first() {
+            let after_nearest = |q: usize| &text[story.q(q).span.end.min(at)..at];
+            if let Some(&nearest) = totals
+                .first()
+                .filter(|&&q| !after_nearest(q).contains('；'))
+            {
                 let from = story.q(nearest).span.start;
                 totals.retain(|&q| {
                     let end = story.q(q).span.end;
@@ -576,8 +580,6 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             &story.text[sentence_start.min(clause_start)..at],
         )
     };
-    // `共412件，主要包括退费156件、…98件，维修纠纷71件`: the items 包括 names need not be of one kind
-    let includes = words.starting("includes", &story.text[at..]).is_some();
     let mut parts: Vec<usize> = Vec::new();
     let mut end = at;
     for &q in figures.iter().filter(|&&q| story.q(q).span.start > at) {
@@ -654,8 +656,14 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             let first_subject = words
                 .find("attain", &first_label)
                 .map_or(first_label.as_str(), |(at, _)| &first_label[..at]);
+            // items of a hotline's kinds (`咨询…52件、…11件，投诉…45件`)
+            let appeal = |l: &str| {
+                let l = words.strip_start("includes", l.trim_start_matches("主要"));
+                words.starting("appeal_kind", l).is_some()
+            };
             let parallel = the_rest
                 || (outcome(&label) && outcome(&first_label))
+                || (appeal(&label) && appeal(&first_label))
                 || label.chars().last() == first_label.chars().last()
                 || (first_subject.chars().count() >= 2
                     && label.chars().last() == first_subject.chars().last())
@@ -664,8 +672,18 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                     .partition_words(&label)
                     .iter()
                     .zip(story.partition_words(&first_label))
-                    // two sides of one partition (`随迁子女中…` names the first one's side again)
-                    .any(|(a, b)| a.is_some() && b.is_some() && *a != b);
+                    .enumerate()
+                    .any(|(g, (a, b))| match (a, b) {
+                        // two sides of one partition
+                        (Some(a), Some(b)) if *a != b => true,
+                        // or items of one side that both open with it (出口欧盟…，出口美国…), not
+                        // a name that holds it within (随迁子女…；随迁子女中…)
+                        (Some(a), Some(_)) => {
+                            let side = story.rules.partitions[g][*a].as_str();
+                            label.starts_with(side) && first_label.starts_with(side)
+                        }
+                        _ => false,
+                    });
             // three or more clauses that each hold a short name of a kind and its figure alone
             // (`其中幼儿园97所，小学58所，初中21所`)
             let bare = |p: usize| {
@@ -697,7 +715,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                 .trim_start()
                 .strip_prefix('、')
                 .is_some_and(|name| !name.contains(['，', '；', '。', '、', '（']));
-            if !parallel && !enumerated && (!(total_sure || includes) || between.contains('；')) {
+            if !parallel && !enumerated && (!total_sure || between.contains('；')) {
                 break;
             }
         }

@@ -327,6 +327,17 @@ pub fn against(story: &Story) -> Vec<Found> {
             roles
         };
         let span = story.q(rate).span.start..story.q(p).span.end;
+        // `降幅高于…涨幅1.6个百分点` sets a fall's size against a rise's: no difference of the two
+        // signed rates
+        let sizes = story.words().contains(
+            "change_noun_down",
+            &story.text[story.frames.layout.clauses[clause].range.start..story.q(p).span.start],
+        );
+        let signed = |q: usize| {
+            let negative = story.q(q).number().is_some_and(|v| v.is_sign_negative());
+            story.frame(q).sign * if negative { -1 } else { 1 }
+        };
+        let other = other.filter(|&o| !sizes || signed(o) == signed(rate));
         if let Some(other) = other.filter(|&o| story.q(o).kind == Kind::Percent) {
             out.push(Found::single(span, reading(other), Certainty::Bound));
             continue;
@@ -381,6 +392,7 @@ pub fn against(story: &Story) -> Vec<Found> {
             candidates.retain(|&o| o != told);
             candidates.insert(0, told);
         }
+        candidates.retain(|&o| !sizes || signed(o) == signed(rate));
         if let Some((&first, rest)) = candidates.split_first() {
             out.push(Found {
                 span,
