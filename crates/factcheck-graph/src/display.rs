@@ -58,6 +58,18 @@ pub fn interval(i: &Interval, like: &Quantity, text: &str) -> String {
     }
 }
 
+/// An interval of plain numbers to `places` decimals: `-6.9～-6.7个百分点`.
+pub fn plain_to(i: &Interval, suffix: &str, places: u32) -> String {
+    let r = |v: Decimal| round(v).round_dp(places);
+    plain(
+        &Interval {
+            lo: i.lo.map(r),
+            hi: i.hi.map(r),
+        },
+        suffix,
+    )
+}
+
 /// An interval of plain numbers followed by a word: `1.7～1.9个百分点`, `3倍`.
 pub fn plain(i: &Interval, suffix: &str) -> String {
     match (i.lo, i.hi) {
@@ -98,5 +110,20 @@ pub fn percent_to(i: &Interval, places: u32) -> String {
         (None, Some(b)) => format!("{b}%以下"),
         (Some(a), Some(b)) => format!("{a}%～{b}%"),
         _ => "任意值".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn points_show_in_the_decimals_of_the_printed_figure() {
+        let i = Interval {
+            lo: Some(Decimal::from_str("-6.9001").unwrap()),
+            hi: Some(Decimal::from_str("-6.6999").unwrap()),
+        };
+        assert_eq!(plain_to(&i, "个百分点", 2), "-6.9～-6.7个百分点");
     }
 }

@@ -48,7 +48,9 @@ pub fn show(i: &Interval, like: Option<usize>, page: &Page) -> String {
         factcheck_numbers::Kind::Percent => {
             display::percent_to(&shown, display::places_for(text).max(2))
         }
-        factcheck_numbers::Kind::PercentagePoint => display::plain(&shown, "个百分点"),
+        factcheck_numbers::Kind::PercentagePoint => {
+            display::plain_to(&shown, "个百分点", display::places_for(text).max(2))
+        }
         _ => display::interval(&shown, q, text),
     }
 }
