@@ -205,9 +205,11 @@ fn check_story(
                 continue;
             }
             ids.push(nodes.len());
+            let touched = network::touched_by(&applicable, &bindings);
             nodes.push(Node {
                 claim: c,
-                touched: network::touched_by(&applicable, &bindings),
+                settles: !touched.iter().any(|&v| ends_in_zeros(&values, v, page)),
+                touched,
                 bindings,
                 checks: applicable,
                 certainty: claim.certainty,
@@ -574,6 +576,22 @@ fn expected_value(
     }
     let value = hc4::eval(other, bindings, &values.domains);
     Some(explain::show(&value, Some(q), page))
+}
+
+/// Is value `v` a printed whole number ending in zeros (`增加3000亿元`, `1200万人次`)? Copy
+/// often rounds such a figure to its zeros, so the figures of a reading that holds one are only
+/// held against each other check by check, never all together.
+fn ends_in_zeros(values: &vars::Values, v: vars::VarId, page: &Page) -> bool {
+    let Var::Stated(q) = values.values[v].var else {
+        return false;
+    };
+    let printed = page.printed.get(q).map_or("", String::as_str);
+    let digits: String = printed
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    !digits.contains('.') && digits.len() >= 3 && digits.ends_with("00")
 }
 
 fn primary_of(

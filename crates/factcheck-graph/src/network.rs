@@ -24,6 +24,9 @@ pub struct Node<'r> {
     pub alternative: bool,
     /// The values its checks touch, in order (see [`touched_by`]).
     pub touched: Vec<VarId>,
+    /// Its checks narrow one another to a fixpoint (not where a figure may be rounded to its
+    /// zeros).
+    pub settles: bool,
 }
 
 /// The values some of `checks` touch, in order: worked out once per node, not at every run of
@@ -286,7 +289,7 @@ fn propagate(
                 // (a node of several checks runs again too: `current − base = delta` narrows
                 // what `current = base × (1 + rate)` was run with)
                 for &w in &watchers[v] {
-                    if !queued[w] && (w != n || nodes[n].checks.len() > 1) {
+                    if !queued[w] && (w != n || (nodes[n].checks.len() > 1 && nodes[n].settles)) {
                         queued[w] = true;
                         queue.push_back(w);
                     }
@@ -316,7 +319,7 @@ pub fn holds(node: &Node, values: &Values) -> bool {
                 Err(_) => return false,
             }
         }
-        if !changed || node.checks.len() < 2 {
+        if !changed || node.checks.len() < 2 || !node.settles {
             break;
         }
     }
@@ -366,6 +369,7 @@ mod tests {
             certainty: Certainty::Bound,
             defines: false,
             alternative: false,
+            settles: true,
         }
     }
 

@@ -1843,3 +1843,39 @@ fn a_which_list_opening_after_a_semicolon_may_be_of_the_statement_before() {
     );
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn a_rate_of_money_is_not_of_any_sum_beside_it() {
+    // profit over costs, bad loans over the balance: neither is of the figure told beside it
+    for draft in [
+        "全年实现营业收入150亿元，利润总额12亿元，成本费用利润率8.7%。",
+        "全年新增贷款投放120亿元，不良贷款1.2亿元，不良率0.8%。",
+    ] {
+        let rules = rules_checked(draft);
+        assert!(
+            !rules.iter().any(|r| r == "rate-of-count"),
+            "{draft}: {rules:?}"
+        );
+    }
+}
+
+#[test]
+fn an_item_named_from_inside_the_one_before_is_no_item_of_the_list() {
+    for draft in [
+        "全年受理群众来电8.6万件，其中咨询4.1万件，投诉4.5万件，投诉中涉及物业纠纷1.2万件。",
+        "全市出口860亿元，其中出口欧盟510亿元，出口欧盟的机电产品380亿元。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn a_change_ending_in_zeros_may_be_rounded_to_them() {
+    // 2600亿元 may stand for 2649亿元: level, change and rate are held two by two only
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年研发经费支出3.6万亿元，比上年增加2600亿元，增长8.1%。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

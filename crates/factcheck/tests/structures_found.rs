@@ -840,11 +840,11 @@ fn items_opening_with_the_same_side_are_one_list() {
 }
 
 #[test]
-fn a_rate_of_money_named_by_its_act_is_of_the_larger_sum_before() {
+fn a_rate_of_money_is_of_the_sum_counting_what_its_part_counts() {
     holds_then_breaks(
-        "截至11月底，全县签约项目计划总投资150亿元，到位资金45亿元，资金到位率30.0%。",
+        "本轮巡察发现问题资金8.6亿元，已整改问题资金6.2亿元，整改率72.1%。",
         "rate-of-count",
-        "30.0%",
-        "36.0%",
+        "72.1%",
+        "78.1%",
     );
 }

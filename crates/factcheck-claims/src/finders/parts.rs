@@ -634,8 +634,14 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
         // (not one that denies it: `合格…，不合格…` are the two sides)
         let inside_earlier = parts.iter().any(|&p| {
             let earlier = part_name(story, p);
-            let kind = label.strip_suffix(earlier.as_str()).unwrap_or("");
-            earlier.chars().count() >= 2 && !kind.is_empty() && !words.is("negation", kind)
+            let earlier = words.strip_start("which", &earlier);
+            let kind = label.strip_suffix(earlier).unwrap_or("");
+            // or named from inside it (`投诉中涉及…`, `出口欧盟的机电产品`)
+            let from_inside = label
+                .strip_prefix(earlier)
+                .is_some_and(|rest| rest.starts_with(['中', '的']));
+            earlier.chars().count() >= 2
+                && (from_inside || (!kind.is_empty() && !words.is("negation", kind)))
         });
         if inside_earlier {
             break;

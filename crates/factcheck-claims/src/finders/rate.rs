@@ -40,11 +40,6 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         let Some(stem) = rate_stem(&lead) else {
             continue;
         };
-        // a rate of return (收益率, 回报率) is over a balance or an outlay the copy seldom states,
-        // not over the income or costs told beside it
-        if words.is("return_stem", &stem) {
-            continue;
-        }
         // the part: the last count before the rate, in its clause or the clause before
         let mut counts: Vec<usize> = story
             .before_in_sentence(rate)
@@ -116,6 +111,26 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         // 5028份，有效率`): only with a count free of one among the readings
         let wholes = if wholes.is_empty() {
             named_whole(story, part, &stem).into_iter().collect()
+        } else {
+            wholes
+        };
+        // a rate of money (收益率, 利润率, 不良率, 支出率) is of a sum the copy may never state, or
+        // state apart (a balance, costs, a carry-over): only of one the rate's name holds
+        // (资产负债率 of 资产) or that counts what the part counts (整改问题资金 of 发现问题资金)
+        let wholes: Vec<usize> = if story.q(part).kind == Kind::Money {
+            let label = story.own_label(part);
+            let counted = label.rsplit_once(stem.as_str()).map_or("", |(_, c)| c);
+            let named_by_rate = lead.split(stem.as_str()).next().unwrap_or("");
+            wholes
+                .into_iter()
+                .filter(|&w| {
+                    let metric = story.plain_name(&story.frame(w).metric);
+                    let chars: Vec<char> = metric.chars().collect();
+                    let tail: String = chars[chars.len().saturating_sub(STEM)..].iter().collect();
+                    (tail.chars().count() == STEM && named_by_rate.contains(tail.as_str()))
+                        || (counted.chars().count() >= STEM && metric.ends_with(counted))
+                })
+                .collect()
         } else {
             wholes
         };
