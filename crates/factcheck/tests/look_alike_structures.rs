@@ -1879,3 +1879,27 @@ fn a_change_ending_in_zeros_may_be_rounded_to_them() {
     );
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn a_rate_in_real_terms_is_no_growth_of_figures_at_current_prices() {
+    for draft in [
+        "全年地区生产总值2860亿元，比上年增加180亿元，按可比价格计算，增长5.1%。",
+        "初步核算，全年全市地区生产总值2860亿元，按不变价格计算，比上年增长5.1%。上年地区生产总值为2680亿元。",
+    ] {
+        let report = Checker::new().check("draft.txt", draft.as_bytes());
+        assert!(report.findings.is_empty(), "{draft}: {:?}", report.findings);
+    }
+    // at current prices the three still agree or not
+    let rules = rules_checked("全年粮食产量52.6万吨，比上年增加2.1万吨，增长4.2%。");
+    assert!(rules.iter().any(|r| r == "growth-rate"), "{rules:?}");
+}
+
+#[test]
+fn a_count_named_by_a_kind_before_it_is_inside_that_kind() {
+    // 投诉办结 counts the complaints handled: inside 投诉类, no third kind of call
+    let report = Checker::new().check(
+        "draft.txt",
+        "全年受理群众来电8.6万件，其中咨询类4.1万件，投诉类4.5万件，投诉办结4.4万件。".as_bytes(),
+    );
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}

@@ -329,11 +329,19 @@ pub fn growth(story: &Story) -> Vec<Found> {
     story
         .growths()
         .iter()
-        .map(|g| {
+        .filter_map(|g| {
+            // a rate in real terms says nothing of a change or base at current prices
+            let real = in_real_terms(story, g);
+            let rate = g
+                .rate
+                .filter(|_| !real || (g.delta.is_none() && !matches!(g.base, Var::Stated(_))));
+            if rate.is_none() && g.delta.is_none() {
+                return None;
+            }
             let mut roles = Roles::new();
             roles.insert("current".into(), Binding::One(Var::Stated(g.current)));
             roles.insert("base".into(), Binding::One(g.base.clone()));
-            if let Some(r) = g.rate {
+            if let Some(r) = rate {
                 roles.insert("rate".into(), Binding::One(Var::Stated(r)));
             }
             if let Some(d) = g.delta {
@@ -352,9 +360,33 @@ pub fn growth(story: &Story) -> Vec<Found> {
             } else {
                 Certainty::Bound
             };
-            Found::single(story.q(g.current).span.start..end, roles, certainty)
+            Some(Found::single(
+                story.q(g.current).span.start..end,
+                roles,
+                certainty,
+            ))
         })
         .collect()
+}
+
+/// Is the rate of `g` in real terms (`按可比价格计算，…增长5.1%`, `实际增长`), said in the statement
+/// of its level (from the semicolon before the level, or its sentence's start) up to the rate's
+/// clause's end?
+fn in_real_terms(story: &Story, g: &Growth) -> bool {
+    let Some(r) = g.rate else {
+        return false;
+    };
+    let frame = story.frame(r);
+    let sentence = &story.frames.layout.sentences[story.frame(g.current).sentence];
+    let clause = &story.frames.layout.clauses[frame.clause];
+    let level_at = story.q(g.current).span.start.max(sentence.range.start);
+    let start = story.text[sentence.range.start..level_at]
+        .rfind('；')
+        .map_or(sentence.range.start, |i| sentence.range.start + i);
+    let end = clause.range.end.max(story.q(r).span.end);
+    story
+        .words()
+        .contains("real_terms", &story.text[start..end.max(start)])
 }
 
 /// The base a growth implies, against the figure the story states for the same measure in the
@@ -367,6 +399,10 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
         };
         // (a base the comparison prints is the growth's own: nothing to restate)
         if matches!(g.base, Var::Stated(_)) {
+            continue;
+        }
+        // a base derived from a rate in real terms is no figure at current prices
+        if g.delta.is_none() && in_real_terms(story, g) {
             continue;
         }
         // with no year known, only a figure named as the earlier period's (上年同期…为) is

@@ -636,10 +636,11 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
             let earlier = part_name(story, p);
             let earlier = words.strip_start("which", &earlier);
             let kind = label.strip_suffix(earlier).unwrap_or("");
-            // or named from inside it (`投诉中涉及…`, `出口欧盟的机电产品`)
-            let from_inside = label
-                .strip_prefix(earlier)
-                .is_some_and(|rest| rest.starts_with(['中', '的']));
+            // or named from inside it (`投诉中涉及…`, `出口欧盟的机电产品`, `投诉类…，投诉办结…`)
+            let kind_of = earlier.strip_suffix('类').unwrap_or(earlier);
+            let from_inside = kind_of.chars().count() >= 2
+                && label.len() > earlier.len()
+                && label.starts_with(kind_of);
             earlier.chars().count() >= 2
                 && (from_inside || (!kind.is_empty() && !words.is("negation", kind)))
         });
@@ -678,18 +679,7 @@ fn list_after(story: &Story, figures: &[usize], at: usize, in_bracket: bool) -> 
                     .partition_words(&label)
                     .iter()
                     .zip(story.partition_words(&first_label))
-                    .enumerate()
-                    .any(|(g, (a, b))| match (a, b) {
-                        // two sides of one partition
-                        (Some(a), Some(b)) if *a != b => true,
-                        // or items of one side that both open with it (出口欧盟…，出口美国…), not
-                        // a name that holds it within (随迁子女…；随迁子女中…)
-                        (Some(a), Some(_)) => {
-                            let side = story.rules.partitions[g][*a].as_str();
-                            label.starts_with(side) && first_label.starts_with(side)
-                        }
-                        _ => false,
-                    });
+                    .any(|(a, b)| a.is_some() && b.is_some());
             // three or more clauses that each hold a short name of a kind and its figure alone
             // (`其中幼儿园97所，小学58所，初中21所`)
             let bare = |p: usize| {
