@@ -331,7 +331,7 @@ pub fn growth(story: &Story) -> Vec<Found> {
         .iter()
         .filter_map(|g| {
             // a rate in real terms says nothing of a change or base at current prices
-            let real = in_real_terms(story, g);
+            let real = rate_in_real_terms(story, g);
             let rate = g
                 .rate
                 .filter(|_| !real || (g.delta.is_none() && !matches!(g.base, Var::Stated(_))));
@@ -372,7 +372,7 @@ pub fn growth(story: &Story) -> Vec<Found> {
 /// Is the rate of `g` in real terms (`按可比价格计算，…增长5.1%`, `实际增长`), said in the statement
 /// of its level (from the semicolon before the level, or its sentence's start) up to the rate's
 /// clause's end?
-fn in_real_terms(story: &Story, g: &Growth) -> bool {
+fn rate_in_real_terms(story: &Story, g: &Growth) -> bool {
     let Some(r) = g.rate else {
         return false;
     };
@@ -384,9 +384,7 @@ fn in_real_terms(story: &Story, g: &Growth) -> bool {
         .rfind('；')
         .map_or(sentence.range.start, |i| sentence.range.start + i);
     let end = clause.range.end.max(story.q(r).span.end);
-    story
-        .words()
-        .contains("real_terms", &story.text[start..end.max(start)])
+    story.says_between("real_terms", start, end)
 }
 
 /// The base a growth implies, against the figure the story states for the same measure in the
@@ -402,7 +400,7 @@ pub fn base_stated(story: &Story) -> Vec<Found> {
             continue;
         }
         // a base derived from a rate in real terms is no figure at current prices
-        if g.delta.is_none() && in_real_terms(story, g) {
+        if g.delta.is_none() && rate_in_real_terms(story, g) {
             continue;
         }
         // with no year known, only a figure named as the earlier period's (上年同期…为) is
