@@ -212,9 +212,38 @@ pub fn derivation(
     values: &Values,
     page: &Page,
 ) -> String {
-    let value = &values.values[v];
-    format!(
-        "由{} {} {}推得{}为{}",
+    let (start, narrowed) = derivation_of_many(&[v], check, bindings, values, page);
+    format!("{start}{}", narrowed.concat())
+}
+
+/// How one check narrowed several values, as a start (`由 … = … 推得`) and one phrase per value
+/// (`基期值为…`, `572公斤只能为572～572.5公斤`).
+pub fn derivation_of_many(
+    vs: &[VarId],
+    check: &CheckExpr,
+    bindings: &Bindings,
+    values: &Values,
+    page: &Page,
+) -> (String, Vec<String>) {
+    let narrowed: Vec<String> = vs
+        .iter()
+        .map(|&v| {
+            let value = &values.values[v];
+            // a printed figure is not derived: the check only leaves part of its rounding
+            let verb = if value.is_derived() {
+                "为"
+            } else {
+                "只能为"
+            };
+            format!(
+                "{}{verb}{}",
+                name_of(v, values, page),
+                show(&values.domains[v], value.like, page)
+            )
+        })
+        .collect();
+    let start = format!(
+        "由{} {} {}推得",
         render(&check.left, bindings, values, page),
         match check.comparison {
             Comparison::Eq => "=",
@@ -222,9 +251,8 @@ pub fn derivation(
             _ => "≥",
         },
         render(&check.right, bindings, values, page),
-        name_of(v, values, page),
-        show(&values.domains[v], value.like, page)
-    )
+    );
+    (start, narrowed)
 }
 
 /// The rule's message with its placeholders filled: `{role}` by the figures of the role,

@@ -848,3 +848,29 @@ fn a_rate_of_money_is_of_the_sum_counting_what_its_part_counts() {
         "78.1%",
     );
 }
+
+#[test]
+fn figures_that_agree_two_by_two_are_explained_by_the_chain_that_fails() {
+    // level − change and level ÷ (1 + rate) each give a base the other allows; run on one another
+    // they leave the printed level no room: the explanation walks that chain, not a last step
+    // whose range still holds the printed figure
+    let draft = "前三季度全县农产品网络零售额9.86亿元，比上年同期增加1.52亿元，增长18.4%。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "growth-rate")
+        .unwrap_or_else(|| panic!("no growth-rate finding: {:?}", report.findings));
+    assert!(
+        finding
+            .message
+            .contains("= 9.863亿～9.871亿元，而文中为9.86亿元（9.86亿元只能为9.859亿～9.86亿元"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        finding.message.contains("9.86亿元只能为9.859亿～9.865亿元"),
+        "{}",
+        finding.message
+    );
+}
