@@ -186,6 +186,18 @@ impl<'a> Story<'a> {
         self.words().find("from", before).is_some()
     }
 
+    /// The mark of the numbered item whose paragraph holds the figure (`（二）`, `3.`, `二、`), when
+    /// its paragraph opens with one: figures of two items are of two subjects.
+    pub fn numbered_item(&self, q: usize) -> Option<&'a str> {
+        let mut s = self.frame(q).sentence;
+        while let Some(before) = self.sentence_before_in_paragraph(s) {
+            s = before;
+        }
+        let text: &'a str = self.text;
+        let opening = text[self.frames.layout.sentences[s].range.clone()].trim_start();
+        item_mark(opening)
+    }
+
     /// The sentence just before sentence `s`, when it stands in the same paragraph.
     pub fn sentence_before_in_paragraph(&self, s: usize) -> Option<usize> {
         let sentences = &self.frames.layout.sentences;
@@ -591,6 +603,27 @@ pub enum NameMatch {
 }
 
 /// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
+/// The mark a numbered item opens with: `（一）`, `(2)`, `三、`, `4.`, `5、`, `6）`.
+fn item_mark(text: &str) -> Option<&str> {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let after_open = text.strip_prefix('（').or_else(|| text.strip_prefix('('));
+    let body = after_open.unwrap_or(text);
+    let digits = body.len() - body.trim_start_matches(numeral).len();
+    if digits == 0 || body[..digits].chars().count() > 3 {
+        return None;
+    }
+    let close = body[digits..].chars().next()?;
+    let closes = match after_open {
+        Some(_) => matches!(close, '）' | ')'),
+        // (3.5万: a decimal opens no item)
+        None => {
+            matches!(close, '、' | '）' | ')' | '．')
+                || (close == '.' && !body[digits + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        }
+    };
+    closes.then(|| &text[..text.len() - body.len() + digits + close.len_utf8()])
+}
+
 pub fn common_ending(a: &str, b: &str) -> usize {
     a.chars()
         .rev()

@@ -141,7 +141,7 @@ pub fn resolve_dates(
             .filter_map(|s| match &s.reading {
                 Reading::Date(d)
                     if !is_dateline(s.span.start)
-                        && !is_since(text, s.span.start)
+                        && !is_since(text, s.span.start, s.span.end)
                         && !names_a_year_end(&text[s.span.clone()]) =>
                 {
                     d.year.map(|y| (s.span.start, y, d.month, false))
@@ -164,7 +164,12 @@ pub fn resolve_dates(
             }
             if let Some(y) = date.year {
                 // the masthead's date is the page's, not the story's
-                if !is_compared(text, at) && !is_dateline(at) && !is_planned(text, at) {
+                // (nor a year a period starts from: 2016年…以来)
+                if !is_compared(text, at)
+                    && !is_dateline(at)
+                    && !is_planned(text, at)
+                    && !is_since(text, at, s.span.end)
+                {
                     year = Some((y, is_coming_year(text, s.span.end)));
                 }
             }
@@ -301,8 +306,13 @@ fn names_a_year_end(printed: &str) -> bool {
 }
 
 /// `自2018年6月`, `从2019年起`: where a period began, not when the story happens.
-fn is_since(text: &str, start: usize) -> bool {
-    text[..start].ends_with(['自', '从'])
+fn is_since(text: &str, start: usize, end: usize) -> bool {
+    // (自2016年起; 2016年新馆开放以来, where 以来 closes the clause the year opens)
+    let clause_after = text[end..]
+        .split(['，', '。', '；', '：', '\n'])
+        .next()
+        .unwrap_or("");
+    text[..start].ends_with(['自', '从']) || clause_after.contains("以来")
 }
 
 /// Years that name an event rather than count (`2019西部农机博览会`, `2022北京冬奥会`):

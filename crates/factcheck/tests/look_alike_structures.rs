@@ -1903,3 +1903,56 @@ fn a_count_named_by_a_kind_before_it_is_inside_that_kind() {
     );
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
+
+#[test]
+fn an_item_of_the_breakdown_before_is_no_whole_of_the_next_breakdown() {
+    // the two partners' figures share the name 出口额 with the breakdown by firm that follows,
+    // but each is smaller than its first part: an item of its own list, no whole
+    let draft = "从出口市场看，对东盟出口额412.6亿元，增长6.1%。日本、韩国分别居第二、三位，出口额分别为188.5亿元和97.2亿元。\n从企业性质看，民营企业出口额905.3亿元，增长9.8%；国有企业出口额133.7亿元；外资企业出口额350.9亿元。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}
+
+#[test]
+fn figures_of_two_numbered_items_are_no_restatement() {
+    // each item is its own project: the same measure named twice is two projects' figures
+    let draft = "二、项目进展\n（一）建设城区污水管网48公里。计划投资3.26亿元，已完成投资2.71亿元。\n（二）改造老旧小区52个。计划投资4.08亿元，已完成投资3.15亿元。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}
+
+#[test]
+fn a_headline_count_the_body_prints_under_another_noun_is_restated() {
+    // the headline counts firms, the body counts the questionnaires those firms returned
+    let draft = "县域中小企业电商化经营的现状与对策——基于石川市648家企业的问卷调查\n摘要：本研究向石川市中小企业发放问卷720份，回收有效问卷648份，有效回收率90.0%。调查结果显示：已开展电商化经营的企业有352家，占54.3%。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}
+
+#[test]
+fn a_year_a_period_starts_from_is_not_the_year_of_a_later_date() {
+    // 2011 opens a since-phrase; the weekday's date is in the summer of the visits
+    let draft = "今年暑期（2025年7月1日至8月31日），湖西植物园接待游客31.2万人次，创下2011年建园以来同期最高。8月9日（周六）单日游客最多，达5.6万人次。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    // (a year read from the story allows the years either side: 周一 fits none of them)
+    let changed = draft.replace("8月9日（周六）", "8月9日（周一）");
+    assert!(
+        alarms(&changed)
+            .iter()
+            .any(|a| a.starts_with("weekday-matches")),
+        "{:?}",
+        alarms(&changed)
+    );
+}
+
+#[test]
+fn a_daily_average_is_over_the_span_its_own_sentence_dates() {
+    // the campaign lasts 30 days, the total and its average are of its first week
+    let draft = "夏季促消费活动自6月1日开始，为期30天。活动第一周（6月1日至7日），全市商圈客流累计121.1万人次，日均17.3万人次。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    let changed = draft.replace("日均17.3万", "日均19.3万");
+    assert!(
+        alarms(&changed)
+            .iter()
+            .any(|a| a.starts_with("average-per-item")),
+        "{:?}",
+        alarms(&changed)
+    );
+}

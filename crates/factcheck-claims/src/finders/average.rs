@@ -70,7 +70,10 @@ pub fn per_item(story: &Story) -> Vec<Found> {
             .collect();
         // the days of a holiday or an event may be told in the sentence before (`假期7天。`), or
         // as the story's one span anywhere before (`为期100天的…行动`)
-        if counts.is_empty() && per == '天' {
+        // (not when the total's own sentence dates it: `首周（1月14日至20日）…累计…` after `为期
+        // 40天`; its span's days, below, are the count)
+        let dated = || span_days(story, total).is_some();
+        if counts.is_empty() && per == '天' && !dated() {
             counts.extend(days_told_before(story, total));
         }
         if counts.is_empty() && per == '天' && during_the_event(story, total) {

@@ -992,10 +992,14 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             if opens_list {
                 // (a part of that list may be the whole broken down: 出口 of 进出口, for 从出口商品看，
                 // 机电产品出口…; not one told as a share of another whole)
+                // nor one smaller than the first part: an item of that list (欧盟进出口…) that
+                // shares its name
+                let value = |q: usize| story.q(q).number().unwrap_or_default();
                 let unshared: Vec<usize> = levels
                     .iter()
                     .copied()
                     .filter(|&q| story.describing(q, Aspect::Share).is_empty())
+                    .filter(|&q| value(q) >= value(first))
                     .collect();
                 if let [named] = part_named_by_ending(story, &unshared, first)[..] {
                     return Some(named);

@@ -49,7 +49,13 @@ pub fn restated(story: &Story) -> Vec<Found> {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 };
+                // （一）…计划投资9.64亿元 and （二）…计划投资2.35亿元: two items' own figures
+                let one_item = match (story.numbered_item(q), story.numbered_item(e)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
                 sums_alike
+                    && one_item
                     && match (subject(label), other.and_then(subject)) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
@@ -588,11 +594,17 @@ pub fn headline(story: &Story) -> Vec<Found> {
         }
         // the body prints the headline's figure somewhere, whatever it calls it (通胀率达3.1% in
         // the headline, 消费价格同比上涨3.1% in the body): the headline restates that one
+        // (or counts it by another noun: 731家企业 in the headline, 有效问卷731份 in the body; a
+        // figure of three digits or more does not recur by chance)
+        let value_text = story.q(h).value_text();
+        let digits: String = value_text.chars().filter(char::is_ascii_digit).collect();
+        let distinctive = digits.trim_matches('0').len() >= 3;
         let printed_again = || {
             story.members.clone().any(|b| {
                 !story.in_headline(b)
-                    && story.q(b).unit == story.q(h).unit
-                    && story.q(b).value_text() == story.q(h).value_text()
+                    && (story.q(b).unit == story.q(h).unit
+                        || (distinctive && story.q(b).kind == story.q(h).kind))
+                    && story.q(b).value_text() == value_text
             })
         };
         body.retain(|&b| overlaps(b) || !printed_again());
