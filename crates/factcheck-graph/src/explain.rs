@@ -124,18 +124,40 @@ pub fn render(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> St
     }
 }
 
-/// The figure an expression is shown like: its first stated or derived value.
-fn like_of(e: &Expr, bindings: &Bindings, values: &Values) -> Option<usize> {
+/// The figure an expression is shown like: its first stated or derived value that is no percent
+/// (`whole × share` is an amount of the whole's unit), else its first one; nothing (a plain
+/// number) when the rest is numbers read from the words (`312×91.7%`).
+fn like_of(e: &Expr, bindings: &Bindings, values: &Values, page: &Page) -> Option<usize> {
     let vars = {
         let mut names = Vec::new();
         e.vars(&mut names);
         names
     };
-    vars.iter().find_map(|name| match bindings.get(name) {
-        Some(Slot::One(v)) => values.values[*v].like,
-        Some(Slot::Many(vs)) => vs.first().and_then(|&v| values.values[v].like),
+    let first_value = |name: &String| match bindings.get(name) {
+        Some(Slot::One(v)) => Some(*v),
+        Some(Slot::Many(vs)) => vs.first().copied(),
         None => None,
-    })
+    };
+    let likes: Vec<Option<usize>> = vars
+        .iter()
+        .filter_map(first_value)
+        .map(|v| values.values[v].like)
+        .collect();
+    let percent = |q: usize| {
+        page.quantities.get(q).is_some_and(|q| {
+            matches!(
+                q.kind,
+                factcheck_numbers::Kind::Percent | factcheck_numbers::Kind::PercentagePoint
+            )
+        })
+    };
+    if let Some(amount) = likes.iter().flatten().copied().find(|&q| !percent(q)) {
+        return Some(amount);
+    }
+    if likes.iter().any(Option::is_none) {
+        return None;
+    }
+    likes.into_iter().flatten().next()
 }
 
 fn is_single(e: &Expr) -> bool {
@@ -179,8 +201,8 @@ pub fn check_text(
     page: &Page,
     holds: bool,
 ) -> String {
-    let like =
-        like_of(&check.left, bindings, values).or_else(|| like_of(&check.right, bindings, values));
+    let like = like_of(&check.left, bindings, values, page)
+        .or_else(|| like_of(&check.right, bindings, values, page));
     let left = side(&check.left, bindings, values, page, like);
     let right = side(&check.right, bindings, values, page, like);
     let relation = match (holds, check.comparison) {

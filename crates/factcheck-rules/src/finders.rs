@@ -80,6 +80,11 @@ pub const ALL: &[Finder] = &[
         description: "a part's share of a whole (占…的, 占比, 比重, 是…的); the whole is the figure the copy names, or derived",
     },
     Finder {
+        name: "fraction",
+        roles: &["part", "whole", "share"],
+        description: "a percent printed with the fraction it comes from (22.9%（258/1127）, （48.2%，210/436）, 210/436（48.2%）): part and whole are the fraction's numbers",
+    },
+    Finder {
         name: "share-of-partition",
         roles: &["part", "members", "share"],
         description: "a share that names no whole, of a part named by one word of a partition (男/女, 城镇/乡村) whose other words each name a level of its sentence, or a run of shares adding up to 100% beside a run of as many levels (分别为…，占比依次为…): the whole is the parts' sum",

@@ -8,6 +8,7 @@ pub mod bands;
 pub mod counted;
 pub mod days;
 pub mod enumeration;
+pub mod fractions;
 pub mod growth;
 pub mod multiple;
 pub mod net;
@@ -36,6 +37,7 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "rate-of-parts" => parts::rate_of_parts(story),
         "shares-of-parts" => parts::shares_of_parts(story),
         "share" => share::share(story),
+        "fraction" => fractions::fraction_shares(story),
         "share-of-partition" => share::of_partition(story),
         "structure" => share::structure(story),
         "net-of-pair" => net::net_of_pair(story),
