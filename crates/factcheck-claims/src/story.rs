@@ -602,8 +602,8 @@ pub enum NameMatch {
     Exact,
 }
 
-/// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
-/// The mark a numbered item opens with: `（一）`, `(2)`, `三、`, `4.`, `5、`, `6）`.
+/// The mark a numbered item opens with: `（一）`, `(2)`, `三、`, `4.`, `5、`, `6）`; not a run of
+/// numerals (`6、7月份`, `一、二季度`, `3．5万`).
 fn item_mark(text: &str) -> Option<&str> {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let after_open = text.strip_prefix('（').or_else(|| text.strip_prefix('('));
@@ -615,15 +615,15 @@ fn item_mark(text: &str) -> Option<&str> {
     let close = body[digits..].chars().next()?;
     let closes = match after_open {
         Some(_) => matches!(close, '）' | ')'),
-        // (3.5万: a decimal opens no item)
-        None => {
-            matches!(close, '、' | '）' | ')' | '．')
-                || (close == '.' && !body[digits + 1..].starts_with(|c: char| c.is_ascii_digit()))
-        }
+        None => matches!(close, '、' | '）' | ')' | '．' | '.'),
     };
-    closes.then(|| &text[..text.len() - body.len() + digits + close.len_utf8()])
+    let mark = text.len() - body.len() + digits + close.len_utf8();
+    // (3.5万, 6、7月份: numerals that run on open no item)
+    let runs_on = text[mark..].starts_with(numeral);
+    (closes && !runs_on).then(|| &text[..mark])
 }
 
+/// How many characters two names end with alike (`净利润`, `银行净利润`: 3).
 pub fn common_ending(a: &str, b: &str) -> usize {
     a.chars()
         .rev()

@@ -475,10 +475,12 @@ fn own_values_then_failing(
     }
     if hc4::satisfiable(failing, &node.bindings, &shown.domains) {
         // the figures agree two by two and not all together: the chain of narrowings that ends in
-        // nothing is the explanation (the printed 572 must be at least 572.02 for the base, …)
-        if let Some(chain) = chain_to_conflict(node, &mut shown, page) {
+        // nothing is the explanation (the printed 572 must be at least 572.02 for the base, …);
+        // run on a copy, so that a chain that never ends leaves the values shown as they were
+        let mut chained = shown.clone();
+        if let Some(chain) = chain_to_conflict(node, &mut chained, page) {
             steps.extend(chain);
-            return steps.join("；");
+            return shortened(steps).join("；");
         }
     }
     steps.push(explain::check_text(
@@ -492,7 +494,23 @@ fn own_values_then_failing(
 }
 
 /// Most rounds of a chain run (rounding noise can narrow a little for ever).
-const CHAIN_ROUNDS: usize = 8;
+const CHAIN_ROUNDS: usize = 32;
+
+/// Most steps of a chain written out: its first steps and its last ones, the middle elided.
+const CHAIN_SHOWN: usize = 5;
+
+/// A long chain with its middle left out (each step narrows the same values a little more).
+fn shortened(mut steps: Vec<String>) -> Vec<String> {
+    if steps.len() <= CHAIN_SHOWN {
+        return steps;
+    }
+    let last = steps.split_off(steps.len() - (CHAIN_SHOWN - 2));
+    let elided = steps.len() - 2;
+    steps.truncate(2);
+    steps.push(format!("……（中间{elided}步从略）"));
+    steps.extend(last);
+    steps
+}
 
 /// The reading's checks run on one another until one cannot hold: the narrowings the failing
 /// check rests on (each value as the copy would show it), then the check that fails. `None` when

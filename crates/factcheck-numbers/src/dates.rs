@@ -74,8 +74,11 @@ impl PageYears {
         let printed = scanned
             .iter()
             .filter_map(|s| match &s.reading {
+                // (nor a year a period starts from: 2016年建园以来 is no year of the page's days)
                 Reading::Date(d)
-                    if !is_compared(text, s.span.start) && !is_planned(text, s.span.start) =>
+                    if !is_compared(text, s.span.start)
+                        && !is_planned(text, s.span.start)
+                        && !is_since(text, s.span.start, s.span.end) =>
                 {
                     d.year
                 }
@@ -307,13 +310,20 @@ fn names_a_year_end(printed: &str) -> bool {
 
 /// `自2018年6月`, `从2019年起`: where a period began, not when the story happens.
 fn is_since(text: &str, start: usize, end: usize) -> bool {
-    // (自2016年起; 2016年新馆开放以来, where 以来 closes the clause the year opens)
+    // (自2016年起; 2016年新馆开放以来, where 以来 closes a short phrase the year opens; not
+    // 2025年以来, the year to date, nor a 以来 of another phrase further on)
     let clause_after = text[end..]
         .split(['，', '。', '；', '：', '\n'])
         .next()
         .unwrap_or("");
-    text[..start].ends_with(['自', '从']) || clause_after.contains("以来")
+    let since_phrase = clause_after
+        .find("以来")
+        .is_some_and(|at| (1..=SINCE_PHRASE).contains(&clause_after[..at].chars().count()));
+    text[..start].ends_with(['自', '从']) || since_phrase
 }
+
+/// The most characters between a year and the 以来 that makes it where a period starts.
+const SINCE_PHRASE: usize = 8;
 
 /// Years that name an event rather than count (`2019西部农机博览会`, `2022北京冬奥会`):
 /// not quantities, but they tell the page's year.

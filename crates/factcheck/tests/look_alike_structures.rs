@@ -1956,3 +1956,27 @@ fn a_daily_average_is_over_the_span_its_own_sentence_dates() {
         alarms(&changed)
     );
 }
+
+#[test]
+fn fractions_that_are_not_a_shares_count_are_left_alone() {
+    // two shares in one bracket: which fraction is whose is not said; a run of numerals; a date
+    for draft in [
+        "两组的有效率（86.7%，39/45；75.6%，34/45）差异有统计学意义。",
+        "该病在6/7月份高发，占全年病例的58.2%。",
+        "完成率达到96.1%（2024/2025学年）。",
+    ] {
+        assert!(
+            !rules_checked(draft)
+                .iter()
+                .any(|r| r == "share-of-fraction"),
+            "{draft}"
+        );
+    }
+}
+
+#[test]
+fn a_rate_named_by_every_counts_act_picks_no_part_by_it() {
+    // 整改 opens the rate's name and every count's clause: it names none of them
+    let draft = "巡察共发现问题52个，截至9月底，已整改到位44个，部分整改5个，正在整改3个，整改到位率84.6%。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}

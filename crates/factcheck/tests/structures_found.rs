@@ -874,3 +874,44 @@ fn figures_that_agree_two_by_two_are_explained_by_the_chain_that_fails() {
         finding.message
     );
 }
+
+#[test]
+fn a_rate_of_items_finds_its_whole_where_the_copy_puts_it() {
+    // a longer rate's name opening with what is counted (有效回复率 after 有效问卷)
+    holds_then_breaks(
+        "本次调查发放问卷1500份，回收有效问卷1362份，有效回复率为90.8%。",
+        "rate-of-count",
+        "90.8%",
+        "92.8%",
+    );
+    // the act's outcome after it (整改到位), the whole in the sentence before
+    holds_then_breaks(
+        "巡察共发现问题245个。截至6月底，已整改到位221个，整改率90.2%。",
+        "rate-of-count",
+        "90.2%",
+        "93.2%",
+    );
+    // of several larger counts before, the one the sentence names as its whole (交办工单中，)
+    holds_then_breaks(
+        "平台共接收群众来电52300件，其中当场解答27410件，交办相关部门24890件。交办工单中，已办结23770件，办结率为95.5%。",
+        "rate-of-count",
+        "95.5%",
+        "97.5%",
+    );
+}
+
+#[test]
+fn a_share_printed_with_its_fraction_is_the_fraction() {
+    holds_then_breaks(
+        "参与调查的教师中，使用智能备课工具的占37.4%（196/524）。",
+        "share-of-fraction",
+        "37.4%",
+        "34.7%",
+    );
+    holds_then_breaks(
+        "农村学校学生的营养不良检出率（8.6%，43/500）高于城区学校。",
+        "share-of-fraction",
+        "8.6%",
+        "6.8%",
+    );
+}

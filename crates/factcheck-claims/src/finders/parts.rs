@@ -909,7 +909,7 @@ fn breakdown_opener(story: &Story, s: usize) -> Option<usize> {
 
 /// The whole a sentence opens by naming alone (`一般公共预算支出中，` or `在全部贷款中，`): its
 /// parts follow.
-fn scope_opener<'t>(story: &Story<'t>, s: usize) -> Option<&'t str> {
+pub(super) fn scope_opener<'t>(story: &Story<'t>, s: usize) -> Option<&'t str> {
     let layout = &story.frames.layout;
     let start = layout.sentences[s].range.start;
     let clause = &layout.clauses[layout.clause_at(start)?];
@@ -992,14 +992,18 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
             if opens_list {
                 // (a part of that list may be the whole broken down: 出口 of 进出口, for 从出口商品看，
                 // 机电产品出口…; not one told as a share of another whole)
-                // nor one smaller than the first part: an item of that list (欧盟进出口…) that
-                // shares its name
-                let value = |q: usize| story.q(q).number().unwrap_or_default();
+                // nor one that a 分别 run gives to one of several names (欧盟、美国…进出口分别
+                // 为…): an item of that list, sharing the name of what it breaks down
+                let one_of_several = |q: usize| {
+                    let clause = &layout.clauses[story.frame(q).clause];
+                    story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start]
+                        .contains("分别")
+                };
                 let unshared: Vec<usize> = levels
                     .iter()
                     .copied()
                     .filter(|&q| story.describing(q, Aspect::Share).is_empty())
-                    .filter(|&q| value(q) >= value(first))
+                    .filter(|&q| !one_of_several(q))
                     .collect();
                 if let [named] = part_named_by_ending(story, &unshared, first)[..] {
                     return Some(named);

@@ -40,6 +40,8 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         let Some(stem) = rate_stem(&lead) else {
             continue;
         };
+        // (有效应答率 after 有效问卷: a longer name may open with what is counted)
+        let opening = rate_opening(&lead).filter(|o| *o != stem);
         // the part: the last count before the rate, in its clause or the clause before
         let mut counts: Vec<usize> = story
             .before_in_sentence(rate)
@@ -85,6 +87,20 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         };
         // `24项完成，4项未完成，完成率…`: the count the rate's word denies is the rest
         let around_part = around(part);
+        // (the opening names the part only where no count before it says it too: 整改 of 已整改
+        // 到位71个，部分整改9个，正在整改4个 is every count's act)
+        let stem = match opening {
+            Some(o)
+                if !around_part.contains(stem.as_str())
+                    && around_part.contains(o.as_str())
+                    && counts[..counts.len() - 1]
+                        .iter()
+                        .all(|&c| !around(c).contains(o.as_str())) =>
+            {
+                o
+            }
+            _ => stem,
+        };
         if !around_part.contains(stem.as_str())
             || story
                 .words()
@@ -179,6 +195,8 @@ fn named_whole(story: &Story, part: usize, stem: &str) -> Option<usize> {
     let unlisted: Vec<usize> = named.iter().copied().filter(|w| !listed(w)).collect();
     match (&named[..], &unlisted[..]) {
         ([only], _) | (_, [only]) => Some(*only),
+        // (已整改到位171个: what follows the act may be no noun but how it ended)
+        ([], _) => whole_of_sentence_before(story, part, stem),
         _ => None,
     }
 }
@@ -203,9 +221,24 @@ fn whole_of_sentence_before(story: &Story, part: usize, stem: &str) -> Option<us
             },
         )
         .collect();
+    // (`转派工单中，已办结…`: a sentence that opens by naming its whole picks it among several)
+    let scoped = || {
+        let name = super::parts::scope_opener(story, story.frame(part).sentence)?;
+        let opening: String = name.chars().take(STEM).collect();
+        let named: Vec<usize> = larger
+            .iter()
+            .copied()
+            .filter(|&w| story.frame(w).metric.contains(opening.as_str()))
+            .collect();
+        match named[..] {
+            [only] => Some(only),
+            _ => None,
+        }
+    };
     match larger[..] {
         [only] => Some(only),
-        _ => None,
+        [_, _, ..] => scoped(),
+        [] => None,
     }
 }
 
@@ -233,6 +266,15 @@ fn rate_stem(lead: &str) -> Option<String> {
         at
     };
     Some(chars[at - STEM..at].iter().collect())
+}
+
+/// The first characters of a rate's name longer than its stem (`有效应答率` → 有效), read from the
+/// clause's start or after a stop word of the lead.
+fn rate_opening(lead: &str) -> Option<String> {
+    let chars: Vec<char> = lead.chars().collect();
+    let word_end = chars.iter().rposition(|&c| c == '率')?;
+    let name = &chars[..word_end];
+    (name.len() > STEM && name.len() <= 2 * STEM).then(|| name[..STEM].iter().collect())
 }
 
 /// Is count `w` followed, in the clause after its own, by a rate (a percentage after 率) other

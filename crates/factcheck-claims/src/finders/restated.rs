@@ -594,17 +594,35 @@ pub fn headline(story: &Story) -> Vec<Found> {
         }
         // the body prints the headline's figure somewhere, whatever it calls it (通胀率达3.1% in
         // the headline, 消费价格同比上涨3.1% in the body): the headline restates that one
-        // (or counts it by another noun: 731家企业 in the headline, 有效问卷731份 in the body; a
-        // figure of three digits or more does not recur by chance)
+        // (or the body prints its number for another noun: 648家企业 in the headline, 回收有效问卷
+        // 648份 in the body; a number of three digits or more, printed alike, does not recur by
+        // chance, unless its sentence gives one of the headline's own unit too: 新增企业182家…
+        // 专利128件 restates no 128家)
         let value_text = story.q(h).value_text();
         let digits: String = value_text.chars().filter(char::is_ascii_digit).collect();
         let distinctive = digits.trim_matches('0').len() >= 3;
+        let number_text = |q: usize| -> String {
+            story.text[story.q(q).span.clone()]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect()
+        };
+        let own_unit_beside = |b: usize| {
+            story.members.clone().any(|o| {
+                !story.in_headline(o)
+                    && story.frame(o).sentence == story.frame(b).sentence
+                    && story.q(o).unit == story.q(h).unit
+            })
+        };
         let printed_again = || {
             story.members.clone().any(|b| {
                 !story.in_headline(b)
-                    && (story.q(b).unit == story.q(h).unit
-                        || (distinctive && story.q(b).kind == story.q(h).kind))
                     && story.q(b).value_text() == value_text
+                    && (story.q(b).unit == story.q(h).unit
+                        || (distinctive
+                            && story.q(b).kind == story.q(h).kind
+                            && number_text(b) == number_text(h)
+                            && !own_unit_beside(b)))
             })
         };
         body.retain(|&b| overlaps(b) || !printed_again());
