@@ -135,11 +135,11 @@ pub fn resolve_dates(
                 .iter()
                 .zip(story.iter())
                 .filter_map(|(y, s)| match &s.reading {
-                    Reading::Date(d) => y.map(|y| (s.span.start, y, d.month, true)),
+                    Reading::Date(d) => y.map(|y| (s.span.start, y, d.month, Sure::Anywhere)),
                     _ => None,
                 });
-        // (where, the year, the month, whether the day is sure to be of that year)
-        let anchors: Vec<(usize, i32, Option<u32>, bool)> = story
+        // (where, the year, the month, where the days of that month are sure to be of that year)
+        let anchors: Vec<(usize, i32, Option<u32>, Sure)> = story
             .iter()
             .filter_map(|s| match &s.reading {
                 Reading::Date(d)
@@ -147,13 +147,24 @@ pub fn resolve_dates(
                         && !is_since(text, s.span.start, s.span.end)
                         && !names_a_year_end(&text[s.span.clone()]) =>
                 {
-                    d.year.map(|y| (s.span.start, y, d.month, false))
+                    // (a full date with its year fixes the days of its month after it in that
+                    // year; one after them may be another occasion's, 上届…于2023年11月5日; a
+                    // year and month alone may be the data's)
+                    let sure = if d.day.is_some() {
+                        Sure::After
+                    } else {
+                        Sure::Never
+                    };
+                    d.year.map(|y| (s.span.start, y, d.month, sure))
                 }
                 _ => None,
             })
             .chain(span_anchors)
             .collect();
-        let mut year: Option<(i32, bool)> = None;
+        // (the year, whether it names the coming one, where it ends)
+        let mut year: Option<(i32, bool, usize)> = None;
+        // the last month whose year a date of it was surely read in
+        let mut sure_month: Option<(i32, u32)> = None;
         let mut month: Option<(Option<i32>, u32)> =
             page_date.and_then(|d| d.month.map(|m| (d.year, m)));
         for (k, s) in story.iter_mut().enumerate() {
@@ -173,7 +184,7 @@ pub fn resolve_dates(
                     && !is_planned(text, at)
                     && !is_since(text, at, s.span.end)
                 {
-                    year = Some((y, is_coming_year(text, s.span.end)));
+                    year = Some((y, is_coming_year(text, s.span.end), s.span.end));
                 }
             }
             if date.day.is_some() && date.month.is_none() {
@@ -191,10 +202,23 @@ pub fn resolve_dates(
                         .iter()
                         .filter(|(_, _, am, _)| *am == Some(m))
                         .min_by_key(|(pos, _, _, _)| pos.abs_diff(at))
-                        .map(|&(_, y, _, sure)| (y, !sure));
+                        .map(|&(pos, y, _, sure)| {
+                            let sure = match sure {
+                                Sure::Anywhere => true,
+                                Sure::After => pos < at,
+                                Sure::Never => false,
+                            };
+                            (y, !sure)
+                        })
+                        // (or a day of that month whose year its own sentence gave, below)
+                        .or(sure_month
+                            .filter(|&(_, sm)| sm == m)
+                            .map(|(y, _)| (y, false)));
+                    // (a year earlier in the date's own sentence is the day's: 2024年国庆假期（10月1日
+                    // 至7日）; one sentences before may be the data's)
                     let from_story = match year {
-                        Some((y, true)) if m == 12 => Some((y - 1, true)),
-                        Some((y, _)) => Some((y, true)),
+                        Some((y, true, _)) if m == 12 => Some((y - 1, true)),
+                        Some((y, _, end)) => Some((y, !in_one_sentence(text, end, at))),
                         None => None,
                     };
                     // a year the story mentions may be the data's, not the day's; the
@@ -210,6 +234,9 @@ pub fn resolve_dates(
                         date.year = Some(y);
                         date.year_inferred = true;
                         date.year_from_story = from_story;
+                        if !from_story {
+                            sure_month = Some((y, m));
+                        }
                     }
                 }
             }
@@ -218,6 +245,14 @@ pub fn resolve_dates(
             }
         }
     }
+}
+
+/// Where the days of an anchor's month are sure to be of its year.
+#[derive(Debug, Clone, Copy)]
+enum Sure {
+    Anywhere,
+    After,
+    Never,
 }
 
 /// Of the reference's year and the years either side, the one that puts month/day nearest it.
@@ -320,6 +355,11 @@ fn is_since(text: &str, start: usize, end: usize) -> bool {
         .find("以来")
         .is_some_and(|at| (1..=SINCE_PHRASE).contains(&clause_after[..at].chars().count()));
     text[..start].ends_with(['自', '从']) || since_phrase
+}
+
+/// Is nothing but the one sentence between `from` and `to`?
+fn in_one_sentence(text: &str, from: usize, to: usize) -> bool {
+    from <= to && !text[from..to].contains(['。', '！', '？', '；', '\n'])
 }
 
 /// The most characters between a year and the 以来 that makes it where a period starts.

@@ -1980,3 +1980,23 @@ fn a_rate_named_by_every_counts_act_picks_no_part_by_it() {
     let draft = "巡察共发现问题52个，截至9月底，已整改到位44个，部分整改5个，正在整改3个，整改到位率84.6%。";
     assert_eq!(alarms(draft), Vec::<String>::new());
 }
+
+#[test]
+fn a_year_in_the_dates_own_sentence_is_the_days_year() {
+    // 2023 is printed in the sentence that dates the holiday: its days are 2023's, and a weekday
+    // that fits only the year after is wrong
+    let draft = "2023年国庆假期（9月29日至10月6日），南湾古镇接待游客41.5万人次。10月3日（星期二）单日客流最高，达7.9万人次。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    let changed = draft.replace("10月3日（星期二）", "10月3日（星期四）");
+    assert!(
+        alarms(&changed)
+            .iter()
+            .any(|a| a.starts_with("weekday-matches")),
+        "{:?}",
+        alarms(&changed)
+    );
+    // a full date of that month told after the day may be another occasion's (last edition's):
+    // the year either side still reads
+    let draft = "11月2日（星期日）上午，2025南湾半程马拉松鸣枪开跑。上届比赛于2024年11月3日（星期日）举行。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}
