@@ -915,3 +915,14 @@ fn a_share_printed_with_its_fraction_is_the_fraction() {
         "6.8%",
     );
 }
+
+#[test]
+fn points_are_the_gap_between_the_rate_a_rise_starts_from_and_ends_at() {
+    // the starting rate is named by its period (上年的) between 由 and the figure
+    holds_then_breaks(
+        "全县新能源汽车渗透率由上年的31.6%升至38.2%，提高6.6个百分点。",
+        "points-change",
+        "6.6个百分点",
+        "7.6个百分点",
+    );
+}

@@ -20,7 +20,10 @@ pub fn points(story: &Story) -> Vec<Found> {
             continue;
         };
         // the earlier rate printed in the comparison (`比上个月的9.2%下降1.6个百分点`)
-        let compared = story.compared_level(now, p);
+        // or the rate the change started from (`由上年的53.7%升至58.4%，提高…`)
+        let compared = story
+            .compared_level(now, p)
+            .or_else(|| started_from(story, now));
         let period = match story.compared_with(p, now) {
             Some(period) => Some(of_the_same_year(period, story.frame(now).period)),
             None if compared.is_some() => None,
@@ -71,6 +74,17 @@ pub fn points(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// `由去年同期的52.2%升至58.5%`: the rate of the same kind in `now`'s clause that the change
+/// starts from.
+fn started_from(story: &Story, now: usize) -> Option<usize> {
+    let clause = story.frame(now).clause;
+    story
+        .before_in_sentence(now)
+        .take_while(|&b| story.frame(b).clause == clause)
+        .find(|&b| story.q(b).kind == story.q(now).kind && story.q(b).unit == story.q(now).unit)
+        .filter(|&b| story.starts_from(b))
 }
 
 /// `1—10月…增速比1—9月提高0.2个百分点`: months compared with that end before the figure's own
