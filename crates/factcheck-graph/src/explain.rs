@@ -238,6 +238,22 @@ pub fn derivation(
     format!("{start}{}", narrowed.concat())
 }
 
+/// A value as narrowed: `基期值为…`; a printed figure, which is not derived, `572公斤只能为572～
+/// 572.5公斤` (the part of its rounding left).
+pub fn narrowed_phrase(v: VarId, values: &Values, page: &Page) -> String {
+    let value = &values.values[v];
+    let verb = if value.is_derived() {
+        "为"
+    } else {
+        "只能为"
+    };
+    format!(
+        "{}{verb}{}",
+        name_of(v, values, page),
+        show(&values.domains[v], value.like, page)
+    )
+}
+
 /// How one check narrowed several values, as a start (`由 … = … 推得`) and one phrase per value
 /// (`基期值为…`, `572公斤只能为572～572.5公斤`).
 pub fn derivation_of_many(
@@ -249,20 +265,7 @@ pub fn derivation_of_many(
 ) -> (String, Vec<String>) {
     let narrowed: Vec<String> = vs
         .iter()
-        .map(|&v| {
-            let value = &values.values[v];
-            // a printed figure is not derived: the check only leaves part of its rounding
-            let verb = if value.is_derived() {
-                "为"
-            } else {
-                "只能为"
-            };
-            format!(
-                "{}{verb}{}",
-                name_of(v, values, page),
-                show(&values.domains[v], value.like, page)
-            )
-        })
+        .map(|&v| narrowed_phrase(v, values, page))
         .collect();
     let start = format!(
         "由{} {} {}推得",

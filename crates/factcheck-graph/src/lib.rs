@@ -6,6 +6,7 @@
 //! figures can satisfy it — and becomes a finding with the chain of arithmetic behind it.
 
 mod calendar;
+mod chain;
 mod display;
 mod dot;
 mod explain;
@@ -18,11 +19,9 @@ use factcheck_claims::{Binding, Certainty, Claim, Roles, Var};
 use factcheck_frames::Frames;
 use factcheck_interval::Interval;
 use factcheck_numbers::Quantity;
-use factcheck_rules::expr::CheckExpr;
 use factcheck_rules::{RuleSet, Severity, Words};
 use hc4::{Bindings, Slot};
 use network::Node;
-use std::collections::HashMap;
 use std::ops::Range;
 use vars::{Values, VarId};
 
@@ -475,12 +474,10 @@ fn own_values_then_failing(
     }
     if hc4::satisfiable(failing, &node.bindings, &shown.domains) {
         // the figures agree two by two and not all together: the chain of narrowings that ends in
-        // nothing is the explanation (the printed 572 must be at least 572.02 for the base, …);
-        // run on a copy, so that a chain that never ends leaves the values shown as they were
-        let mut chained = shown.clone();
-        if let Some(chain) = chain_to_conflict(node, &mut chained, page) {
+        // nothing is the explanation (the printed 572 must be at least 572.02 for the base, …)
+        if let Some(chain) = chain::to_conflict(node, &shown, page) {
             steps.extend(chain);
-            return shortened(steps).join("；");
+            return chain::shortened(steps).join("；");
         }
     }
     steps.push(explain::check_text(
@@ -491,121 +488,6 @@ fn own_values_then_failing(
         false,
     ));
     steps.join("；")
-}
-
-/// Most rounds of a chain run (rounding noise can narrow a little for ever).
-const CHAIN_ROUNDS: usize = 32;
-
-/// Most steps of a chain written out: its first steps and its last ones, the middle elided.
-const CHAIN_SHOWN: usize = 5;
-
-/// A long chain with its middle left out (each step narrows the same values a little more).
-fn shortened(mut steps: Vec<String>) -> Vec<String> {
-    if steps.len() <= CHAIN_SHOWN {
-        return steps;
-    }
-    let last = steps.split_off(steps.len() - (CHAIN_SHOWN - 2));
-    let elided = steps.len() - 2;
-    steps.truncate(2);
-    steps.push(format!("……（中间{elided}步从略）"));
-    steps.extend(last);
-    steps
-}
-
-/// The reading's checks run on one another until one cannot hold: the narrowings the failing
-/// check rests on (each value as the copy would show it), then the check that fails. `None` when
-/// none fails.
-fn chain_to_conflict(node: &Node, shown: &mut Values, page: &Page) -> Option<Vec<String>> {
-    let show =
-        |v: VarId, values: &Values| explain::show(&values.domains[v], values.values[v].like, page);
-    let mut last_shown: HashMap<VarId, String> =
-        node.touched.iter().map(|&v| (v, show(v, shown))).collect();
-    // each run of a check that narrowed something: the check, the values it narrowed, and the
-    // text as the values stood right after it
-    let mut runs: Vec<NarrowingRun> = Vec::new();
-    for _ in 0..CHAIN_ROUNDS {
-        let mut changed = false;
-        for &check in &node.checks {
-            let mut narrowed_domains = shown.domains.clone();
-            let Ok(narrowed) = hc4::narrow(check, &node.bindings, &mut narrowed_domains) else {
-                let mut failing = explain::check_text(check, &node.bindings, shown, page, false);
-                // the printed figures the chain left only part of their rounding, as they now are
-                let kept: Vec<String> = hc4::touched(check, &node.bindings)
-                    .into_iter()
-                    .filter(|&v| !shown.values[v].is_derived())
-                    .filter(|&v| shown.domains[v] != shown.values[v].initial)
-                    .map(|v| {
-                        format!(
-                            "{}只能为{}",
-                            explain::name_of(v, shown, page),
-                            show(v, shown)
-                        )
-                    })
-                    .collect();
-                if !kept.is_empty() {
-                    failing.push_str(&format!("（{}）", kept.join("、")));
-                }
-                return Some(steps_needed(check, &node.bindings, runs, failing));
-            };
-            shown.domains = narrowed_domains;
-            changed |= !narrowed.is_empty();
-            let visible: Vec<VarId> = narrowed
-                .into_iter()
-                .filter(|&v| {
-                    let now = show(v, shown);
-                    last_shown.insert(v, now.clone()).as_ref() != Some(&now)
-                })
-                .collect();
-            if !visible.is_empty() {
-                let (start, phrases) =
-                    explain::derivation_of_many(&visible, check, &node.bindings, shown, page);
-                runs.push(NarrowingRun {
-                    check,
-                    narrowed: visible.into_iter().zip(phrases).collect(),
-                    start,
-                });
-            }
-        }
-        if !changed {
-            return None;
-        }
-    }
-    None
-}
-
-/// One run of a check that narrowed values, worded as the values stood right after it.
-struct NarrowingRun<'c> {
-    check: &'c CheckExpr,
-    /// Each value it narrowed, with its phrase (`基期值为…`).
-    narrowed: Vec<(VarId, String)>,
-    /// `由 … = … 推得`
-    start: String,
-}
-
-/// The runs the failing check rests on, walked back from it: a run is kept, with the values a
-/// later kept step (or the failing check) reads, when it narrowed any of them.
-fn steps_needed(
-    failing: &CheckExpr,
-    bindings: &Bindings,
-    runs: Vec<NarrowingRun>,
-    failing_text: String,
-) -> Vec<String> {
-    let mut needed: Vec<VarId> = hc4::touched(failing, bindings);
-    let mut kept = vec![failing_text];
-    for run in runs.into_iter().rev() {
-        let phrases: Vec<&str> = run
-            .narrowed
-            .iter()
-            .filter(|(v, _)| needed.contains(v))
-            .map(|(_, phrase)| phrase.as_str())
-            .collect();
-        if !phrases.is_empty() {
-            kept.push(format!("{}{}", run.start, phrases.join("、")));
-            needed.extend(hc4::touched(run.check, bindings));
-        }
-    }
-    kept.reverse();
-    kept
 }
 
 /// Would a `≥` check of a partial list also hold as `=` (the parts listed are all of it)?

@@ -35,15 +35,16 @@ pub fn fraction_shares(story: &Story) -> Vec<Found> {
     out
 }
 
-fn literal(story: &Story, (value, span): (Decimal, Range<usize>)) -> Binding {
+/// A number read from the words, with where it stands.
+type Number = (Decimal, Range<usize>);
+
+fn literal(story: &Story, (value, span): Number) -> Binding {
     Binding::One(Var::Literal {
         value,
         text: story.text[span.clone()].to_string(),
         span,
     })
 }
-
-type Number = (Decimal, Range<usize>);
 
 /// The fraction printed with percent `q`: in the bracket right after it, right before the
 /// bracket that holds it alone, or in the bracket that holds it (with no other percent).

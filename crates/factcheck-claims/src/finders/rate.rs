@@ -268,8 +268,8 @@ fn rate_stem(lead: &str) -> Option<String> {
     Some(chars[at - STEM..at].iter().collect())
 }
 
-/// The first characters of a rate's name longer than its stem (`有效应答率` → 有效), read from the
-/// clause's start or after a stop word of the lead.
+/// The first characters of a rate's name longer than its stem (`有效应答率` → 有效): the lead's
+/// characters before 率, when there are three or four of them.
 fn rate_opening(lead: &str) -> Option<String> {
     let chars: Vec<char> = lead.chars().collect();
     let word_end = chars.iter().rposition(|&c| c == '率')?;
