@@ -451,6 +451,22 @@ impl<'a> Story<'a> {
         rest.is_empty() && rest.len() < plain.len()
     }
 
+    /// Is figure `q` one end of a range printed as two figures (`48～186例`, `5至10人`)? It
+    /// bounds what varies; it is no amount of anything.
+    pub fn is_range_end(&self, q: usize) -> bool {
+        let joins = |a: usize, b: usize| {
+            a >= self.members.start
+                && b < self.members.end
+                && self.q(a).kind == self.q(b).kind
+                && matches!(
+                    self.text[self.q(a).span.end..self.q(b).span.start.max(self.q(a).span.end)]
+                        .trim(),
+                    "～" | "~" | "—" | "－" | "-" | "至" | "到"
+                )
+        };
+        q.checked_sub(1).is_some_and(|p| joins(p, q)) || joins(q, q + 1)
+    }
+
     /// Does `b`'s name open with an earlier period (`上年同期利润总额`, `上年末`)? It is the
     /// figure the story's own is compared with, whatever year the story leaves unsaid.
     pub fn is_earlier_figure(&self, b: usize) -> bool {

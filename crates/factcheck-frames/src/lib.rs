@@ -203,8 +203,8 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         && !pre.chars().any(factcheck_text::chars::is_han)
         && earlier[q - 1].aspect != Aspect::Level
         && kind_family(&page.quantities[q - 1]) == kind_family(quantity);
-    let whole_pre =
-        &text[near_start(text, clause_range.start, quantity.span.start)..quantity.span.start];
+    let whole_pre_start = near_start(text, clause_range.start, quantity.span.start);
+    let whole_pre = &text[whole_pre_start..quantity.span.start];
     // `涨31.62点或1.47%`: the same change told as an amount and as a rate
     let same_change_as_rate = previous.is_some()
         && page.words.is("alternative", pre.trim())
@@ -223,9 +223,10 @@ fn frame_of(page: &Page, q: usize, sentence: usize, clause: usize, earlier: &[Fr
         aspect::read(quantity, whole_pre, &text[quantity.span.end..], page.words)
     };
     let reading = counted_by_outcome(page, q, pre, sentence, earlier).unwrap_or(reading);
+    // (read from `whole_pre`, or from the clause when another reading took over)
     let word = reading.word.as_ref().map(|(at, w)| {
         (
-            clause_range.start + at..clause_range.start + at + w.len(),
+            whole_pre_start + at..whole_pre_start + at + w.len(),
             w.clone(),
         )
     });

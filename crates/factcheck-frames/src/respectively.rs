@@ -80,6 +80,25 @@ pub(crate) fn distribute(
             }
             continue;
         }
+        // `咨询类2600件、求助类1300件…，分别占受理总量的50.0%、25.0%…`: one share for each
+        // level right before, all of the whole the first names
+        if frames[first].aspect == Aspect::Share && direction.is_none() {
+            if let Some(before) = levels_right_before(quantities, frames, first, at, run.len()) {
+                // (`分别占建议、提案总数的…`: a list of wholes, one for each)
+                let whole = frames[first]
+                    .whole
+                    .clone()
+                    .filter(|(_, name)| !name.contains('、'));
+                for (&q, &level) in run.iter().zip(&before) {
+                    frames[q].aspect = Aspect::Share;
+                    frames[q].anchor = Some(level);
+                    if whole.is_some() {
+                        frames[q].whole = whole.clone();
+                    }
+                }
+            }
+            continue;
+        }
         if direction.is_some() || run.iter().any(|&q| frames[q].aspect != Aspect::Level) {
             continue;
         }

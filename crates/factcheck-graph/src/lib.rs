@@ -16,7 +16,7 @@ mod network;
 mod vars;
 
 use factcheck_claims::{Binding, Certainty, Claim, Roles, Var};
-use factcheck_frames::Frames;
+use factcheck_frames::{Aspect, Frames};
 use factcheck_interval::Interval;
 use factcheck_numbers::Quantity;
 use factcheck_rules::{RuleSet, Severity, Words};
@@ -93,6 +93,25 @@ pub struct Page<'a> {
     pub printed: &'a [String],
     pub frames: &'a Frames,
     pub words: &'a Words,
+}
+
+/// How the note of a sign word opens (fingerprints leave such notes out: a finding keeps its
+/// fingerprint whether or not its words are shown).
+pub const SIGN_WORD: &str = "方向词：";
+
+/// The words that give a change, a rate or points their sign (`增长`, `下降`, `高于`): the
+/// arithmetic reads them as a sign, so a contradiction may turn on the word, not the figure.
+fn sign_words(quantities: &[usize], page: &Page) -> Vec<(Range<usize>, String)> {
+    let mut words: Vec<(Range<usize>, String)> = quantities
+        .iter()
+        .filter_map(|&q| page.frames.frames.get(q))
+        .filter(|f| matches!(f.aspect, Aspect::Rate | Aspect::Change | Aspect::Points))
+        .filter_map(|f| f.word.clone())
+        .map(|(span, word)| (span, format!("{SIGN_WORD}{word}")))
+        .collect();
+    words.sort_by_key(|(span, _)| span.start);
+    words.dedup_by_key(|(span, _)| span.start);
+    words
 }
 
 /// The graph of one page and the checks made on it.
@@ -377,6 +396,7 @@ fn claim_check(
                 related.push((span.clone(), text.clone()));
             }
         }
+        related.extend(sign_words(&quantities, page));
         return Check {
             rule: rule.id.clone(),
             relation: rule.relation.name().to_string(),

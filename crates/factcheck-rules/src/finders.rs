@@ -20,6 +20,16 @@ pub const ALL: &[Finder] = &[
         description: "a figure with its rate or amount of change (生产总值500亿元，增长6%，增加28亿元); `base` is the figure of the period compared against",
     },
     Finder {
+        name: "compound",
+        roles: &["yearly", "rate", "years"],
+        description: "a yearly average rate (年均增长6.7%) after the whole growth against a year (比2020年增长38.3%), of a figure whose own year the sentence prints: `years` is the number of years between",
+    },
+    Finder {
+        name: "compound-levels",
+        roles: &["yearly", "from", "to", "years"],
+        description: "a yearly average rate (年均增长6.7%) after two levels printed with their years (由2020年的904亿元增加到2025年的1250亿元): `years` is the number of years between",
+    },
+    Finder {
         name: "base-stated",
         roles: &["base", "stated"],
         description: "the base a growth implies, against the figure the story gives for that period and measure",
@@ -93,6 +103,21 @@ pub const ALL: &[Finder] = &[
         name: "structure",
         roles: &["part", "whole", "share"],
         description: "a structure printed as ratios (三次产业结构为7.3:37.8:54.8) after a total and all its parts: each ratio is its part's share, in percent",
+    },
+    Finder {
+        name: "ratio-of-named",
+        roles: &["a", "b", "ratio"],
+        description: "a ratio named by the two figures it compares (城乡居民人均可支配收入比值为2.16, 普通高中与中等职业教育招生人数之比为1.6∶1): `a` and `b` are the levels the names name, the first over the second",
+    },
+    Finder {
+        name: "per-population",
+        roles: &["value", "total", "population", "per"],
+        description: "a figure per so many people (按年末常住人口521.6万人计算，每万人口发明专利拥有量为41.0件): `total` is the story's level of what it names, `population` the people its sentence computes by, `per` the people it is per (每千人口: 1000)",
+    },
+    Finder {
+        name: "outcomes-rate",
+        roles: &["counted", "outcomes", "rate"],
+        description: "a rate named after what it counts (总有效率) right after a 、 list of every outcome of one group (显效32例、有效24例、无效4例): `counted` are the outcomes named without a negation, `outcomes` all of them",
     },
     Finder {
         name: "multiple",

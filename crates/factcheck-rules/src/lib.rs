@@ -221,6 +221,9 @@ pub struct RuleSet {
     /// For each group, the names of the whole it makes up where the copy calls it by another
     /// word (粮食 for 夏粮, 早稻 and 秋粮); empty where the parts' own name is the whole's.
     pub partition_wholes: Vec<Vec<String>>,
+    /// For each group, whether its parts and whole are per head of one population (averages
+    /// that add up).
+    pub partition_per_head: Vec<bool>,
     /// The groups, ready to look names up (made from `partitions` when the rules load).
     pub partition_words: partitions::PartitionWords,
     /// Groups of names of one thing.
@@ -290,6 +293,7 @@ impl RuleSet {
             for group in &source.pack.partitions {
                 set.partitions.push(group.parts().to_vec());
                 set.partition_wholes.push(group.whole().to_vec());
+                set.partition_per_head.push(group.per_head());
             }
             set.synonyms.extend(source.pack.synonyms.iter().cloned());
             set.net_pairs.extend(source.pack.net_pairs.iter().cloned());

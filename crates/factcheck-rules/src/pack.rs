@@ -44,6 +44,10 @@ pub enum PartitionFile {
         parts: Vec<String>,
         #[serde(default)]
         whole: Vec<String>,
+        /// The parts and the whole are each per head of one population (人均工资性收入 … 人均
+        /// 可支配收入): averages that add up, which averages otherwise never do.
+        #[serde(default)]
+        per_head: bool,
     },
 }
 
@@ -59,6 +63,10 @@ impl PartitionFile {
             PartitionFile::Words(_) => &[],
             PartitionFile::Named { whole, .. } => whole,
         }
+    }
+
+    pub fn per_head(&self) -> bool {
+        matches!(self, PartitionFile::Named { per_head: true, .. })
     }
 }
 

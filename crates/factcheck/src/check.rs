@@ -361,7 +361,10 @@ fn fingerprint(
     feed(rule);
     feed(&text[primary.clone()]);
     feed(&context);
-    for (span, _) in related {
+    for (span, _) in related
+        .iter()
+        .filter(|(_, note)| !note.starts_with(factcheck_graph::SIGN_WORD))
+    {
         feed(text.get(span.clone()).unwrap_or(""));
     }
     format!("{hash:016x}")

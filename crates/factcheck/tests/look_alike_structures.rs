@@ -1993,3 +1993,75 @@ fn a_year_in_the_dates_own_sentence_is_the_days_year() {
     let draft = "11月2日（星期日）上午，2025南湾半程马拉松鸣枪开跑。上届比赛于2024年11月3日（星期日）举行。";
     assert_eq!(alarms(draft), Vec::<String>::new());
 }
+
+#[test]
+fn a_contradiction_over_a_direction_points_at_its_word() {
+    // the figures are right, the word is wrong: the finding shows the word too
+    let report = Checker::new().check(
+        "draft.txt",
+        "全县生产总值增长6.8%。全县用电量增长4.1%，高于生产总值增速2.7个百分点。".as_bytes(),
+    );
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "points-against")
+        .expect("the points contradict the two rates");
+    let at = "全县生产总值增长6.8%。全县用电量增长4.1%，".len();
+    assert!(
+        finding
+            .related
+            .iter()
+            .any(|r| r.start == at && r.end == at + "高于".len()),
+        "{:?}",
+        finding.related
+    );
+}
+
+#[test]
+fn a_breakdown_opened_by_a_view_then_a_named_whole_is_of_that_whole() {
+    // 企业2.1万户 of all registered firms is not the whole of the new ones
+    let draft = "年末全市实有企业8.6万户。今年新登记企业1.25万户。\n从行业看，今年新登记企业中，服务业企业0.98万户，占新登记企业的78.4%；工业企业0.21万户，占16.8%。";
+    quiet_then_alarms(draft, "占16.8%", "占18.6%", "share-of-whole");
+}
+
+#[test]
+fn the_ends_of_a_range_total_nothing() {
+    // 48 and 186 bound the studies' sizes; the average is over the studies, of no printed total
+    let draft = "共纳入12项研究，单项研究样本量为48～186例，平均每项研究96.5例。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    assert!(
+        !statuses(draft, "average-per-item")
+            .iter()
+            .any(|s| s == "contradiction"),
+        "{draft}"
+    );
+}
+
+#[test]
+fn a_ratio_far_from_a_hundred_in_all_is_no_structure() {
+    let draft = "全市共有卫生机构1280个，其中医院52家（含公立医院21家、民营医院31家）。卫生技术人员8960人，其中执业医师3120人，注册护士3780人，医护比为1:1.21。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    assert!(
+        !rules_checked(draft).iter().any(|r| r == "structure-shares"),
+        "{draft}"
+    );
+}
+
+#[test]
+fn points_of_several_subjects_after_respectively_are_no_one_rate() {
+    let draft = "全市社会消费品零售总额增长4.2%。其中，家具类增长9.3%，建筑装潢类增长12.8%，家具类、建筑装潢类零售额增速分别比全市高5.1个和8.6个百分点。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}
+
+#[test]
+fn a_headline_total_against_a_body_with_averages_and_far_parts() {
+    // the body's daily average and the far smaller parts named alike are no rival reading of
+    // the headline's figure: a headline that misprints the total is warned of
+    let draft = "国庆长假 全市揽收快递1268.4万件\n\n本报讯 国庆长假期间，全市邮政、快递企业累计揽收快递1268.4万件，日均揽收快递181.2万件。其中，邮政揽收快递512.5万件，民营快递企业揽收快递755.9万件。";
+    quiet_then_alarms(
+        draft,
+        "揽收快递1268.4万件\n",
+        "揽收快递1286.4万件\n",
+        "headline",
+    );
+}

@@ -37,6 +37,8 @@ pub fn per_item(story: &Story) -> Vec<Found> {
                 && story.frame(t).clause != frame.clause
                 // (上年同期为…: the earlier period's figure, not the total averaged)
                 && !story.is_earlier_figure(t)
+                // (样本量为48～186例: the ends of a range total nothing)
+                && !story.is_range_end(t)
                 && story.q(t).unit == story.q(average).unit
                 && story.addable(t, average)
         };
@@ -171,8 +173,9 @@ fn per_classifier(lead: &str) -> Option<char> {
     let mut found = None;
     let mut before = None;
     while let Some(c) = chars.next() {
-        if matches!(c, '每' | '单') {
-            if let Some(&next) = chars.peek() {
+        // (单 of 单位 names the employer, not a classifier: 平均每家单位提供…)
+        if c == '每' || (c == '单' && found.is_none()) {
+            if let Some(&next) = chars.peek().filter(|&&n| c == '每' || n != '位') {
                 found = Some(next);
             }
         }

@@ -5,14 +5,18 @@ pub mod added;
 pub mod apposed;
 pub mod average;
 pub mod bands;
+pub mod compound;
 pub mod counted;
 pub mod days;
 pub mod enumeration;
 pub mod fractions;
 pub mod growth;
 pub mod multiple;
+pub mod named_ratio;
 pub mod net;
+pub mod outcomes;
 pub mod parts;
+pub mod per_population;
 pub mod points;
 pub mod rate;
 pub mod restated;
@@ -26,6 +30,8 @@ use crate::{Found, Story};
 pub fn find(story: &Story, name: &str) -> Vec<Found> {
     match name {
         "growth" => growth::growth(story),
+        "compound" => compound::over_years(story),
+        "compound-levels" => compound::between_levels(story),
         "base-stated" => growth::base_stated(story),
         "parts" => parts::parts(story),
         "added" => added::added(story),
@@ -42,8 +48,11 @@ pub fn find(story: &Story, name: &str) -> Vec<Found> {
         "structure" => share::structure(story),
         "net-of-pair" => net::net_of_pair(story),
         "multiple" => multiple::multiples(story),
+        "ratio-of-named" => named_ratio::named_ratios(story),
         "per-item" => average::per_item(story),
+        "per-population" => per_population::per_population(story),
         "rate-of-count" => rate::rate_of_count(story),
+        "outcomes-rate" => outcomes::rate_of_outcomes(story),
         "structure-terms" => share::structure_terms(story),
         "points" => points::points(story),
         "points-against" => points::against(story),

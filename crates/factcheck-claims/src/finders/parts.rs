@@ -51,23 +51,23 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     among_lists(story, &mut out);
     bracket_lists(story, &mut out);
     let levels = list_levels(story);
-    // each level's word of every partition group, read in one pass over its name (a story has
-    // hundreds of levels, the packs dozens of groups)
-    let held: Vec<Vec<Option<usize>>> = levels
-        .iter()
-        .map(|&q| {
-            let metric = &story.frame(q).metric;
-            let mut held = story.rules.partition_words.in_name(metric);
-            // 出口 inside 进出口 names the whole, not the part
-            for (g, k) in held.iter_mut().enumerate() {
-                if k.is_some_and(|k| story.inside_whole(metric, g, k)) {
-                    *k = None;
-                }
-            }
-            held
-        })
-        .collect();
-    partition_lists(story, &levels, &held, &mut out);
+    let held = partition_words_held(story, &levels);
+    partition_lists(story, &levels, &held, false, &mut out);
+    // the groups of per-head figures, which add up though they are averages
+    if story.rules.partition_per_head.iter().any(|&p| p) {
+        let per_head: Vec<usize> = story
+            .members
+            .clone()
+            .filter(|&q| {
+                story.frame(q).aspect == Aspect::Level
+                    && crate::story::is_amount(story.q(q))
+                    && !story.in_headline(q)
+                    && !story.frame(q).bracketed
+            })
+            .collect();
+        let held = partition_words_held(story, &per_head);
+        partition_lists(story, &per_head, &held, true, &mut out);
+    }
     declared_part_lists(story, &levels, &held, &mut out);
     super::bands::band_lists(story, &levels, &mut out);
     super::apposed::apposed_lists(story, &levels, &mut out);
@@ -77,7 +77,11 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     super::enumeration::enumerated_lists(story, &mut out);
     // a part no other structure lists
     among_inline(story, &mut out);
-    out.retain(|l| !nested_bounds(story, &l.parts) && !balance_in_gross(story, l));
+    // (parts that name a whole partition are parts, net or not: 经营净收入 of 可支配收入)
+    out.retain(|l| {
+        !nested_bounds(story, &l.parts)
+            && (!balance_in_gross(story, l) || names_partition(story, &l.parts))
+    });
     out
 }
 
@@ -912,19 +916,46 @@ fn breakdown_opener(story: &Story, s: usize) -> Option<usize> {
 pub(super) fn scope_opener<'t>(story: &Story<'t>, s: usize) -> Option<&'t str> {
     let layout = &story.frames.layout;
     let start = layout.sentences[s].range.start;
-    let clause = &layout.clauses[layout.clause_at(start)?];
-    let text: &'t str = story.text[clause.range.clone()].trim_matches(|c: char| {
-        c.is_whitespace() || c.is_ascii_punctuation() || "，、：".contains(c)
-    });
+    let at = layout.clause_at(start)?;
+    let trimmed = |k: usize| -> Option<&'t str> {
+        let clause = layout.clauses.get(k)?;
+        Some(story.text[clause.range.clone()].trim_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_punctuation() || "，、：".contains(c)
+        }))
+    };
+    let mut text: &'t str = trimmed(at)?;
+    // `从产业分布看，新登记企业中，`: the view first, then the whole named alone
+    let words = story.words();
+    let view = words
+        .starting("breakdown_by", text)
+        .is_some_and(|by| words.ending("breakdown_view", &text[by.len()..]).is_some());
+    if view && !text.ends_with('中') {
+        let next = trimmed(at + 1)?;
+        if layout.clauses[at + 1].range.start < layout.sentences[s].range.end {
+            text = next;
+        }
+    }
     // (12万亿元中，: a figure's parts, in its own sentence)
     let named = text.strip_suffix('中')?;
     let named = named.strip_prefix('在').unwrap_or(named);
-    let words = story.words();
+    let named = after_leading_period(named);
     let plain = named.chars().all(is_han)
         && (2..=12).contains(&named.chars().count())
         && words.starting("which", named).is_none()
         && words.starting("anaphor", named).is_none();
     plain.then_some(named)
+}
+
+/// A name without the period it opens with (`1—11月份新登记企业` → 新登记企业).
+fn after_leading_period(name: &str) -> &str {
+    let Some(last_digit) = name.rfind(|c: char| c.is_ascii_digit()) else {
+        return name;
+    };
+    let rest = &name[last_digit + 1..];
+    ["月份", "季度", "年", "月", "日"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(name)
 }
 
 /// The total a sentence that opens with 其中 refers to: the last level of the sentence before, in
@@ -999,11 +1030,15 @@ fn previous_sentence_total(story: &Story, s: usize, first: usize) -> Option<usiz
                     story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start]
                         .contains("分别")
                 };
+                // (nor, paragraphs away, one smaller than the first part: `11月份…其中，出口225亿元`
+                // is no whole of the year's 机电产品出口1427亿元)
+                let value = |q: usize| story.q(q).number().unwrap_or_default();
                 let unshared: Vec<usize> = levels
                     .iter()
                     .copied()
                     .filter(|&q| story.describing(q, Aspect::Share).is_empty())
                     .filter(|&q| !one_of_several(q))
+                    .filter(|&q| a.paragraph == b.paragraph || value(q) >= value(first))
                     .collect();
                 if let [named] = part_named_by_ending(story, &unshared, first)[..] {
                     return Some(named);
@@ -1367,16 +1402,47 @@ fn bracket_lists(story: &Story, out: &mut Vec<PartsList>) {
     }
 }
 
+/// Each level's word of every partition group, read in one pass over its name (a story has
+/// hundreds of levels, the packs dozens of groups).
+fn partition_words_held(story: &Story, levels: &[usize]) -> Vec<Vec<Option<usize>>> {
+    levels
+        .iter()
+        .map(|&q| {
+            let metric = &story.frame(q).metric;
+            let mut held = story.rules.partition_words.in_name(metric);
+            // 出口 inside 进出口 names the whole, not the part
+            for (g, k) in held.iter_mut().enumerate() {
+                if k.is_some_and(|k| story.inside_whole(metric, g, k)) {
+                    *k = None;
+                }
+            }
+            held
+        })
+        .collect()
+}
+
 /// Parts that name a whole partition in consecutive clauses (`城镇人口41万人，乡村人口53万人`)
 /// with no 其中: their total is the level before them whose measure the parts' names share.
-/// `held[k][g]`: the word of group `g` that level `k` is named by, if any.
+/// `held[k][g]`: the word of group `g` that level `k` is named by, if any. Only the groups of
+/// per-head figures, or only the others, as `per_head` says.
 fn partition_lists(
     story: &Story,
     levels: &[usize],
     held: &[Vec<Option<usize>>],
+    per_head: bool,
     out: &mut Vec<PartsList>,
 ) {
     for (g, group) in story.rules.partitions.iter().enumerate() {
+        if story
+            .rules
+            .partition_per_head
+            .get(g)
+            .copied()
+            .unwrap_or(false)
+            != per_head
+        {
+            continue;
+        }
         let n = group.len();
         let words: Vec<Option<usize>> = held.iter().map(|h| h[g]).collect();
         for (at, window) in levels.windows(n).enumerate() {
@@ -1474,18 +1540,26 @@ fn partition_lists(
                             && (story.words().is("whole_qualifier", kind)
                                 || adds_up(story, t, window))
                     });
+                    // `共有4120名考生报名`: a count names what it counts after the figure
+                    let counts_after = story.q(t).kind == factcheck_numbers::Kind::Count
+                        && story.frame(t).after.starts_with(common.as_str());
                     let named = common.chars().count() >= 2
                         && (metric == common
                             || own == common
                             || qualified
+                            || counts_after
                             || (by_whole && metric.ends_with(&common)));
-                    (named || names_whole(&story.frame(t).metric)) && !listed(t)
+                    (named || names_whole(&story.frame(t).metric))
+                        && !listed(t)
+                        && (!per_head || said_of_the_same(story, group, first, t))
                 });
             // a whole the packs name for the group (粮食 for 夏粮, 早稻, 秋粮), with the measure
             // the parts share (粮食总产量 for 夏粮产量…), anywhere earlier in the story
             let declared = &story.rules.partition_wholes[g];
             let total = total.or_else(|| {
-                if declared.is_empty() || common.chars().count() < 2 {
+                // (parts named by the group's words alone, 人均工资性收入…人均转移净收入, are
+                // of the level the whole's word names: 人均可支配收入)
+                if declared.is_empty() || (common.chars().count() < 2 && !by_whole) {
                     return None;
                 }
                 levels
@@ -1496,6 +1570,7 @@ fn partition_lists(
                         t < first && story.addable(t, first) && story.same_period(t, first)
                     })
                     .take(64)
+                    .filter(|&t| !per_head || said_of_the_same(story, group, first, t))
                     .find(|&t| names_declared_whole(story, g, &common, t) && !listed(t))
             });
             let Some(total) = total else {
@@ -1521,6 +1596,18 @@ fn partition_lists(
             });
         }
     }
+}
+
+/// Per-head parts are of the whole said of the same people: what the first part's name says
+/// before its group word (全市居民人均 of 全市居民人均工资性收入) opens the whole's name too, not
+/// another group's (农村居民人均可支配收入).
+fn said_of_the_same(story: &Story, group: &[String], first: usize, total: usize) -> bool {
+    let part = story.plain_name(&story.frame(first).metric);
+    let Some(at) = group.iter().filter_map(|w| part.find(w.as_str())).min() else {
+        return false;
+    };
+    let total = story.plain_name(&story.frame(total).metric);
+    total.starts_with(&part[..at])
 }
 
 /// Does the level name the whole the packs declare for partition group `g`, measured as the

@@ -331,6 +331,20 @@ pub fn against(story: &Story) -> Vec<Found> {
         let other = if run.len() > 1 && bracketed.len() == run.len() {
             Some(bracketed[k])
         } else {
+            // `甲类、乙类零售额增速分别比全市高10.6个和14.1个百分点`: each points has a rate of
+            // its own subject, which one name before the comparison does not pick out
+            let before = &story.text[story.frames.layout.clauses[clause].range.start
+                ..story
+                    .q(p)
+                    .span
+                    .start
+                    .max(story.frames.layout.clauses[clause].range.start)];
+            let subjects_listed = before
+                .find("分别")
+                .is_some_and(|at| before[..at].contains(['、', '和']));
+            if run.len() > 1 && subjects_listed {
+                continue;
+            }
             *figure
         };
         let reading = |other: usize| {

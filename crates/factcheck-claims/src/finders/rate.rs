@@ -33,8 +33,9 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             &story.text[clause.range.start.min(q.span.start)..q.span.start],
             LEAD,
         ));
-        // a rate of change (增长率, 增速) is no rate of items
-        if words.contains("change_noun", &lead) {
+        // a rate of change (增长率, 增速) is no rate of items, nor is a share of a whole the
+        // copy names (占商品房销售面积的88.1%): the share finder reads that one
+        if words.contains("change_noun", &lead) || frame.whole.is_some() {
             continue;
         }
         let Some(stem) = rate_stem(&lead) else {

@@ -652,12 +652,25 @@ pub fn headline(story: &Story) -> Vec<Found> {
         // or the two names end alike for four characters or more (全县旅游收入, 实现国内旅游
         //收入) and no other candidate's name does
         let ends_alike = |label: &str| crate::story::common_ending(label, &head_label) >= 4;
-        let alone_alike = ends_alike(&body_label)
-            && body[1..]
-                .iter()
-                .all(|&b| !ends_alike(&clause_label(story, b)));
+        // (an average, 日均发送旅客, is no rival of a headline's total named alike, nor is a
+        // figure far from the headline's, 铁路发送旅客128.4万人次 against 321.6万人次: a slip
+        // changes a digit or two, not the size)
+        let average =
+            |q: usize| factcheck_frames::names_an_average(story.words(), &story.frame(q).metric);
+        let near = |b: usize| {
+            let (v, three) = (value(b), rust_decimal::Decimal::from(3));
+            v * three >= hv * rust_decimal::Decimal::TWO
+                && v * rust_decimal::Decimal::TWO <= hv * three
+        };
+        let rivals: Vec<usize> = body[1..]
+            .iter()
+            .copied()
+            .filter(|&b| (average(h) || !average(b)) && near(b))
+            .collect();
+        let alone_alike =
+            ends_alike(&body_label) && rivals.iter().all(|&b| !ends_alike(&clause_label(story, b)));
         let alone_echoing = echoes_headline(&body_label, &headline_words)
-            && body[1..]
+            && rivals
                 .iter()
                 .all(|&b| !echoes_headline(&clause_label(story, b), &headline_words));
         // those looser names bind only where no body figure agrees with the headline (another

@@ -86,6 +86,20 @@ pub fn share(story: &Story) -> Vec<Found> {
             .find(|l| l.parts.contains(&part) && l.shares_of_total)
             .map(|l| l.total);
         let Some((_, name)) = &frame.whole else {
+            // the whole the first share of the sentence named, when the part goes on its run
+            // (`第三产业企业2.68万户，占新登记企业的78.6%；第二产业企业0.61万户，占17.9%`): the
+            // copy's own word over a list's total read from the structure
+            let run_whole = named_in_sentence
+                .get(&frame.sentence)
+                .filter(|(whole, first, _)| {
+                    matches!(whole, Var::Stated(_))
+                        && continues_run(story, *first, part)
+                        && *whole != Var::Stated(part)
+                });
+            if let Some((whole, _, certainty)) = run_whole {
+                out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+                continue;
+            }
             // 占比41%: the whole is the total the part is listed under, or in a list nested in
             // another (60岁以上…，其中65岁以上…占18.83%) the total that one is listed under
             if let Some(total) = listed_under {
@@ -200,19 +214,44 @@ pub fn share(story: &Story) -> Vec<Found> {
                     .iter()
                     .map(|&(w, _)| reading(Var::Stated(w)))
                     .collect();
-                // (a whole read weakly is no whole for the shares after it)
+                // (a whole read weakly is no whole for the shares after it: they are of one
+                // whole with this share's, whatever its figure)
                 if certainty != Certainty::Weak {
                     named_in_sentence.entry(frame.sentence).or_insert((
                         Var::Stated(best),
                         part,
                         certainty.min(Certainty::Inferred),
                     ));
+                } else if !named_in_sentence.contains_key(&frame.sentence)
+                    && story.frames.in_sentence(frame.sentence).any(|o| {
+                        o > s
+                            && story.frame(o).aspect == Aspect::Share
+                            && story.frame(o).whole.is_none()
+                    })
+                {
+                    let key = format!("whole:{}|run@{}", story.plain_name(name), frame.sentence);
+                    let derived = story.derived(key, part, Some(name.clone()));
+                    named_in_sentence
+                        .insert(frame.sentence, (derived.clone(), part, Certainty::Inferred));
+                    out.push(found(reading(derived), Certainty::Inferred, Vec::new()));
                 }
                 out.push(found(reading(Var::Stated(best)), certainty, alternatives));
             }
             None => {
                 // nothing states the whole: derive it, shared by the shares of the same whole
-                // each share derives its own: two shares of `仓位` may be of two funds' holdings
+                // each share derives its own: two shares of `仓位` may be of two funds' holdings;
+                // but shares of one name in a run of one sentence (`…分别占受理总量的50.0%、
+                // 25.0%`) are of one whole
+                let run_whole = named_in_sentence.get(&frame.sentence).filter(
+                    |(whole, first, _)| {
+                        matches!(whole, Var::Derived(d) if d.name.as_deref() == Some(name.as_str()))
+                            && continues_run(story, *first, part)
+                    },
+                );
+                if let Some((whole, _, certainty)) = run_whole {
+                    out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+                    continue;
+                }
                 let key = format!("whole:{}|{part}", story.plain_name(name));
                 let derived = story.derived(key, part, Some(name.clone()));
                 named_in_sentence.entry(frame.sentence).or_insert((
@@ -275,9 +314,16 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
         // 47.2%；初中生达标的…` names who of each group: each share is of its own group
         let total: Decimal = run.iter().filter_map(|&(s, _)| story.q(s).number()).sum();
         let of_groups = run.iter().any(|&(_, p)| group_named(story, p).is_some());
+        // shares that add up to 100% (as printed, give or take their rounding) are of one whole
+        // whatever their parts are called (60～69岁…占48.6%；70～79岁…占36.3%；80岁及以上…)
+        let slack = Decimal::new(5, 2) * Decimal::from(run.len());
+        let whole_partition = (total - Decimal::ONE_HUNDRED).abs() <= slack
+            && run
+                .iter()
+                .all(|&(_, p)| story.q(p).unit == story.q(first).unit);
         if run.len() < 2
             || parts.len() < run.len()
-            || !alike
+            || !(alike || whole_partition)
             || of_groups
             || total > Decimal::new(1005, 1)
         {
@@ -369,6 +415,11 @@ pub fn structure(story: &Story) -> Vec<Found> {
         let later = colon_runs_after(story, last)
             .is_some_and(|next| story.frame(next).sentence == sentence);
         if later {
+            continue;
+        }
+        // terms in percent add up to about 100: `医护比为1:1.18` is no structure
+        let sum: Decimal = run.iter().filter_map(|&q| story.q(q).number()).sum();
+        if (sum - Decimal::ONE_HUNDRED).abs() > Decimal::from(run.len()) {
             continue;
         }
         let start = story.q(run[0]).span.start;
