@@ -1008,7 +1008,7 @@ fn shares_that_go_on_a_run_are_of_the_whole_the_first_names() {
 #[test]
 fn income_by_source_adds_up_to_the_per_head_income() {
     holds_then_breaks(
-        "全年全县居民人均可支配收入28540元。按收入来源分，全县居民人均工资性收入15230元，人均经营净收入6120元，人均财产净收入1850元，人均转移净收入5340元。",
+        "全年全县居民人均可支配收入为28540元。按收入来源分，全县居民人均工资性收入15230元，人均经营净收入6120元，人均财产净收入1850元，人均转移净收入5340元。",
         "sum-of-parts",
         "6120元",
         "6210元",

@@ -93,7 +93,7 @@ pub fn between_levels(story: &Story) -> Vec<Found> {
     out
 }
 
-/// Rates named a yearly average (`年均增长6.7%`, `年平均增长率为3.8%`, `年均下降1.0%`).
+/// Rates named a yearly average (`年均增长6.7%`, `年平均增长率为4.6%`, `年均下降1.0%`).
 fn yearly_rates(story: &Story) -> Vec<usize> {
     story
         .members
