@@ -1076,3 +1076,13 @@ fn a_total_rate_counts_the_outcomes_not_negated() {
         "无效9例",
     );
 }
+
+#[test]
+fn summer_and_autumn_grain_make_the_years_grain_where_no_early_rice_is_grown() {
+    holds_then_breaks(
+        "全年粮食总产量152.64万吨。其中，夏粮产量41.27万吨，增长1.6%；秋粮产量111.37万吨，增长0.9%。",
+        "sum-of-parts",
+        "111.37万吨",
+        "113.17万吨",
+    );
+}
