@@ -2065,3 +2065,29 @@ fn a_headline_total_against_a_body_with_averages_and_far_parts() {
         "headline",
     );
 }
+
+#[test]
+fn look_alikes_of_this_rounds_structures_stay_quiet() {
+    // each was a false alarm of a first version of its structure: a yearly rate of another
+    // measure, over another span or in real terms; a rate of one outcome, or outcomes past 无效;
+    // shares of each one's own target; a subgroup's share; medians for a ratio of means; a
+    // narrower scope per head of population, or only the parts of the total printed; a share of
+    // the part just named
+    for draft in [
+        "2025年全市进出口总额比2020年增长31.5%，其中出口年均增长8.2%。",
+        "全县户籍人口由2020年的36.2万人增加到2025年的37.1万人，常住人口年均增长0.9%。",
+        "全区生产总值由2020年的812亿元增加到2025年的1096亿元，按可比价格计算，年均增长5.1%。",
+        "2025年全市旅游收入比2020年增长85.0%，近十年年均增长11.6%。",
+        "治疗组显效28例、有效15例、无效5例，显效率为58.3%。",
+        "观察组显效22例、有效18例、无效4例、加重1例，总有效率为88.9%。",
+        "全年城镇新增就业4.6万人，失业人员再就业1.2万人，分别完成全年目标任务的102.2%和120.0%。",
+        "城镇居民人均教育文化娱乐支出3250元，农村居民人均教育文化娱乐支出1560元，分别占各自人均消费支出的11.2%和9.8%。",
+        "受访者中女性612人，占51.0%；女性受访者中有锻炼习惯的300人，占49.0%。",
+        "城镇居民人均可支配收入中位数41200元，农村居民人均可支配收入中位数18900元。按平均数计算，城乡居民人均可支配收入比值为2.25。",
+        "全市有效发明专利拥有量1.92万件，其中市区1.41万件。按市区常住人口205.3万人计算，市区每万人口发明专利拥有量68.7件。",
+        "公立医院床位1.86万张，民营医院床位0.52万张。按年末常住人口402.6万人计算，每千人口医疗卫生机构床位6.21张。",
+        "全年新登记企业2.46万户，占新登记经营主体的35.2%；第三产业企业1.93万户，占78.5%。",
+    ] {
+        assert_eq!(alarms(draft), Vec::<String>::new(), "{draft}");
+    }
+}

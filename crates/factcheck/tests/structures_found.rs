@@ -1086,3 +1086,36 @@ fn summer_and_autumn_grain_make_the_years_grain_where_no_early_rice_is_grown() {
         "113.17万吨",
     );
 }
+
+#[test]
+fn income_by_source_said_without_its_people_is_of_all_residents() {
+    // the urban and rural figures stand between: the parts are of the all-residents income
+    holds_then_breaks(
+        "全年全县居民人均可支配收入为31260元。城镇居民人均可支配收入42180元，农村居民人均可支配收入19840元。其中，人均工资性收入17650元，人均经营净收入6210元，人均财产净收入1930元，人均转移净收入5470元。",
+        "sum-of-parts",
+        "人均财产净收入1930元",
+        "人均财产净收入1390元",
+    );
+}
+
+#[test]
+fn a_bare_ratio_after_zhi_bi_is_read() {
+    holds_then_breaks(
+        "全年出口额1938亿元，进口额1102亿元，出口额与进口额之比为1.76。",
+        "ratio-of-named",
+        "之比为1.76",
+        "之比为1.67",
+    );
+}
+
+#[test]
+fn figures_per_people_in_a_run_each_have_their_own_total() {
+    let draft = "全区共有注册护士1.36万人，执业（助理）医师1.12万人。按年末常住人口318.5万人计算，每千人口执业（助理）医师3.52人、注册护士4.27人。";
+    let statuses = statuses(draft, "stat-per-population");
+    assert_eq!(statuses, ["consistent", "consistent"], "{draft}");
+    let changed = draft.replacen("注册护士4.27人", "注册护士4.72人", 1);
+    assert!(
+        self::statuses(&changed, "stat-per-population").contains(&"contradiction".to_string()),
+        "{changed}"
+    );
+}

@@ -71,11 +71,12 @@ pub fn between_levels(story: &Story) -> Vec<Found> {
         ) else {
             continue;
         };
-        // (the two levels are the ones the yearly rate follows: nothing counted between)
+        // (the two levels are the ones the yearly rate follows: no figure between, neither a
+        // span of its own, 2021—2025年, nor another count)
         if story
             .frames
             .in_sentence(sentence)
-            .any(|q| q > to && q < yearly && !matches!(story.q(q).kind, Kind::Date))
+            .any(|q| q > to && q < yearly)
         {
             continue;
         }
@@ -93,8 +94,12 @@ pub fn between_levels(story: &Story) -> Vec<Found> {
     out
 }
 
-/// Rates named a yearly average (`年均增长6.7%`, `年平均增长率为4.6%`, `年均下降1.0%`).
+/// Rates named a yearly average (`年均增长6.7%`, `年平均增长率为4.6%`, `年均下降1.0%`) that
+/// name nothing else: a clause of their own with no subject (`其中出口年均增长…`, `常住人口年均
+/// 增长…` are another measure's), in a sentence not in real terms (levels at current prices, a
+/// rate at comparable ones: `按可比价格计算，年均增长…`).
 fn yearly_rates(story: &Story) -> Vec<usize> {
+    let words = story.words();
     story
         .members
         .clone()
@@ -105,8 +110,12 @@ fn yearly_rates(story: &Story) -> Vec<usize> {
                 return false;
             };
             let clause = &story.frames.layout.clauses[story.frame(q).clause];
-            let before = &story.text[clause.range.start.min(at.start)..at.start];
-            story.words().ending("yearly_average", before).is_some()
+            let before = crate::story::han(&story.text[clause.range.start.min(at.start)..at.start]);
+            words.is("yearly_average", &before)
+        })
+        .filter(|&q| {
+            let sentence = &story.frames.layout.sentences[story.frame(q).sentence];
+            !words.contains("real_terms", &story.text[sentence.range.clone()])
         })
         .collect()
 }
@@ -127,11 +136,12 @@ fn whole_growth_before(story: &Story, yearly: usize) -> Option<usize> {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    // (a date between names the yearly rate's own span: 2021—2025年年均增长)
+    // (a figure between names the yearly rate's own span or another measure: 2021—2025年年均
+    // 增长, 近十年年均增长)
     let dated_between = story
         .frames
         .in_sentence(sentence)
-        .any(|q| q > rate && q < yearly && story.q(q).kind == Kind::Date);
+        .any(|q| q > rate && q < yearly);
     (same_level && !dated_between && !yearly_rates(story).contains(&rate)).then_some(rate)
 }
 

@@ -44,10 +44,10 @@ pub fn named_ratios(story: &Story) -> Vec<Found> {
             continue;
         };
         let named = &lead[..lead.len() - ending.len()];
-        let Some((first, other)) = two_names(story, named) else {
+        let Some((first, other, exact)) = two_names(story, named) else {
             continue;
         };
-        let Some((a, b)) = figures_named(story, q, &first, &other) else {
+        let Some((a, b)) = figures_named(story, q, &first, &other, exact) else {
             continue;
         };
         let mut roles = Roles::new();
@@ -63,23 +63,31 @@ pub fn named_ratios(story: &Story) -> Vec<Found> {
 /// The two names a ratio compares: `甲与乙` (what follows the second said of both when the
 /// first is bare: `普通高中与中等职业教育招生人数` → 普通高中招生人数?, 中等职业教育招生人数), or
 /// `城乡X` (城镇X and 农村X).
-fn two_names(story: &Story, named: &str) -> Option<(String, String)> {
+/// (With whether the figures' names must be the names exactly: 城乡X names the urban and rural
+/// X, not their medians, 城镇X中位数.)
+fn two_names(story: &Story, named: &str) -> Option<(String, String, bool)> {
     let words = story.words();
     if let Some(pair) = words.starting("urban_rural", named) {
         let measure = &named[pair.len()..];
         if measure.chars().count() < 2 {
             return None;
         }
-        return Some((format!("城镇{measure}"), format!("农村{measure}")));
+        return Some((format!("城镇{measure}"), format!("农村{measure}"), true));
     }
     let (first, other) = named.split_once('与').or_else(|| named.split_once('和'))?;
     (first.chars().count() >= 2 && other.chars().count() >= 2)
-        .then(|| (first.to_string(), other.to_string()))
+        .then(|| (first.to_string(), other.to_string(), false))
 }
 
 /// The levels before the ratio that the two names name, one each: the nearest of each, of one
 /// unit and period; a name matched by more than one level of the same closeness is no match.
-fn figures_named(story: &Story, ratio: usize, first: &str, other: &str) -> Option<(usize, usize)> {
+fn figures_named(
+    story: &Story,
+    ratio: usize,
+    first: &str,
+    other: &str,
+    exact: bool,
+) -> Option<(usize, usize)> {
     let words = story.words();
     let named_by = |name: &str| -> Vec<usize> {
         // 城镇X also matches 城市X; 农村X also 乡村X (the urban and rural words of the packs)
@@ -105,9 +113,11 @@ fn figures_named(story: &Story, ratio: usize, first: &str, other: &str) -> Optio
             .filter(|&w| w < ratio && story.q(w).kind != Kind::Ratio && !story.frame(w).compared)
             .filter(|&w| !story.is_earlier_figure(w))
             .filter(|&w| {
-                variants
-                    .iter()
-                    .any(|v| story.names(v, w) != NameMatch::No && opens_alike(story, v, w))
+                variants.iter().any(|v| {
+                    let how = story.names(v, w);
+                    (how == NameMatch::Exact || (!exact && how != NameMatch::No))
+                        && opens_alike(story, v, w)
+                })
             })
             .collect()
     };

@@ -25,7 +25,10 @@ pub fn rate_of_outcomes(story: &Story) -> Vec<Found> {
         let Some(name) = lead.strip_suffix('率') else {
             continue;
         };
-        let name = name.strip_prefix('总').unwrap_or(name);
+        // (显效率, 治愈率 count one outcome alone: only a total rate counts several)
+        let Some(name) = name.strip_prefix('总') else {
+            continue;
+        };
         if name.chars().count() < 2 || frame.clause == 0 {
             continue;
         }
@@ -50,8 +53,12 @@ pub fn rate_of_outcomes(story: &Story) -> Vec<Found> {
         let label = |q: usize| story.own_label(q).to_string();
         let negated = |q: usize| words.starting("negation", &label(q)).is_some();
         let (left_out, kept): (Vec<usize>, Vec<usize>) = listed.iter().partition(|&&q| negated(q));
-        // the rate's own word names an outcome counted (有效 of 有效率), and one is left out
-        if left_out.is_empty() || kept.is_empty() || !kept.iter().any(|&q| label(q).contains(name))
+        // the rate's own word names an outcome counted (有效 of 有效率), and one is left out, the
+        // last listed (after 无效 may come outcomes of another kind: 加重, 死亡, 脱落)
+        if left_out.len() != 1
+            || left_out[0] != *listed.last().expect("listed outcomes")
+            || kept.is_empty()
+            || !kept.iter().any(|&q| label(q).contains(name))
         {
             continue;
         }

@@ -1600,14 +1600,23 @@ fn partition_lists(
 
 /// Per-head parts are of the whole said of the same people: what the first part's name says
 /// before its group word (全市居民人均 of 全市居民人均工资性收入) opens the whole's name too, not
-/// another group's (农村居民人均可支配收入).
+/// another group's (农村居民人均可支配收入); a part that says less (其中，人均工资性收入) is of
+/// the whole that names no urban or rural side (全市居民人均可支配收入).
 fn said_of_the_same(story: &Story, group: &[String], first: usize, total: usize) -> bool {
     let part = story.plain_name(&story.frame(first).metric);
     let Some(at) = group.iter().filter_map(|w| part.find(w.as_str())).min() else {
         return false;
     };
     let total = story.plain_name(&story.frame(total).metric);
-    total.starts_with(&part[..at])
+    let said = &part[..at];
+    let words = story.words();
+    let one_side = |name: &str| {
+        ["urban", "rural"]
+            .iter()
+            .any(|class| words.class(class).iter().any(|w| name.contains(w.as_str())))
+    };
+    (!said.is_empty() && total.starts_with(said))
+        || (!one_side(said) && !one_side(&total) && total.contains(said))
 }
 
 /// Does the level name the whole the packs declare for partition group `g`, measured as the

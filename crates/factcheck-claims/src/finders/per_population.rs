@@ -19,6 +19,9 @@ const PER: [(&str, i64); 8] = [
     ("每百人", 100),
 ];
 
+/// How many characters before 每 are read for a scope of the figure's own.
+const SCOPE: usize = 6;
+
 pub fn per_population(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     for value in story.members.clone() {
@@ -26,16 +29,37 @@ pub fn per_population(story: &Story) -> Vec<Found> {
         if quantity.kind != Kind::Count || story.frame(value).bracketed {
             continue;
         }
-        let clause = &story.frames.layout.clauses[story.frame(value).clause];
-        let lead = &story.text[clause.range.start.min(quantity.span.start)..quantity.span.start];
+        // (read over the sentence: a bracket inside the name, 执业（助理）医师, opens a clause)
+        let sentence = &story.frames.layout.sentences[story.frame(value).sentence];
+        let lead = &story.text[sentence.range.start.min(quantity.span.start)..quantity.span.start];
         let Some((at, word, per)) = PER
             .iter()
             .find_map(|&(w, n)| lead.rfind(w).map(|at| (at, w, n)))
         else {
             continue;
         };
+        if lead[at..].contains(['，', '；', '。', ',', ';']) {
+            continue;
+        }
+        // a narrower scope before the people (市区每万人口…) is of a total the copy may not print
+        let before = &lead[..at];
+        let before = before.rsplit(['，', '；', ',']).next().unwrap_or("");
+        let scope = crate::story::han(crate::story::tail(before, SCOPE));
+        let scope = story.words().strip_start("territory", &scope);
+        if !scope.is_empty() && !scope.ends_with("计算") {
+            continue;
+        }
         // what is counted: the name after the people (医疗卫生机构床位), without the linking word
-        let named = crate::story::han(&lead[at + word.len()..]);
+        // (named as the totals are, brackets aside: 执业（助理）医师 is 执业医师 there)
+        // (in a run, `每千人口执业医师3.71人、注册护士4.49人`, the name after the figure before)
+        let lead_start = sentence.range.start.min(quantity.span.start);
+        let name_from = value
+            .checked_sub(1)
+            .filter(|&p| p >= story.members.start)
+            .map(|p| story.q(p).span.end)
+            .filter(|&end| end > lead_start + at)
+            .map_or(at + word.len(), |end| end - lead_start);
+        let named = crate::story::han(&without_brackets(&lead[name_from..]));
         let named = story.words().strip_end("link", &named).to_string();
         if named.chars().count() < 2 {
             continue;
@@ -47,7 +71,7 @@ pub fn per_population(story: &Story) -> Vec<Found> {
         let Some(&total) = totals.first() else {
             continue;
         };
-        let span_at = clause.range.start.min(quantity.span.start) + at;
+        let span_at = sentence.range.start.min(quantity.span.start) + at;
         let reading = |total: usize| {
             let mut roles = Roles::new();
             roles.insert("value".into(), Binding::One(Var::Stated(value)));
@@ -108,11 +132,29 @@ fn totals_named(story: &Story, value: usize, named: &str, population: usize) -> 
         .filter(|&t| &story.q(t).unit == unit && story.q(t).kind == Kind::Count)
         .filter(|&t| story.same_period(t, value))
         .filter(|&t| story.frame(t).sentence + 3 >= story.frame(value).sentence)
-        .map(|t| (story.names(named, t), t))
-        .filter(|&(m, t)| {
-            m != NameMatch::No || crate::story::common_ending(&story.frame(t).metric, named) >= 2
+        // (发病数 names the cases counted: 发病)
+        .map(|t| {
+            let bare = named.strip_suffix('数').filter(|b| b.chars().count() >= 2);
+            let how = story.names(named, t);
+            (bare.map_or(how, |b| how.max(story.names(b, t))), t)
         })
+        .filter(|&(m, _)| m != NameMatch::No)
         .collect();
     totals.sort_by_key(|&(m, t)| (std::cmp::Reverse(m), std::cmp::Reverse(t)));
     totals.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The text without what stands in brackets (`执业（助理）医师` → 执业医师).
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

@@ -53,6 +53,31 @@ pub fn share(story: &Story) -> Vec<Found> {
             certainty,
             alternatives,
         };
+        // a later part of a run smaller than the first may be a share of the first part itself
+        // (`新登记企业3.41万户，占新登记市场主体的39.6%；第三产业企业2.68万户，占78.6%`)
+        // — only when the sentence's shares so far pass 100%, as shares of one whole cannot
+        let past_whole = || {
+            let so_far: Decimal = story
+                .frames
+                .in_sentence(frame.sentence)
+                .filter(|&o| o <= s && story.frame(o).aspect == Aspect::Share)
+                .filter_map(|o| story.q(o).number())
+                .sum();
+            so_far > Decimal::new(1005, 1)
+        };
+        let of_first = |first: usize| -> Vec<Roles> {
+            let smaller = story.q(part).number() < story.q(first).number();
+            if smaller && first != part && past_whole() {
+                vec![reading(Var::Stated(first))]
+            } else {
+                Vec::new()
+            }
+        };
+        // a whole each part has its own of (各自…, 全年目标任务) is no whole of the shares after
+        let inheritable = frame.whole.as_ref().is_none_or(|(_, name)| {
+            let plain = story.plain_name(name);
+            !name.contains('各') && story.words().ending("own_plan", &plain).is_none()
+        });
         // 约占全市（300亿元）的15%, 占播种面积35.12万亩的81%: the whole's figure stands beside
         // its name
         if let Some((range, _)) = &frame.whole {
@@ -71,11 +96,13 @@ pub fn share(story: &Story) -> Vec<Found> {
                     && story.addable(w, part)
             });
             if let Some(w) = beside {
-                named_in_sentence.entry(frame.sentence).or_insert((
-                    Var::Stated(w),
-                    part,
-                    Certainty::Inferred,
-                ));
+                if inheritable {
+                    named_in_sentence.entry(frame.sentence).or_insert((
+                        Var::Stated(w),
+                        part,
+                        Certainty::Inferred,
+                    ));
+                }
                 out.push(found(reading(Var::Stated(w)), Certainty::Bound, Vec::new()));
                 continue;
             }
@@ -96,8 +123,8 @@ pub fn share(story: &Story) -> Vec<Found> {
                         && continues_run(story, *first, part)
                         && *whole != Var::Stated(part)
                 });
-            if let Some((whole, _, certainty)) = run_whole {
-                out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+            if let Some((whole, first, certainty)) = run_whole {
+                out.push(found(reading(whole.clone()), *certainty, of_first(*first)));
                 continue;
             }
             // 占比41%: the whole is the total the part is listed under, or in a list nested in
@@ -149,13 +176,13 @@ pub fn share(story: &Story) -> Vec<Found> {
                     Certainty::Inferred,
                     alternatives,
                 ));
-            } else if let Some((whole, _, certainty)) = named_in_sentence
+            } else if let Some((whole, first, certainty)) = named_in_sentence
                 .get(&frame.sentence)
                 .filter(|(whole, first, _)| {
                     continues_run(story, *first, part) && *whole != Var::Stated(part)
                 })
             {
-                out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+                out.push(found(reading(whole.clone()), *certainty, of_first(*first)));
             } else if let Some(group) = group_named(story, part) {
                 // `初中生达标的有736人，占37.9%`: of the group the part's name opens with, whose
                 // figure the story gave (初中生1943人)
@@ -216,7 +243,9 @@ pub fn share(story: &Story) -> Vec<Found> {
                     .collect();
                 // (a whole read weakly is no whole for the shares after it: they are of one
                 // whole with this share's, whatever its figure)
-                if certainty != Certainty::Weak {
+                if !inheritable {
+                    // (each share's own whole: nothing to hand on)
+                } else if certainty != Certainty::Weak {
                     named_in_sentence.entry(frame.sentence).or_insert((
                         Var::Stated(best),
                         part,
@@ -248,12 +277,16 @@ pub fn share(story: &Story) -> Vec<Found> {
                             && continues_run(story, *first, part)
                     },
                 );
-                if let Some((whole, _, certainty)) = run_whole {
-                    out.push(found(reading(whole.clone()), *certainty, Vec::new()));
+                if let Some((whole, first, certainty)) = run_whole {
+                    out.push(found(reading(whole.clone()), *certainty, of_first(*first)));
                     continue;
                 }
                 let key = format!("whole:{}|{part}", story.plain_name(name));
                 let derived = story.derived(key, part, Some(name.clone()));
+                if !inheritable {
+                    out.push(found(reading(derived), Certainty::Inferred, Vec::new()));
+                    continue;
+                }
                 named_in_sentence.entry(frame.sentence).or_insert((
                     derived.clone(),
                     part,
@@ -321,8 +354,17 @@ fn unnamed_wholes(story: &Story) -> std::collections::HashMap<usize, String> {
             && run
                 .iter()
                 .all(|&(_, p)| story.q(p).unit == story.q(first).unit);
+        // (`男性受访者中吸烟者…，占47.6%`: a share of a group the part's name opens with, 中 after
+        // a noun of people or households; not 中级, 中等)
+        let of_subgroup = run.iter().any(|&(_, p)| {
+            let metric: Vec<char> = story.frame(p).metric.chars().collect();
+            metric
+                .windows(2)
+                .any(|w| w[1] == '中' && "者人员生户".contains(w[0]))
+        });
         if run.len() < 2
             || parts.len() < run.len()
+            || of_subgroup
             || !(alike || whole_partition)
             || of_groups
             || total > Decimal::new(1005, 1)
