@@ -2091,3 +2091,25 @@ fn look_alikes_of_this_rounds_structures_stay_quiet() {
         assert_eq!(alarms(draft), Vec::<String>::new(), "{draft}");
     }
 }
+
+#[test]
+fn partitions_are_of_the_whole_they_name_and_of_no_side_of_another() {
+    // the industries are of the city's product, not of the counties' named nearer; they make
+    // up the product, not the electricity (households use some); men and women are of all
+    // residents, not of the rural side; a breakdown by crop paragraphs after one by season may
+    // break down the year's grain
+    for draft in [
+        "全市地区生产总值3120.5亿元。\n中心城区实现地区生产总值1410.2亿元，四个县合计实现地区生产总值1710.3亿元。\n全市第一产业增加值205.4亿元，第二产业增加值1180.6亿元，第三产业增加值1734.5亿元。",
+        "全年全社会用电量588.3亿千瓦时。分产业看，第一产业用电量8.2亿千瓦时，第二产业用电量380.5亿千瓦时，第三产业用电量112.4亿千瓦时。",
+        "年末城镇常住人口265.3万人，乡村常住人口98.7万人。年末常住人口中，男性186.2万人，女性177.8万人。",
+        "全年粮食总产量61.2万吨。\n分季节看，夏粮产量20.5万吨，秋粮产量40.7万吨。\n分品种看，稻谷产量30.1万吨，小麦产量19.6万吨，玉米产量9.8万吨。",
+    ] {
+        assert_eq!(alarms(draft), Vec::<String>::new(), "{draft}");
+    }
+    quiet_then_alarms(
+        "全市地区生产总值3120.5亿元。\n中心城区实现地区生产总值1410.2亿元，四个县合计实现地区生产总值1710.3亿元。\n全市第一产业增加值205.4亿元，第二产业增加值1180.6亿元，第三产业增加值1734.5亿元。",
+        "第二产业增加值1180.6亿元",
+        "第二产业增加值1108.6亿元",
+        "sum-of-parts",
+    );
+}

@@ -230,6 +230,26 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                         });
                     totals.push(total);
                     totals.extend(others);
+                    // a whole paragraphs back is a guess: the larger levels before it of the
+                    // parts' measure are other readings (分品种看 after 秋粮产量 of 分季节看 may
+                    // break down the year's 粮食总产量)
+                    if story.paragraph(total) != story.paragraph(first) {
+                        let value = |q: usize| story.q(q).number().unwrap_or_default();
+                        let larger: Vec<usize> = story
+                            .levels()
+                            .filter(|&q| q < total && amount_level(story, q))
+                            .filter(|&q| story.addable(q, first) && story.same_period(q, first))
+                            .filter(|&q| value(q) > value(total))
+                            .filter(|&q| !story.frame(q).compared && !story.is_earlier_figure(q))
+                            .filter(|&q| {
+                                crate::story::common_ending(
+                                    &story.frame(q).metric,
+                                    &story.frame(first).metric,
+                                ) >= 2
+                            })
+                            .collect();
+                        totals.extend(larger);
+                    }
                 }
             }
             // `其中A…，B…，合计C`: the closing total is the list's own
@@ -1192,7 +1212,7 @@ fn completeness(
     if story.says_partial(list_text) || tail.starts_with('等') {
         return None;
     }
-    if names_partition(story, parts) || names_complement(story, parts) {
+    if names_partition_of(story, total, parts) || names_complement(story, parts) {
         return Some(Certainty::Bound);
     }
     // `分月看，7月…8月…9月…` under a third quarter's total: the months make up its period
@@ -1312,6 +1332,22 @@ pub fn names_partition(story: &Story, parts: &[usize]) -> bool {
         .collect();
     groups.iter().enumerate().any(|(g, group)| {
         group.len() == parts.len() && names_each_once(group.len(), words.iter().map(|held| held[g]))
+    })
+}
+
+/// Do the parts name a whole partition of this total? A group whose whole the packs name (生产
+/// 总值 for 第一产业…) partitions only a total that names it: 全社会用电量 also counts households.
+fn names_partition_of(story: &Story, total: usize, parts: &[usize]) -> bool {
+    let words: Vec<Vec<Option<usize>>> = parts
+        .iter()
+        .map(|&p| story.partition_words(&story.frame(p).metric))
+        .collect();
+    let metric = story.plain_name(&story.frame(total).metric);
+    story.rules.partitions.iter().enumerate().any(|(g, group)| {
+        let wholes = &story.rules.partition_wholes[g];
+        group.len() == parts.len()
+            && names_each_once(group.len(), words.iter().map(|held| held[g]))
+            && (wholes.is_empty() || wholes.iter().any(|w| metric.contains(w.as_str())))
     })
 }
 
@@ -1543,7 +1579,22 @@ fn partition_lists(
                     // `共有4120名考生报名`: a count names what it counts after the figure
                     let counts_after = story.q(t).kind == factcheck_numbers::Kind::Count
                         && story.frame(t).after.starts_with(common.as_str());
+                    // (a group whose whole the packs name, 第一产业… of 生产总值, makes up no other
+                    // measure: 全社会用电量 also counts households)
+                    let declared_elsewhere = !story.rules.partition_wholes[g].is_empty();
+                    // (a level that is itself one side of another partition, 乡村常住人口, is no
+                    // whole of this one, 男性…女性…)
+                    let one_side = || {
+                        let of_total = story.partition_words(&story.frame(t).metric);
+                        let of_part = story.partition_words(&story.frame(first).metric);
+                        of_total
+                            .iter()
+                            .zip(&of_part)
+                            .enumerate()
+                            .any(|(h, (a, b))| h != g && a.is_some() && b.is_none())
+                    };
                     let named = common.chars().count() >= 2
+                        && !declared_elsewhere
                         && (metric == common
                             || own == common
                             || qualified
@@ -1551,6 +1602,7 @@ fn partition_lists(
                             || (by_whole && metric.ends_with(&common)));
                     (named || names_whole(&story.frame(t).metric))
                         && !listed(t)
+                        && !one_side()
                         && (!per_head || said_of_the_same(story, group, first, t))
                 });
             // a whole the packs name for the group (粮食 for 夏粮, 早稻, 秋粮), with the measure
@@ -1562,7 +1614,7 @@ fn partition_lists(
                 if declared.is_empty() || (common.chars().count() < 2 && !by_whole) {
                     return None;
                 }
-                levels
+                let named: Vec<usize> = levels
                     .iter()
                     .rev()
                     .copied()
@@ -1571,7 +1623,23 @@ fn partition_lists(
                     })
                     .take(64)
                     .filter(|&t| !per_head || said_of_the_same(story, group, first, t))
-                    .find(|&t| names_declared_whole(story, g, &common, t) && !listed(t))
+                    .filter(|&t| names_declared_whole(story, g, &common, t) && !listed(t))
+                    .collect();
+                // the parts said of a place (全市第一产业增加值…) are of the whole said of it, not
+                // of another place's named alike nearer (四个县合计实现地区生产总值)
+                let part = crate::story::han(&story.frame(first).metric);
+                let part = story.words().strip_start("which", &part);
+                let said = group
+                    .iter()
+                    .filter_map(|w| part.find(w.as_str()))
+                    .min()
+                    .map_or("", |at| &part[..at]);
+                if said.is_empty() {
+                    return named.first().copied();
+                }
+                named
+                    .into_iter()
+                    .find(|&t| crate::story::han(&story.frame(t).metric).contains(said))
             });
             let Some(total) = total else {
                 continue;
