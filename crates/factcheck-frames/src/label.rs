@@ -79,7 +79,7 @@ pub fn after(text: &str, at: usize, limit: usize) -> String {
 /// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`) and abbreviations
 /// in brackets (`生产总值（GDP）`), which stand
 /// between a name and its figure.
-fn without_notes(text: &str) -> Cow<'_, str> {
+pub fn without_notes(text: &str) -> Cow<'_, str> {
     // most names hold no bracket and no circled number: nothing to copy then
     let note_start = |c: char| matches!(c, '[' | '［' | '(' | '（' | '\u{2460}'..='\u{2473}');
     if !text.contains(note_start) {

@@ -4,7 +4,7 @@
 //! two levels of the years printed with them. The years are counted from years the sentence
 //! prints, never from a year the story is only thought to be about.
 
-use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use crate::{Binding, Certainty, Found, Story, Var};
 use factcheck_frames::{Aspect, Reference};
 use factcheck_numbers::Kind;
 use rust_decimal::Decimal;
@@ -38,9 +38,7 @@ pub fn over_years(story: &Story) -> Vec<Found> {
         let Some(years) = years_between(story, base_year, year, base_date) else {
             continue;
         };
-        let mut roles = Roles::new();
-        roles.insert("yearly".into(), Binding::One(Var::Stated(yearly)));
-        roles.insert("rate".into(), Binding::One(Var::Stated(rate)));
+        let mut roles = crate::stated_roles(&[("yearly", yearly), ("rate", rate)]);
         roles.insert("years".into(), years);
         let span = story.q(rate).span.start..story.q(yearly).span.end;
         out.push(Found::single(span, roles, Certainty::Inferred));
@@ -83,10 +81,7 @@ pub fn between_levels(story: &Story) -> Vec<Found> {
         let Some(years) = years_between(story, from_year.1, to_year.1, from_year.0) else {
             continue;
         };
-        let mut roles = Roles::new();
-        roles.insert("yearly".into(), Binding::One(Var::Stated(yearly)));
-        roles.insert("from".into(), Binding::One(Var::Stated(from)));
-        roles.insert("to".into(), Binding::One(Var::Stated(to)));
+        let mut roles = crate::stated_roles(&[("yearly", yearly), ("from", from), ("to", to)]);
         roles.insert("years".into(), years);
         let span = story.q(from).span.start..story.q(yearly).span.end;
         out.push(Found::single(span, roles, Certainty::Inferred));

@@ -4,7 +4,7 @@
 //! unit and one period, the nearest before the ratio.
 
 use crate::story::NameMatch;
-use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use crate::{Certainty, Found, Story};
 use factcheck_numbers::Kind;
 
 pub fn named_ratios(story: &Story) -> Vec<Found> {
@@ -50,10 +50,7 @@ pub fn named_ratios(story: &Story) -> Vec<Found> {
         let Some((a, b)) = figures_named(story, q, &first, &other, exact) else {
             continue;
         };
-        let mut roles = Roles::new();
-        roles.insert("a".into(), Binding::One(Var::Stated(a)));
-        roles.insert("b".into(), Binding::One(Var::Stated(b)));
-        roles.insert("ratio".into(), Binding::One(Var::Stated(q)));
+        let roles = crate::stated_roles(&[("a", a), ("b", b), ("ratio", q)]);
         let span = story.q(a).span.start..story.q(q).span.end;
         out.push(Found::single(span, roles, Certainty::Inferred));
     }
@@ -91,23 +88,19 @@ fn figures_named(
     let words = story.words();
     let named_by = |name: &str| -> Vec<usize> {
         // 城镇X also matches 城市X; 农村X also 乡村X (the urban and rural words of the packs)
-        let variants: Vec<String> = if let Some(w) = words.starting("urban", name) {
-            let rest = &name[w.len()..];
-            words
-                .class("urban")
-                .iter()
-                .map(|u| format!("{u}{rest}"))
-                .collect()
-        } else if let Some(w) = words.starting("rural", name) {
-            let rest = &name[w.len()..];
-            words
-                .class("rural")
-                .iter()
-                .map(|u| format!("{u}{rest}"))
-                .collect()
-        } else {
-            vec![name.to_string()]
-        };
+        let variants: Vec<String> = ["urban", "rural"]
+            .iter()
+            .find_map(|&class| {
+                let rest = &name[words.starting(class, name)?.len()..];
+                Some(
+                    words
+                        .class(class)
+                        .iter()
+                        .map(|w| format!("{w}{rest}"))
+                        .collect(),
+                )
+            })
+            .unwrap_or_else(|| vec![name.to_string()]);
         story
             .levels()
             .filter(|&w| w < ratio && story.q(w).kind != Kind::Ratio && !story.frame(w).compared)

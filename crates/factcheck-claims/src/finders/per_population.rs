@@ -3,7 +3,7 @@
 //! population, times the thousand, ten thousand or hundred people it is per.
 
 use crate::story::NameMatch;
-use crate::{Binding, Certainty, Found, Roles, Story, Var};
+use crate::{Binding, Certainty, Found, Story, Var};
 use factcheck_numbers::Kind;
 use rust_decimal::Decimal;
 
@@ -50,7 +50,7 @@ pub fn per_population(story: &Story) -> Vec<Found> {
             continue;
         }
         // what is counted: the name after the people (医疗卫生机构床位), without the linking word
-        // (named as the totals are, brackets aside: 执业（助理）医师 is 执业医师 there)
+        // (named as the totals are, a word in brackets aside: 执业（助理）医师 is 执业医师 there)
         // (in a run, `每千人口执业医师3.71人、注册护士4.49人`, the name after the figure before)
         let lead_start = sentence.range.start.min(quantity.span.start);
         let name_from = value
@@ -59,7 +59,7 @@ pub fn per_population(story: &Story) -> Vec<Found> {
             .map(|p| story.q(p).span.end)
             .filter(|&end| end > lead_start + at)
             .map_or(at + word.len(), |end| end - lead_start);
-        let named = crate::story::han(&without_brackets(&lead[name_from..]));
+        let named = crate::story::han(&factcheck_frames::label::without_notes(&lead[name_from..]));
         let named = story.words().strip_end("link", &named).to_string();
         if named.chars().count() < 2 {
             continue;
@@ -73,10 +73,11 @@ pub fn per_population(story: &Story) -> Vec<Found> {
         };
         let span_at = sentence.range.start.min(quantity.span.start) + at;
         let reading = |total: usize| {
-            let mut roles = Roles::new();
-            roles.insert("value".into(), Binding::One(Var::Stated(value)));
-            roles.insert("total".into(), Binding::One(Var::Stated(total)));
-            roles.insert("population".into(), Binding::One(Var::Stated(population)));
+            let mut roles = crate::stated_roles(&[
+                ("value", value),
+                ("total", total),
+                ("population", population),
+            ]);
             roles.insert(
                 "per".into(),
                 Binding::One(Var::Literal {
@@ -142,19 +143,4 @@ fn totals_named(story: &Story, value: usize, named: &str, population: usize) -> 
         .collect();
     totals.sort_by_key(|&(m, t)| (std::cmp::Reverse(m), std::cmp::Reverse(t)));
     totals.into_iter().map(|(_, t)| t).collect()
-}
-
-/// The text without what stands in brackets (`执业（助理）医师` → 执业医师).
-fn without_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
