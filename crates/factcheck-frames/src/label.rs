@@ -76,9 +76,9 @@ pub fn after(text: &str, at: usize, limit: usize) -> String {
         .collect()
 }
 
-/// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`) and abbreviations
-/// in brackets (`生产总值（GDP）`), which stand
-/// between a name and its figure.
+/// The text without footnote marks (`常住人口[3]为`, `外向度（注4）`, `产值①`), abbreviations
+/// in brackets (`生产总值（GDP）`) and notes on the scope at its end (`投资（不含农户）`), which
+/// stand between a name and its figure.
 pub fn without_notes(text: &str) -> Cow<'_, str> {
     // most names hold no bracket and no circled number: nothing to copy then
     let note_start = |c: char| matches!(c, '[' | '［' | '(' | '（' | '\u{2460}'..='\u{2473}');
@@ -106,7 +106,14 @@ pub fn without_notes(text: &str) -> Cow<'_, str> {
                     let inside = inner[end + close.len_utf8()..].starts_with(is_han)
                         && mark.chars().count() <= 4
                         && mark.chars().all(is_han);
-                    (!mark.is_empty() && end <= 12 && (note || abbreviation || inside))
+                    // or a note on the scope closing the name (`固定资产投资（不含农户）`)
+                    let closing = inner[end + close.len_utf8()..].trim().is_empty()
+                        && mark.chars().count() <= 12
+                        && !mark.contains(['(', '（', '[', '［'])
+                        // (an alias defined, `（以下简称西宁开发区）`, names what follows)
+                        && !mark.contains("简称");
+                    (!mark.is_empty()
+                        && ((end <= 12 && (note || abbreviation || inside)) || closing))
                         .then(|| c.len_utf8() + end + close.len_utf8())
                 })
             }
@@ -177,7 +184,19 @@ mod tests {
         assert_eq!(without_notes("外贸依存度（注3）为"), "外贸依存度为");
         assert_eq!(without_notes("营业收入①达"), "营业收入达");
         assert_eq!(without_notes("地区生产总值（GDP）为"), "地区生产总值为");
-        // brackets that say something stay
-        assert_eq!(without_notes("全区（含开发区）"), "全区（含开发区）");
+        // a note on the scope closing a name goes (the figure follows it)
+        assert_eq!(
+            without_notes("全区固定资产投资（不含农户）"),
+            "全区固定资产投资"
+        );
+        // brackets that say something inside a name stay, and so does an alias defined
+        assert_eq!(
+            without_notes("全区（含经济技术开发区和高新区）常住人口"),
+            "全区（含经济技术开发区和高新区）常住人口"
+        );
+        assert_eq!(
+            without_notes("开发区（以下简称园区）"),
+            "开发区（以下简称园区）"
+        );
     }
 }

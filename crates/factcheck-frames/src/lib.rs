@@ -512,6 +512,13 @@ fn in_comparison(before: &str, after: &str, words: &Words) -> bool {
     if named.ends_with('的') {
         return named.chars().count() <= 20;
     }
+    // `比8月份8.8%的增速加快`: the figure is the rate compared against, named after it
+    let rate_after = after
+        .strip_prefix('的')
+        .is_some_and(|a| words.starting("change_noun", a).is_some());
+    if rate_after && named.chars().count() <= 8 {
+        return true;
+    }
     let changes_after =
         words.starting("up", after).is_some() || words.starting("down", after).is_some();
     let period = words.strip_end("measure_tail", named);
@@ -823,8 +830,14 @@ fn anchor(
     // a clause that names its own measure (`利润下降42%`) describes no earlier level, unless the
     // name is the level's own
     // (a share names its part by the part's subject: 民营经济占… for 民营经济增加值)
+    // (points name the rate by its noun too: 二季度增速 for 二季度's 增长5.0%)
+    let own_rate = page.words.strip_end("change_noun", &own);
     let own_level = earlier[candidate].metric.ends_with(&own)
-        || (reading.aspect == Aspect::Share && earlier[candidate].metric.contains(&own));
+        || (reading.aspect == Aspect::Share && earlier[candidate].metric.contains(&own))
+        || (reading.aspect == Aspect::Points
+            && own_rate.len() < own.len()
+            && own_rate.chars().count() >= 2
+            && earlier[candidate].metric.ends_with(own_rate));
     if own.chars().count() >= 2 && !own_level && !page.words.is("filler", &own) {
         return None;
     }

@@ -234,7 +234,8 @@ fn check_story(
                 checks: applicable,
                 certainty: claim.certainty,
                 defines: !rule.derive.is_empty(),
-                alternative: several,
+                // (a relation only tested narrows nothing, like one reading among several)
+                alternative: several || !rule.narrows,
             });
         }
         claim_nodes.push((!ids.is_empty()).then_some((rule, ids)));

@@ -322,12 +322,23 @@ fn weekday(ctx: &Ctx) -> Option<Check> {
     }
     let actual = calendar::weekday(year, month, day);
     let iso = format!("{year}-{month:02}-{day:02}");
-    // a year read from the context may be the data's year, not the day's (2025年的数字, a
-    // meeting on 1月12日（周一） of 2026): a year either side of it that fits is a reading
+    // a year read from the context may be the data's year, not the day's: early in the next
+    // year (2025年的数字, a meeting on 1月12日（周一） of 2026) or late in the one before (2026年的
+    // 计划, a meeting on 12月28日 of 2025); one printed only after the date may be another
+    // occasion's (上届…于2024年11月3日) either way. A neighbouring year that fits so is a reading
     if actual != stated && d.year_inferred && d.year_from_story {
-        let fits = [year - 1, year + 1].into_iter().find(|&y| {
-            calendar::is_valid(y, month, day) && calendar::weekday(y, month, day) == stated
-        });
+        let later = d.year_from_later;
+        let neighbours = [
+            (year - 1, later || month >= 9),
+            (year + 1, later || month <= 4),
+        ];
+        let fits = neighbours
+            .into_iter()
+            .filter(|&(_, near)| near)
+            .map(|(y, _)| y)
+            .find(|&y| {
+                calendar::is_valid(y, month, day) && calendar::weekday(y, month, day) == stated
+            });
         if let Some(y) = fits {
             return Some(ctx.check(
                 vec![date],

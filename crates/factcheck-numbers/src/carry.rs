@@ -156,6 +156,7 @@ fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
                     day: Some(n),
                     year_inferred: false,
                     year_from_story: false,
+                    year_from_later: false,
                 },
                 (_, None, Some(_)) if (1..=31).contains(&n) => PartialDate {
                     day: Some(n),
@@ -167,6 +168,7 @@ fn apply_from(target: &mut Scanned, source: &Reading, backward: bool) {
                     day: None,
                     year_inferred: false,
                     year_from_story: false,
+                    year_from_later: false,
                 },
                 (Some(_), None, None) if (1000..=2999).contains(&n) => PartialDate {
                     year: Some(n as i32),

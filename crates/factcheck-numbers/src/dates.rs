@@ -179,10 +179,15 @@ pub fn resolve_dates(
             if let Some(y) = date.year {
                 // the masthead's date is the page's, not the story's
                 // (nor a year a period starts from: 2016年…以来)
+                // (`2020年以来` after the story's 2023 is where a run of years starts, not the
+                // year to date)
+                let earlier_start = text[s.span.end..].starts_with("以来")
+                    && year.is_some_and(|(current, _, _)| y < current);
                 if !is_compared(text, at)
                     && !is_dateline(at)
                     && !is_planned(text, at)
                     && !is_since(text, at, s.span.end)
+                    && !earlier_start
                 {
                     year = Some((y, is_coming_year(text, s.span.end), s.span.end));
                 }
@@ -208,17 +213,17 @@ pub fn resolve_dates(
                                 Sure::After => pos < at,
                                 Sure::Never => false,
                             };
-                            (y, !sure)
+                            (y, !sure, pos > at)
                         })
                         // (or a day of that month whose year its own sentence gave, below)
                         .or(sure_month
                             .filter(|&(_, sm)| sm == m)
-                            .map(|(y, _)| (y, false)));
+                            .map(|(y, _)| (y, false, false)));
                     // (a year earlier in the date's own sentence is the day's: 2024年国庆假期（10月1日
                     // 至7日）; one sentences before may be the data's)
                     let from_story = match year {
-                        Some((y, true, _)) if m == 12 => Some((y - 1, true)),
-                        Some((y, _, end)) => Some((y, !in_one_sentence(text, end, at))),
+                        Some((y, true, _)) if m == 12 => Some((y - 1, true, false)),
+                        Some((y, _, end)) => Some((y, !in_one_sentence(text, end, at), false)),
                         None => None,
                     };
                     // a year the story mentions may be the data's, not the day's; the
@@ -226,14 +231,15 @@ pub fn resolve_dates(
                     let inferred = match same_month.or(from_story) {
                         Some(found) => Some(found),
                         None => match reference.and_then(|r| nearest_year(r, m, date.day)) {
-                            Some(y) => Some((y, false)),
-                            None => latest_year.map(|y| (y, true)),
+                            Some(y) => Some((y, false, false)),
+                            None => latest_year.map(|y| (y, true, true)),
                         },
                     };
-                    if let Some((y, from_story)) = inferred {
+                    if let Some((y, from_story, later)) = inferred {
                         date.year = Some(y);
                         date.year_inferred = true;
                         date.year_from_story = from_story;
+                        date.year_from_later = from_story && later;
                         if !from_story {
                             sure_month = Some((y, m));
                         }
@@ -316,19 +322,20 @@ fn is_compared(text: &str, start: usize) -> bool {
 /// `将于2029年`, `到2030年`, `2030年有望`: a year planned for, not when the story happens.
 fn is_planned(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    let planned_before = [
-        "将于",
-        "将在",
-        "计划于",
-        "计划在",
-        "预计于",
-        "预计在",
-        "力争",
-        "到",
-        "至",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w));
+    // a plan's verb, with the preposition before the year (力争在, 将于, 计划到) or without
+    // (力争2029年; not 将 alone: 将2024年定为…)
+    let after_preposition = ["在", "于", "到", "至"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p));
+    let plans = ["计划", "预计", "力争", "争取", "有望", "确保", "力求"];
+    let planned_before = ["到", "至"].iter().any(|w| before.ends_with(w))
+        || plans.iter().any(|w| before.ends_with(w))
+        || after_preposition.is_some_and(|verb| {
+            plans
+                .iter()
+                .chain(&["将", "要", "拟"])
+                .any(|w| verb.ends_with(w))
+        });
     // the words right after the date's own characters (年, 年底…)
     let rest = text[start..]
         .trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末前后".contains(c));

@@ -116,6 +116,9 @@ pub struct PartialDate {
     /// That year was taken from the story's other years (which may be the data's, not the
     /// day's), not from the page's date.
     pub year_from_story: bool,
+    /// That year was printed only after the date (a later date of its month, which may be
+    /// another occasion's, or the latest year of the page): the years either side are as likely.
+    pub year_from_later: bool,
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (the span and weekday arithmetic).

@@ -16,6 +16,7 @@ fn dates(page: &str, page_date: Option<(i32, u32, u32)>) -> Vec<String> {
             day: Some(d),
             year_inferred: false,
             year_from_story: false,
+            year_from_later: false,
         }),
     };
     read_quantities(&source, &vocab, &options)

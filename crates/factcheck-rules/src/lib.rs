@@ -198,6 +198,8 @@ pub struct Rule {
     /// The structure of the copy that finds the relation (see `finders`).
     pub find: Option<&'static finders::Finder>,
     pub exhaustive: bool,
+    /// Whether the values the relation derives feed other relations (see the pack's `narrows`).
+    pub narrows: bool,
     /// The arithmetic that must hold; each expression applies where its roles are filled.
     pub checks: Vec<CheckExpr>,
     /// Roles the checks compute rather than read, with the name the editor reads.
@@ -428,6 +430,7 @@ fn extend(parent: &RuleFile, rule: &RuleFile) -> RuleFile {
         patterns,
         find: rule.find.clone().or_else(|| parent.find.clone()),
         exhaustive: rule.exhaustive || parent.exhaustive,
+        narrows: rule.narrows.or(parent.narrows),
         check: rule.check.clone().or_else(|| parent.check.clone()),
         derive: if rule.derive.is_empty() {
             parent.derive.clone()
@@ -717,6 +720,7 @@ fn compile_rule(
         patterns,
         find,
         exhaustive: rule.exhaustive,
+        narrows: rule.narrows.unwrap_or(true),
         checks,
         derive: rule.derive.clone(),
         points_at: rule.points_at.clone(),

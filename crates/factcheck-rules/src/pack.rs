@@ -96,6 +96,11 @@ pub struct RuleFile {
     /// For `sum`: the parts listed are all the parts (so their sum must equal the total).
     #[serde(default)]
     pub exhaustive: bool,
+    /// `false`: the relation is only tested; the values it would derive feed no other relation
+    /// (a percentage printed with its fraction: other figures are reckoned from the printed
+    /// percentage, not from the fraction). Narrows by default.
+    #[serde(default)]
+    pub narrows: Option<bool>,
     /// The arithmetic that must hold, e.g. `total / population = per_capita`; a list of them when
     /// several must hold. An expression whose roles a match does not fill is skipped.
     #[serde(default)]

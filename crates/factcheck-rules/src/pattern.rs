@@ -316,10 +316,15 @@ pub fn compile(
             "a pattern needs at least one quantity placeholder".into(),
         );
     }
-    let regex = Regex::new(&out).map_err(|e| PatternError {
-        at: 0,
-        message: format!("cannot compile: {e}"),
-    })?;
+    // (a larger lazy-DFA cache: gaps over Han text build many states, and a cache that fills up
+    // is cleared and built again story after story)
+    let regex = regex::RegexBuilder::new(&out)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .map_err(|e| PatternError {
+            at: 0,
+            message: format!("cannot compile: {e}"),
+        })?;
     Ok(CompiledPattern {
         source: source.to_string(),
         regex,

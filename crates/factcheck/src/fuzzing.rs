@@ -78,6 +78,7 @@ pub fn numbers(data: &[u8]) -> usize {
             day: Some(29),
             year_inferred: false,
             year_from_story: false,
+            year_from_later: false,
         }),
     };
     let mut read = 0;

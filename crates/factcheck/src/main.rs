@@ -762,6 +762,7 @@ fn parse_date(text: &str) -> Option<PartialDate> {
         day: Some(day),
         year_inferred: false,
         year_from_story: false,
+        year_from_later: false,
     })
 }
 

@@ -2113,3 +2113,65 @@ fn partitions_are_of_the_whole_they_name_and_of_no_side_of_another() {
         "sum-of-parts",
     );
 }
+
+#[test]
+fn overlapping_groups_with_their_own_shares_are_no_parts_apart() {
+    // one delegate may be a woman, of a minority and a party member: the groups add up past the
+    // total and their shares past 100%
+    let draft = "本次共选出代表326名，其中女性代表98名，占30.1%；少数民族代表27名，占8.3%；党员代表231名，占70.9%。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    // the same groups without their shares are still parts that must fit in the total
+    let rules = rules_checked("本次共选出代表326名，其中女性代表98名，党员代表231名。");
+    assert!(rules.iter().any(|r| r == "parts-within-total"), "{rules:?}");
+}
+
+#[test]
+fn a_level_named_by_an_age_band_is_no_whole_of_men_and_women() {
+    let draft = "年末常住人口512.3万人。0—14岁人口78.6万人，15—59岁人口331.8万人，60岁及以上人口101.9万人。男性人口260.1万人，女性人口252.2万人。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let text_of = |id: &String| {
+        let q = report.quantities.iter().find(|q| &q.id == id);
+        q.map_or(String::new(), |q| q.text.clone())
+    };
+    assert!(
+        report.checks.iter().any(|c| c.rule == "sum-of-parts"
+            && c.status == "consistent"
+            && c.quantities.iter().any(|q| text_of(q) == "512.3万人")
+            && c.quantities.iter().any(|q| text_of(q) == "260.1万人")),
+        "men and women make up the residents: {:?}",
+        report.checks
+    );
+}
+
+#[test]
+fn a_year_planned_for_is_not_the_year_of_the_story_dates() {
+    // no year is printed before the date; 2031 is a target, not the year of 8月16日
+    let draft = "本报讯 第十二届全市运动会8月16日（星期日）开幕。市体育局表示，力争在2031年省运会上取得更好成绩。";
+    let report = Checker::new().check("draft.txt", draft.as_bytes());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn points_between_percentages_printed_with_their_fractions_use_the_printed_figures() {
+    // 460/1500 is 30.67%, 377/1500 is 25.13%: 5.53 points exactly, 5.6 as printed (30.7 − 25.1)
+    let draft =
+        "城市组检出率为30.7%（460/1500），农村组为25.1%（377/1500），城市组高于农村组5.6个百分点。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    assert!(rules_checked(draft).iter().any(|r| r == "points-against"));
+}
+
+#[test]
+fn a_run_of_years_since_an_earlier_one_does_not_date_the_story() {
+    // the story's year is 2025; 2021年以来 starts a run of years (23 September 2025 is a Tuesday)
+    let draft = "2025年全县粮食总产量28.6万吨。2021年以来，全县累计建成高标准农田18.2万亩。9月23日（星期二），全县丰收节开幕。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+    assert!(rules_checked(draft).iter().any(|r| r == "weekday-matches"));
+}
+
+#[test]
+fn a_net_figure_is_no_total_of_gross_parts() {
+    let draft = "全赛季打进48球、失21球，净胜球27个。其中主场进球29个，客场进球19个。";
+    assert_eq!(alarms(draft), Vec::<String>::new());
+}

@@ -1121,3 +1121,142 @@ fn figures_per_people_in_a_run_each_have_their_own_total() {
         "{changed}"
     );
 }
+
+#[test]
+fn points_against_the_rate_compared_with_are_of_the_rate_before_it() {
+    holds_then_breaks(
+        "10月份全省出口412.6亿元，增长9.3%，比9月份6.1%的增速加快3.2个百分点。",
+        "points-change",
+        "3.2个百分点",
+        "4.2个百分点",
+    );
+}
+
+#[test]
+fn points_between_rates_named_by_their_period_alone() {
+    holds_then_breaks(
+        "全年全县规模以上工业增加值增长5.6%。分季度看，一季度增长4.2%，二季度增长5.0%，二季度增速比一季度加快0.8个百分点。",
+        "points-change",
+        "0.8个百分点",
+        "1.8个百分点",
+    );
+}
+
+#[test]
+fn points_against_a_subject_are_of_the_rate_its_measure_opens_with() {
+    // 农村居民消费 names 农村居民人均消费支出 by its head and its tail
+    holds_then_breaks(
+        "城镇居民人均消费支出28450元，增长4.6%；农村居民人均消费支出15730元，增长6.9%，农村居民消费增速快于城镇居民2.3个百分点。",
+        "points-against",
+        "快于",
+        "慢于",
+    );
+}
+
+#[test]
+fn points_against_a_measure_named_inside_a_longer_name() {
+    holds_then_breaks(
+        "年末金融机构人民币各项存款余额9.62万亿元，增长8.1%。年末绿色贷款余额5126亿元，增长27.8%，比各项存款增速高19.7个百分点。",
+        "points-against",
+        "19.7个百分点",
+        "21.7个百分点",
+    );
+}
+
+#[test]
+fn an_earlier_rate_in_brackets_after_the_points_is_the_one_compared() {
+    holds_then_breaks(
+        "第三产业增加值占地区生产总值的比重为54.6%，比上年提高1.2个百分点（上年为53.4%）。",
+        "points-change",
+        "上年为53.4%",
+        "上年为52.4%",
+    );
+}
+
+#[test]
+fn a_scope_note_in_brackets_does_not_hide_the_name_before_it() {
+    // the quarter's rate is found by the investment's name, which stands before （不含农户）
+    holds_then_breaks(
+        "全年全市固定资产投资（不含农户）2316.5亿元，增长5.2%，增速比前三季度回落0.6个百分点。前三季度，全市固定资产投资增长5.8%。",
+        "points-change",
+        "回落0.6个百分点",
+        "回落1.6个百分点",
+    );
+}
+
+#[test]
+fn a_total_named_inside_the_list_closes_it() {
+    // 三区合计 is the sum of the districts, not a fourth district
+    let draft = "全市完成投资119.5亿元。分地区看，东区完成投资38.2亿元，西区完成投资27.5亿元，南区完成投资19.6亿元，三区合计85.3亿元。";
+    let within = statuses(draft, "parts-within-total");
+    assert!(within.iter().all(|s| s == "consistent"), "{within:?}");
+    holds_then_breaks(
+        draft,
+        "sum-of-parts",
+        "南区完成投资19.6亿元",
+        "南区完成投资29.6亿元",
+    );
+}
+
+#[test]
+fn a_rate_of_a_part_listed_under_a_whole_named_with_its_word() {
+    // the whole's name holds 供养 too, yet the part is listed under it
+    holds_then_breaks(
+        "全县共有特困供养人员3180人，其中集中供养1240人，集中供养率为39.0%。",
+        "rate-of-count",
+        "39.0%",
+        "42.0%",
+    );
+}
+
+#[test]
+fn a_harvest_larger_by_so_much_is_a_change_not_a_level() {
+    holds_then_breaks(
+        "全年棉花产量86.2万吨，比上年增产4.1万吨，增长5.0%。",
+        "growth-rate",
+        "增长5.0%",
+        "增长7.0%",
+    );
+}
+
+#[test]
+fn a_weekday_read_in_a_neighbouring_year_only_where_the_data_year_may_differ() {
+    // June of a story about 2026: 2025's weekday is no reading (12 June 2026 is a Friday)
+    assert_eq!(
+        statuses(
+            "2026年上半年全市接待游客1820万人次。6月12日（星期四），全市旅游工作会议召开。",
+            "weekday-matches"
+        ),
+        ["contradiction"]
+    );
+    // January after a story of last year's figures: the next year's is (9 January 2026)
+    assert_eq!(
+        statuses(
+            "2025年全市接待游客3640万人次。1月9日（星期五），全市旅游工作会议召开。",
+            "weekday-matches"
+        ),
+        ["consistent"]
+    );
+}
+
+#[test]
+fn points_against_another_place_whose_rate_is_in_brackets_after_them() {
+    holds_then_breaks(
+        "全年全市地区生产总值增长5.8%。规模以上工业增加值增长7.4%，比全省高1.3个百分点（全省为6.1%）。",
+        "points-against",
+        "全省为6.1%",
+        "全省为5.1%",
+    );
+}
+
+#[test]
+fn points_against_a_measure_named_in_another_word_order() {
+    // 机电产品出口 is the rate of 出口机电产品; 全省出口 is named exactly, the nearer 出口…
+    // only opens alike
+    holds_then_breaks(
+        "全年全省出口3280.5亿元，增长5.1%。从商品看，全省出口机电产品增长8.9%，出口纺织服装下降3.6%，机电产品出口增速快于全省出口3.8个百分点。",
+        "points-against",
+        "3.8个百分点",
+        "4.8个百分点",
+    );
+}

@@ -96,6 +96,12 @@ fn band_of(story: &Story, level: usize) -> Option<Band> {
     })
 }
 
+/// Is the level named by a band of a scale (`60岁及以上人口`)? Such a level is one part of the
+/// scale's whole, never a whole of other parts named alike.
+pub fn is_banded(story: &Story, level: usize) -> bool {
+    band_of(story, level).is_some()
+}
+
 /// Runs of levels whose bands follow one another from the bottom of the scale (0 or open)
 /// to an open top, in one paragraph and one period: all the parts of some whole.
 pub fn band_runs(story: &Story, levels: &[usize]) -> Vec<Vec<usize>> {

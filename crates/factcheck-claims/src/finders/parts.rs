@@ -80,9 +80,32 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     // (parts that name a whole partition are parts, net or not: 经营净收入 of 可支配收入)
     out.retain(|l| {
         !nested_bounds(story, &l.parts)
+            && !shares_overlap(story, l)
             && (!balance_in_gross(story, l) || names_partition(story, &l.parts))
     });
     out
+}
+
+/// `女性代表168名，占31.8%；少数民族代表36名，占6.8%；党员代表362名，占68.6%`: parts that
+/// add up past their total and whose own shares add up past 100% as well overlap (one delegate
+/// is counted twice); they are no parts apart. (One wrong figure breaks only one of the two.)
+fn shares_overlap(story: &Story, list: &PartsList) -> bool {
+    use rust_decimal::Decimal;
+    let shares: Vec<Decimal> = list
+        .parts
+        .iter()
+        .filter_map(|&p| {
+            let s = *story.describing(p, Aspect::Share).first()?;
+            (story.q(s).kind == factcheck_numbers::Kind::Percent)
+                .then(|| story.q(s).bounds().0)
+                .flatten()
+        })
+        .collect();
+    let parts: Option<Decimal> = list.parts.iter().map(|&p| story.q(p).bounds().0).sum();
+    let overflow = parts
+        .zip(story.q(list.total).bounds().1)
+        .is_some_and(|(sum, total)| sum > total);
+    overflow && shares.len() >= 2 && shares.iter().sum::<Decimal>() > Decimal::new(1005, 1)
 }
 
 /// `进出口总额…，其中贸易顺差…`, `营业收入…，其中净利润…`: a balance or a profit is no part of a
@@ -178,10 +201,21 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                     continue;
                 }
             }
-            let parts = list_after(story, &figures, at, in_bracket);
+            let mut parts = list_after(story, &figures, at, in_bracket);
             let Some(&first) = parts.first() else {
                 continue;
             };
+            // `小麦…，稻谷…，玉米…，三大谷物产量合计992.4万吨`: a figure said to be the sum of
+            // those before it closes the list, it is no part of it
+            let closing_inside = parts
+                .iter()
+                .skip(2)
+                .position(|&p| sums_those_before(story, p))
+                .map(|k| {
+                    let closing = parts[k + 2];
+                    parts.truncate(k + 2);
+                    closing
+                });
             // the totals: the levels before 其中 that the parts can add up to, nearest first
             let mut totals: Vec<usize> = figures
                 .iter()
@@ -196,6 +230,7 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 .filter(|&q| !story.is_earlier_figure(q) || story.is_earlier_figure(first))
                 // (比上年同期的4100起下降…；其中…: the figure compared with is last year's)
                 .filter(|&q| !story.frame(q).compared || story.frame(first).compared)
+                .filter(|&q| !net_of_gross(story, q, first))
                 .collect();
             // a figure the clause compares against (高于2月份的10.19亿股) totals nothing here
             totals.retain(|&q| !compared_against(story, q));
@@ -213,7 +248,9 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 });
             }
             if totals.is_empty() {
-                if let Some(total) = previous_sentence_total(story, s, first) {
+                if let Some(total) = previous_sentence_total(story, s, first)
+                    .filter(|&t| !net_of_gross(story, t, first))
+                {
                     // the other levels of its sentence are other readings (在1735名受访者中，
                     // 购买过的有1428人…。分性别看，男性…562人…女性…866人)
                     let others = story
@@ -253,7 +290,9 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
                 }
             }
             // `其中A…，B…，合计C`: the closing total is the list's own
-            if let Some(closing) = closing_total_after(story, &figures, &parts, first) {
+            if let Some(closing) =
+                closing_inside.or_else(|| closing_total_after(story, &figures, &parts, first))
+            {
                 totals.insert(0, closing);
             }
             let Some(&total) = totals.first() else {
@@ -309,6 +348,11 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
             });
         }
     }
+}
+
+/// `净胜球25个。其中主场进球31个`: a net figure totals no gross parts.
+fn net_of_gross(story: &Story, total: usize, part: usize) -> bool {
+    story.frame(total).metric.contains('净') && !story.frame(part).metric.contains('净')
 }
 
 /// The length of the shortest run of two or more first parts, short of all of them, whose
@@ -855,6 +899,19 @@ fn closing_total_after(
                 &story.text[clause.range.start..story.q(q).span.start.max(clause.range.start)];
             words.starting("closing_total", lead.trim_start()).is_some()
         })
+}
+
+/// Does the clause of level `q` name it a sum (`三大谷物产量合计`, `奖牌总数`) of what its
+/// clause does not list itself?
+fn sums_those_before(story: &Story, q: usize) -> bool {
+    let words = story.words();
+    let clause = &story.frames.layout.clauses[story.frame(q).clause];
+    let lead = &story.text[clause.range.start.min(story.q(q).span.start)..story.q(q).span.start];
+    let lead = crate::story::han(lead);
+    // (合计 is also a linking verb: 合计为 and 合计 both end so)
+    [lead.as_str(), words.strip_end("link", &lead)]
+        .iter()
+        .any(|lead| words.ending("closing_total_named", lead).is_some())
 }
 
 /// A part's name: its own label, else the noun its figure counts.
@@ -1603,6 +1660,7 @@ fn partition_lists(
                     (named || names_whole(&story.frame(t).metric))
                         && !listed(t)
                         && !one_side()
+                        && !super::bands::is_banded(story, t)
                         && (!per_head || said_of_the_same(story, group, first, t))
                 });
             // a whole the packs name for the group (粮食 for 夏粮, 早稻, 秋粮), with the measure

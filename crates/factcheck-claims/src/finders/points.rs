@@ -16,14 +16,21 @@ pub fn points(story: &Story) -> Vec<Found> {
     let mut out = Vec::new();
     for p in story.members.clone().filter(|&p| is_points(story, p)) {
         let frame = story.frame(p);
-        let Some(now) = frame.anchor else {
+        let Some(anchor) = frame.anchor else {
             continue;
+        };
+        // `增长12.4%，比8月份8.8%的增速加快3.6个百分点`: points anchored to the rate compared
+        // with are of the rate before it
+        let (now, compared_anchor) = match rate_before_compared(story, anchor) {
+            Some(rate) => (rate, Some(anchor)),
+            None => (anchor, None),
         };
         // the earlier rate printed in the comparison (`比上个月的9.2%下降1.6个百分点`)
         // or the rate the change started from (`由上年的53.7%升至58.4%，提高…`)
-        let compared = story
-            .compared_level(now, p)
-            .or_else(|| started_from(story, now));
+        let compared = compared_anchor
+            .or_else(|| story.compared_level(now, p))
+            .or_else(|| started_from(story, now))
+            .or_else(|| earlier_in_brackets(story, now, p));
         let period = match story.compared_with(p, now) {
             Some(period) => Some(of_the_same_year(period, story.frame(now).period)),
             None if compared.is_some() => None,
@@ -87,6 +94,58 @@ fn started_from(story: &Story, now: usize) -> Option<usize> {
         .filter(|&b| story.starts_from(b))
 }
 
+/// The rate a compared figure is set against: the last percentage before it in its sentence,
+/// of the same kind and not compared itself (12.4% of `增长12.4%，比8月份8.8%的增速`).
+fn rate_before_compared(story: &Story, anchor: usize) -> Option<usize> {
+    if !story.frame(anchor).compared || story.q(anchor).kind != Kind::Percent {
+        return None;
+    }
+    story
+        .before_in_sentence(anchor)
+        .filter(|&b| story.frame(b).clause + 1 >= story.frame(anchor).clause)
+        .find(|&b| !story.frame(b).bracketed && story.q(b).kind != Kind::Date)
+        .filter(|&b| {
+            story.frame(b).aspect == Aspect::Rate
+                && !story.frame(b).compared
+                && story.q(b).kind == Kind::Percent
+                && story.q(b).unit == story.q(anchor).unit
+        })
+}
+
+/// `比全国高1.1个百分点（全国为6.0%）`: the other's rate in brackets right after the points,
+/// named by the other.
+fn other_in_brackets_after(story: &Story, p: usize, other: &str) -> Option<usize> {
+    let b = Some(p + 1).filter(|b| story.members.contains(b))?;
+    let words = story.words();
+    let other = crate::story::han(words.strip_end("lower", words.strip_end("higher", other)));
+    let named = crate::story::han(&story.frame(b).metric);
+    let inside =
+        story.frames.layout.clauses[story.frame(b).clause].host == Some(story.frame(p).clause);
+    (inside
+        && story.q(b).kind == Kind::Percent
+        && other.chars().count() >= 2
+        && named.starts_with(other.as_str()))
+    .then_some(b)
+}
+
+/// `比重为58.4%，比上年下降1.7个百分点（上年为60.1%）`: the earlier rate in brackets right
+/// after the points, named by an earlier time alone.
+fn earlier_in_brackets(story: &Story, now: usize, p: usize) -> Option<usize> {
+    let b = Some(p + 1).filter(|b| story.members.contains(b))?;
+    let inside =
+        story.frames.layout.clauses[story.frame(b).clause].host == Some(story.frame(p).clause);
+    let earlier = story.frame(b).compared
+        || factcheck_frames::names_an_earlier_time_alone(
+            story.words(),
+            &story.plain_name(&story.frame(b).metric),
+        );
+    (inside
+        && earlier
+        && story.q(b).kind == story.q(now).kind
+        && story.q(b).unit == story.q(now).unit)
+        .then_some(b)
+}
+
 /// `1—10月…增速比1—9月提高0.2个百分点`: months compared with that end before the figure's own
 /// are of the figure's year.
 fn of_the_same_year(compared: Period, own: Option<Period>) -> Period {
@@ -114,10 +173,10 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
     // with no year known, only a figure named as the earlier period's (上年同期…为) is it
     let year_known = period.year.is_some();
     let metric = story.frame(now).metric.clone();
-    if metric.chars().count() < 2 {
-        return Vec::new();
-    }
     let aspect = story.frame(now).aspect;
+    if metric.chars().count() < 2 || story.names_only_a_time(now) {
+        return unnamed_earlier(story, now, period);
+    }
     let mut found: Vec<(usize, NameMatch)> = story
         .members
         .clone()
@@ -156,6 +215,29 @@ fn stated_earlier(story: &Story, now: usize, period: Option<Period>) -> Vec<(usi
     found
 }
 
+/// `分季度看，一季度增长4.2%，二季度增长5.0%，二季度增速比一季度加快0.8个百分点`: a rate named by
+/// its period alone is compared with the rate of its paragraph named by the earlier period alone.
+fn unnamed_earlier(story: &Story, now: usize, period: Period) -> Vec<(usize, NameMatch)> {
+    let found: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&b| b < now && story.paragraph(b) == story.paragraph(now))
+        .filter(|&b| {
+            let f = story.frame(b);
+            !f.bracketed
+                && f.aspect == story.frame(now).aspect
+                && story.q(b).kind == story.q(now).kind
+                && (f.metric.chars().count() < 2 || story.names_only_a_time(b))
+                && f.period
+                    .is_some_and(|x| x.part == period.part && x.year == period.year)
+        })
+        .collect();
+    match found[..] {
+        [only] => vec![(only, NameMatch::Partial)],
+        _ => Vec::new(),
+    }
+}
+
 /// The name before the comparison word of points' clause (出口增幅 in `出口增幅高于进口3个百分点`).
 fn name_before_comparison(story: &Story, p: usize) -> Option<String> {
     let clause = &story.frames.layout.clauses[story.frame(p).clause];
@@ -175,7 +257,7 @@ fn name_before_comparison(story: &Story, p: usize) -> Option<String> {
 /// `出口增幅高于进口3个百分点`: the rate of the measure named before the comparison word.
 fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
     let name = name_before_comparison(story, p)?;
-    let candidates: Vec<usize> = story
+    let rates = story
         .members
         .clone()
         .filter(|&o| o < p && !story.frame(o).bracketed)
@@ -190,12 +272,30 @@ fn rate_named_before(story: &Story, p: usize) -> Option<usize> {
         .filter(|&o| {
             story.frame(o).aspect == Aspect::Rate
                 || story.frame(o).sentence == story.frame(p).sentence
-        })
-        .filter(|&o| {
-            let described = story.frame(o).anchor.unwrap_or(o);
-            story.names(&name, described) != NameMatch::No
-        })
-        .collect();
+        });
+    let described = |o: usize| story.frame(o).anchor.unwrap_or(o);
+    // named in full first (服务出口 of 服务出口), then by the name's head and tail (机电产品出口 of
+    // 出口机电产品), last by a shorter measure the name ends with (出口 of 机电产品出口)
+    let in_full = |o: usize| {
+        let metric = story.plain_name(&story.frame(described(o)).metric);
+        match story.names(&name, described(o)) {
+            NameMatch::Exact => true,
+            NameMatch::Partial => metric.chars().count() >= story.plain_name(&name).chars().count(),
+            NameMatch::No => false,
+        }
+    };
+    let mut candidates: Vec<usize> = rates.clone().filter(|&o| in_full(o)).collect();
+    if candidates.is_empty() {
+        candidates = rates
+            .clone()
+            .filter(|&o| names_around(story, &name, described(o)))
+            .collect();
+    }
+    if candidates.is_empty() {
+        candidates = rates
+            .filter(|&o| story.names(&name, described(o)) != NameMatch::No)
+            .collect();
+    }
     // only when the name picks one rate: in the sentence, else the one told of the name as a
     // subject in the sentence, else one elsewhere
     let near = of_sentence(story, p, &candidates);
@@ -248,11 +348,18 @@ fn rate_of_subject(story: &Story, subject: &str, other: &str, p: usize) -> Optio
         .rev()
         .collect();
     let from = clauses.iter().position(|&c| opens_with(c, subject))?;
+    // (the other's first two characters are enough when they are not the subject's:
+    // 农村居民人均可支配收入 opens the stretch of 农村居民收入增速)
+    let head = |name: &str| name.chars().take(2).collect::<String>();
+    let other_head = Some(head(other)).filter(|h| *h != head(subject));
     let stretch: Vec<usize> = clauses[from..]
         .iter()
         .copied()
         .enumerate()
-        .take_while(|&(k, c)| k == 0 || !opens_with(c, other))
+        .take_while(|&(k, c)| {
+            k == 0
+                || !(opens_with(c, other) || other_head.as_ref().is_some_and(|h| opens_with(c, h)))
+        })
         .map(|(_, c)| c)
         .collect();
     story
@@ -345,7 +452,7 @@ pub fn against(story: &Story) -> Vec<Found> {
             if run.len() > 1 && subjects_listed {
                 continue;
             }
-            *figure
+            figure.or_else(|| other_in_brackets_after(story, p, name))
         };
         let reading = |other: usize| {
             let mut roles = Roles::new();
@@ -381,6 +488,11 @@ pub fn against(story: &Story) -> Vec<Found> {
         let subject = (subject.len() < name.len() && subject.chars().count() >= 2)
             .then(|| story.plain_name(subject));
         let name = words.strip_end("change_noun", name).to_string();
+        // (the name without the comparison word and the rate's noun: 各项贷款 of 各项贷款增速高)
+        let bare = words.strip_end(
+            "change_noun",
+            words.strip_end("lower", words.strip_end("higher", &name)),
+        );
         let rate_aspect = story.frame(rate).aspect;
         // a percentage as a level (女生为40.5%) and as a share (男生选择…的比例为35.6%) are one
         let alike = |a: Aspect, b: Aspect| {
@@ -388,7 +500,7 @@ pub fn against(story: &Story) -> Vec<Found> {
                 || (matches!(a, Aspect::Level | Aspect::Share)
                     && matches!(b, Aspect::Level | Aspect::Share))
         };
-        let candidates: Vec<usize> = story
+        let rates = story
             .members
             .clone()
             .filter(|&o| {
@@ -397,17 +509,35 @@ pub fn against(story: &Story) -> Vec<Found> {
                     && story.q(o).kind == story.q(rate).kind
                     && !story.frame(o).bracketed
             })
-            .filter(|&o| story.same_period(o, rate))
+            .filter(|&o| story.same_period(o, rate));
+        let described = |o: usize| story.frame(o).anchor.unwrap_or(o);
+        let mut candidates: Vec<usize> = rates
+            .clone()
             .filter(|&o| {
-                let described = story.frame(o).anchor.unwrap_or(o);
-                story.names(&name, described) != NameMatch::No
+                story.names(&name, described(o)) != NameMatch::No
                     || subject.as_ref().is_some_and(|s| {
                         story
-                            .plain_name(&story.frame(described).metric)
+                            .plain_name(&story.frame(described(o)).metric)
                             .starts_with(s.as_str())
                     })
             })
             .collect();
+        // (by a name inside the measure's only where no rate is named so outright)
+        if candidates.is_empty() {
+            candidates = rates
+                .filter(|&o| names_inside(story, bare, described(o)))
+                .collect();
+        }
+        // (a rate named exactly so, 全省出口, before one whose name merely opens alike,
+        // 出口劳动密集型产品, however near)
+        let exact: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&o| story.names(&name, described(o)) == NameMatch::Exact)
+            .collect();
+        if !exact.is_empty() {
+            candidates = exact;
+        }
         let mut candidates = in_sentence_first(story, p, candidates);
         // the rate the sentence tells of the subject compared with, before any other
         let subject = subject.unwrap_or_else(|| story.plain_name(&name));
@@ -431,6 +561,37 @@ pub fn against(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// `农村居民收入增速快于…`: a name whose head stands in the measure's name and whose tail after it
+/// (农村居民人均可支配收入), or the other way round (机电产品出口 for 全省出口机电产品), two
+/// characters each at least.
+fn names_around(story: &Story, name: &str, q: usize) -> bool {
+    let name = story.plain_name(name);
+    let metric = story.plain_name(&story.frame(q).metric);
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    chars.len() >= 4
+        && metric.chars().count() >= chars.len()
+        && (2..=chars.len() - 2).any(|k| {
+            let at = chars[k].0;
+            let (head, tail) = name.split_at(at);
+            let around = |a: &str, b: &str| {
+                metric
+                    .find(a)
+                    .is_some_and(|i| metric[i + a.len()..].contains(b))
+            };
+            around(head, tail) || around(tail, head)
+        })
+}
+
+/// `比各项贷款增速高11.1个百分点`: a name of four characters or more inside the measure's
+/// (金融机构本外币各项贷款余额), short of the whole of it.
+fn names_inside(story: &Story, name: &str, q: usize) -> bool {
+    let name = story.plain_name(name);
+    name.chars().count() >= 4
+        && story
+            .plain_name(&story.frame(q).metric)
+            .contains(name.as_str())
 }
 
 /// `一产比重下降0.6个百分点，二产比重下降1.2个百分点，三产比重提高1.8个百分点`: the

@@ -120,8 +120,11 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
             // a rate of items is of a larger count (`45家整车企业和1600多家配套商，配套率…`)
             .filter(|&w| story.q(w).number() > story.q(part).number())
             // a count named by the rate's word too is the same kind of part, of another group
-            // (`试验组有效211例…；对照组有效179例，有效率…`)
-            .filter(|&w| !story.own_label(w).contains(stem.as_str()))
+            // (`试验组有效211例…；对照组有效179例，有效率…`), unless the part is listed under it
+            // (`特困供养人员5426人，其中集中供养1873人，集中供养率…`)
+            .filter(|&w| {
+                !story.own_label(w).contains(stem.as_str()) || listed_under(story, w, part)
+            })
             .collect();
         // a count with a rate of its own may be another part of the whole (`知晓…的1138例，知晓率
         // 为52.6%；…958例，治疗率`) or the whole of a chain (`回收5286份，回收率…；有效问卷
@@ -170,6 +173,14 @@ pub fn rate_of_count(story: &Story) -> Vec<Found> {
         });
     }
     out
+}
+
+/// Is `part` listed under `whole` (`5426人，其中集中供养1873人`)?
+fn listed_under(story: &Story, whole: usize, part: usize) -> bool {
+    story
+        .parts_lists()
+        .iter()
+        .any(|l| l.total == whole && l.parts.contains(&part))
 }
 
 /// `本次审计共发现问题金额46.83亿元。…已整改问题金额31.62亿元，整改率为67.5%`: with no whole in
