@@ -27,8 +27,13 @@ pub fn carry_units(text: &str, mut scanned: Vec<Scanned>) -> Vec<Scanned> {
         }
     }
     // right to left, so that a chain `0.6、1.9、2.4个百分点` passes the unit all the way back
+    // (and `86.3万、42.7万和31.5万人次`: a figure with its magnitude alone takes the unit too)
     for k in (0..scanned.len()).rev() {
-        if !is_bare(&scanned[k]) {
+        let magnitude_alone = is_unitless(&scanned[k])
+            && scanned
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.reading, Reading::Number { unit: Some(_), .. }));
+        if !is_bare(&scanned[k]) && !magnitude_alone {
             continue;
         }
         let Some(next) = scanned.get(k + 1) else {
@@ -106,6 +111,18 @@ fn unit_of(s: &Scanned) -> Option<&str> {
         } => Some(unit.as_str()),
         _ => None,
     }
+}
+
+/// A number with no unit, with or without its magnitude (`42.7万`).
+fn is_unitless(s: &Scanned) -> bool {
+    matches!(
+        &s.reading,
+        Reading::Number {
+            unit: None,
+            open_place: false,
+            ..
+        }
+    )
 }
 
 fn is_bare(s: &Scanned) -> bool {

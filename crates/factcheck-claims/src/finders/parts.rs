@@ -350,9 +350,15 @@ fn which_lists(story: &Story, out: &mut Vec<PartsList>) {
     }
 }
 
-/// `净胜球25个。其中主场进球31个`: a net figure totals no gross parts.
+/// `净胜球25个。其中主场进球31个`, `贸易顺差5.8万亿元，其中出口…`: a net figure or a balance
+/// totals no gross parts.
 fn net_of_gross(story: &Story, total: usize, part: usize) -> bool {
-    story.frame(total).metric.contains('净') && !story.frame(part).metric.contains('净')
+    let net = |q: usize| {
+        story
+            .words()
+            .contains("net_balance", &story.frame(q).metric)
+    };
+    net(total) && !net(part)
 }
 
 /// The length of the shortest run of two or more first parts, short of all of them, whose
