@@ -112,17 +112,21 @@ fn rate_before_compared(story: &Story, anchor: usize) -> Option<usize> {
         })
 }
 
+/// The figure right after `p`, in brackets inside `p`'s clause (`…个百分点（上年为60.1%）`).
+fn bracketed_after(story: &Story, p: usize) -> Option<usize> {
+    let b = Some(p + 1).filter(|b| story.members.contains(b))?;
+    let clause = &story.frames.layout.clauses[story.frame(b).clause];
+    (clause.host == Some(story.frame(p).clause)).then_some(b)
+}
+
 /// `比全国高1.1个百分点（全国为6.0%）`: the other's rate in brackets right after the points,
 /// named by the other.
 fn other_in_brackets_after(story: &Story, p: usize, other: &str) -> Option<usize> {
-    let b = Some(p + 1).filter(|b| story.members.contains(b))?;
+    let b = bracketed_after(story, p)?;
     let words = story.words();
     let other = crate::story::han(words.strip_end("lower", words.strip_end("higher", other)));
     let named = crate::story::han(&story.frame(b).metric);
-    let inside =
-        story.frames.layout.clauses[story.frame(b).clause].host == Some(story.frame(p).clause);
-    (inside
-        && story.q(b).kind == Kind::Percent
+    (story.q(b).kind == Kind::Percent
         && other.chars().count() >= 2
         && named.starts_with(other.as_str()))
     .then_some(b)
@@ -131,18 +135,13 @@ fn other_in_brackets_after(story: &Story, p: usize, other: &str) -> Option<usize
 /// `比重为58.4%，比上年下降1.7个百分点（上年为60.1%）`: the earlier rate in brackets right
 /// after the points, named by an earlier time alone.
 fn earlier_in_brackets(story: &Story, now: usize, p: usize) -> Option<usize> {
-    let b = Some(p + 1).filter(|b| story.members.contains(b))?;
-    let inside =
-        story.frames.layout.clauses[story.frame(b).clause].host == Some(story.frame(p).clause);
+    let b = bracketed_after(story, p)?;
     let earlier = story.frame(b).compared
         || factcheck_frames::names_an_earlier_time_alone(
             story.words(),
             &story.plain_name(&story.frame(b).metric),
         );
-    (inside
-        && earlier
-        && story.q(b).kind == story.q(now).kind
-        && story.q(b).unit == story.q(now).unit)
+    (earlier && story.q(b).kind == story.q(now).kind && story.q(b).unit == story.q(now).unit)
         .then_some(b)
 }
 
