@@ -519,10 +519,13 @@ impl<'a> Story<'a> {
                 let mut found = None;
                 for k in 0..group.len() {
                     if lookup.holds(&held, g, k) && !self.inside_whole(label, first, k) {
-                        if found.is_some() {
-                            return None;
-                        }
-                        found = Some(k);
+                        // (不合格 holds 合格 too: the longer word, that holds the other, names it)
+                        found = match found {
+                            None => Some(k),
+                            Some(j) if group[k].contains(group[j].as_str()) => Some(k),
+                            Some(j) if group[j].contains(group[k].as_str()) => Some(j),
+                            Some(_) => return None,
+                        };
                     }
                 }
                 found

@@ -700,6 +700,13 @@ fn anchor(
             .as_ref()
             .is_some_and(|(_, w)| page.words.is("share_verb", w));
     let averaged = |p: usize| names_an_average(page.words, &earlier[p].metric);
+    // (unless the whole is an average too: `人均工资性收入…，占可支配收入的42.5%` after the
+    // story's 人均可支配收入, one population's figures)
+    let whole_averaged = part_of_whole
+        && reading.whole.as_ref().is_some_and(|(_, whole)| {
+            whole.chars().count() >= 2
+                && (0..q).any(|p| averaged(p) && earlier[p].metric.contains(whole.as_str()))
+        });
     // `共受理486352件，日均受理5286件，比第二季度的447426件增长8.7%`: an average compared with
     // a figure that is none is not what grew
     let average_beside_total = |p: usize| {
@@ -744,7 +751,10 @@ fn anchor(
             return false;
         }
         let pq = &page.quantities[p];
-        if whole_of_next(p) || (part_of_whole && averaged(p)) || average_beside_total(p) {
+        if whole_of_next(p)
+            || (part_of_whole && averaged(p) && !whole_averaged)
+            || average_beside_total(p)
+        {
             return false;
         }
         if base_told(p) {

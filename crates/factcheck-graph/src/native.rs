@@ -582,7 +582,16 @@ fn respectively(ctx: &Ctx) -> Option<Check> {
     };
     let mut from = clause_start(before.len());
     let mut to = before.len();
-    if !text[from..to].contains(['、', '和', '与', '及']) && from > 0 {
+    // a clause that only opens with 分别 shares the subject before it (`A、B借助场地，分别办了
+    // 灯会和庙会，观众分别为…`): step back over it too, at most twice
+    for _ in 0..2 {
+        let own = text[from..to].split("分别").next().unwrap_or("");
+        if own.contains(['、', '和', '与', '及']) || from == 0 {
+            break;
+        }
+        if to < start && !own.is_empty() {
+            break;
+        }
         to = text[..from]
             .char_indices()
             .next_back()

@@ -309,7 +309,12 @@ fn is_compared(text: &str, start: usize) -> bool {
     if COMPARED.iter().any(|w| before.ends_with(w)) {
         return true;
     }
-    let after: String = text[start..].chars().take(14).collect();
+    // (to the clause's end: `与2021年举行的东京奥运会相比` names what is compared in between)
+    let after: String = text[start..]
+        .chars()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '\n'))
+        .take(20)
+        .collect();
     // `2019年同期为124.01亿元`: the same time of an earlier year, given to compare with
     let same_time = after
         .trim_start_matches(|c: char| c.is_ascii_digit())

@@ -2178,3 +2178,55 @@ fn a_net_figure_is_no_total_of_gross_parts() {
     let draft = "全年货物贸易顺差3.2万亿元，其中出口15.6万亿元，进口12.4万亿元。";
     assert_eq!(alarms(draft), Vec::<String>::new());
 }
+
+#[test]
+fn details_in_brackets_of_an_added_item_are_not_added() {
+    quiet_then_alarms(
+        "全年一般公共预算收入485.2亿元。加上上级补助收入136.8亿元、债务转贷收入96.5亿元（其中新增债券36.5亿元、再融资债券60.0亿元）、上年结转收入12.4亿元，收入总计730.9亿元。",
+        "730.9亿元",
+        "740.9亿元",
+        "plus-then-total",
+    );
+}
+
+#[test]
+fn an_average_per_month_is_no_average_of_a_years_total() {
+    assert_eq!(
+        alarms("截至年末，全县共有低保对象1.2万人，全年发放低保金0.86亿元，月人均补助约597元。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_share_planned_for_a_later_year_is_no_share_of_this_years_figure() {
+    assert_eq!(
+        alarms("截至2024年末，全市养老床位3.2万张，其中护理型床位1.6万张。到2027年，全市力争护理型床位占比达到70%以上。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_year_compared_with_dates_no_weekday_of_the_story() {
+    // 2016 is a comparison's year (与…相比, with the event named between): the undated 8日
+    // is not of 2016, and no year is sure enough to test its weekday
+    assert_eq!(
+        alarms("本报讯 第十五届运动会8日（星期六）晚闭幕。本届共产生金牌320枚。与2016年举行的上届运动会相比，金牌数增加12枚。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn kinds_of_a_product_are_no_whole_of_the_pieces_sold() {
+    assert_eq!(
+        alarms("博物馆全年开发文创产品120余款，销售收入1860万元。其中以馆藏铜镜为原型的书签，全年售出8万余件。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn shares_within_each_group_add_up_to_no_whole() {
+    assert_eq!(
+        alarms("男性受访者中，支持的占62%；女性受访者中，支持的占58%。"),
+        Vec::<String>::new()
+    );
+}

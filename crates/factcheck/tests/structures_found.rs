@@ -756,9 +756,10 @@ fn an_average_per_place_may_average_the_total_of_the_sentence_before() {
 
 #[test]
 fn a_part_that_denies_the_one_before_is_the_other_side_of_the_list() {
+    // (合格 and 不合格 leave nothing out: the two make up the total)
     holds_then_breaks(
         "全县共抽检药品960批次，其中合格941批次，不合格19批次。",
-        "parts-within-total",
+        "sum-of-parts",
         "不合格19批次",
         "不合格39批次",
     );
@@ -1258,5 +1259,116 @@ fn points_against_a_measure_named_in_another_word_order() {
         "points-against",
         "3.8个百分点",
         "4.8个百分点",
+    );
+}
+
+#[test]
+fn respectively_after_a_clause_that_shares_the_subjects_before_it() {
+    // the figures' 分别 clause names no list; the clause before opens with 分别 too, so the
+    // subjects are the two districts before both
+    holds_then_breaks(
+        "今年春节，东城区、西城区借助公园场地，分别举办了灯会和庙会，观众分别达到3.1万人次和2.4万人次。",
+        "respectively-count",
+        "3.1万人次和2.4万人次",
+        "3.1万人次、1.7万人次和2.4万人次",
+    );
+}
+
+#[test]
+fn a_count_among_a_header_after_a_remark_and_its_share_of_the_place() {
+    // 在260个乡镇中 is the whole of 58个 though a remark stands between; 全省 names no measure
+    holds_then_breaks(
+        "本次评估覆盖全省。在260个参评乡镇中，东部的比例最高，共有58个，占了全省的22.31%。",
+        "share-of-whole",
+        "22.31%",
+        "26.31%",
+    );
+}
+
+#[test]
+fn a_running_total_of_months_is_the_total_to_the_month_before_plus_the_month() {
+    holds_then_breaks(
+        "1—9月，全市发电量累计284.6亿千瓦时，增长4.2%。其中，9月份全市发电量31.8亿千瓦时，增长3.5%；1—8月累计为252.8亿千瓦时。",
+        "sum-of-parts",
+        "252.8亿千瓦时",
+        "225.8亿千瓦时",
+    );
+}
+
+#[test]
+fn what_is_still_left_is_the_rest_of_a_total() {
+    holds_then_breaks(
+        "今年以来，全区共排查安全隐患4260项，已整改3980项，整改率93.4%，尚有280项正在限期整改。",
+        "sum-of-parts",
+        "尚有280项",
+        "尚有380项",
+    );
+}
+
+#[test]
+fn a_test_passed_and_failed_leaves_no_sample_out() {
+    // 合格 and 不合格 are a partition's group: their counts make up the samples, though other
+    // outcomes (出席, 请假) may be left out
+    holds_then_breaks(
+        "上半年，全市共抽检食用农产品1850批次，检验合格1812批次，不合格38批次，合格率97.9%。",
+        "sum-of-parts",
+        "不合格38批次",
+        "不合格28批次",
+    );
+}
+
+#[test]
+fn shares_named_by_a_partition_group_alone_add_up_to_the_whole() {
+    holds_then_breaks(
+        "本次调查共回收有效问卷1260份。受访者中，男性占47.3%，女性占52.7%。",
+        "shares-of-parts",
+        "52.7%",
+        "55.7%",
+    );
+}
+
+#[test]
+fn above_and_below_the_climate_normal_are_changes() {
+    holds_then_breaks(
+        "入汛以来，全市平均降雨量512.6毫米，较常年同期的401.3毫米偏多27.7%。",
+        "growth-rate",
+        "27.7%",
+        "22.7%",
+    );
+}
+
+#[test]
+fn a_run_joined_by_commas_goes_on_past_parts_that_already_make_the_total() {
+    // 40所+18所+6所 make the 64所 already, but 高中4所 is one more item of the same run
+    assert_eq!(
+        statuses(
+            "全县现有中小学64所，其中小学40所、初中18所、九年一贯制学校6所、普通高中4所。",
+            "parts-within-total"
+        ),
+        ["contradiction"]
+    );
+    // a figure counted once for each name (乙县、丙县各3家) stands twice in its run
+    none_then_one_breaks(
+        "全市共有12家，其中甲县6家、乙县、丙县各3家。",
+        "parts-within-total",
+        "甲县6家",
+        "甲县7家",
+    );
+}
+
+#[test]
+fn an_average_over_a_count_given_between_the_total_and_it() {
+    holds_then_breaks(
+        "今年以来，全县发放创业担保贷款2640万元，扶持88人自主创业，人均贷款30万元。",
+        "average-per-item",
+        "人均贷款30万元",
+        "人均贷款35万元",
+    );
+    // 个 counts the noun after it (8个班: 每班)
+    holds_then_breaks(
+        "新校区今年招收一年级新生8个班、360人，平均每班45人。",
+        "average-per-item",
+        "平均每班45人",
+        "平均每班48人",
     );
 }

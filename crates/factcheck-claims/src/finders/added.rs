@@ -11,6 +11,8 @@ pub fn added(story: &Story) -> Vec<Found> {
         .members
         .clone()
         .filter(|&q| story.frame(q).aspect == Aspect::Level && crate::story::is_amount(story.q(q)))
+        // (a figure in brackets details the item before it: `债务转贷收入142.6亿元（其中…）`)
+        .filter(|&q| !story.frame(q).bracketed)
         .collect();
     let mut k = 0;
     while k < levels.len() {
@@ -21,10 +23,17 @@ pub fn added(story: &Story) -> Vec<Found> {
             k += 1;
             continue;
         }
-        // what is added: every level of the 加上 clause (加上A、B、C)
-        let count = levels[k..]
-            .iter()
-            .take_while(|&&q| story.frame(q).clause == story.frame(opener).clause)
+        // what is added: every level of the 加上 clause (加上A、B、C), a bracket inside it
+        // holding details of an item, not the clause's end
+        let count = 1 + levels[k..]
+            .windows(2)
+            .take_while(|pair| {
+                let between = story
+                    .text
+                    .get(story.q(pair[0]).span.end..story.q(pair[1]).span.start)
+                    .unwrap_or("");
+                !super::parts::without_figures_in_brackets(between).contains(['，', '；', '。'])
+            })
             .count();
         let (before, added, after) = (&levels[..k], &levels[k..k + count], &levels[k + count..]);
         k += count;

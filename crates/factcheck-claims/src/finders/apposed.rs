@@ -1,6 +1,7 @@
 //! A total followed at once by counts of its members by outcome (`86家机构52家增持、30家减持`,
 //! `应出席委员45人，出席41人，请假4人`): parts of the total, though the copy may leave an
-//! outcome out (suspended, on leave), so the list is never taken as complete.
+//! outcome out (suspended, on leave), so the list is taken as complete only where a partition
+//! group names its parts (合格, 不合格).
 
 use super::parts::PartsList;
 use crate::story::Story;
@@ -74,8 +75,10 @@ pub(super) fn apposed_lists(story: &Story, levels: &[usize], out: &mut Vec<Parts
         out.push(PartsList {
             total,
             span: story.q(total).span.start..end,
+            // (a test's two outcomes, 合格 and 不合格, leave none out: a partition's group)
+            complete: super::parts::names_partition(story, &parts)
+                .then_some(crate::Certainty::Bound),
             parts,
-            complete: None,
             other_totals: Vec::new(),
             shares_of_total: true,
             enumerated: false,

@@ -21,7 +21,8 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         );
         // `日均接待游客…`: an average per day, over the days the copy counts
         let daily = words.contains("per_day", lead);
-        if !words.contains("average", lead) && !daily {
+        if (!words.contains("average", lead) && !daily) || words.contains("per_month_or_week", lead)
+        {
             continue;
         }
         let Some(per) = (if daily {
@@ -60,8 +61,14 @@ pub fn per_item(story: &Story) -> Vec<Found> {
         // sentence may count the items and some of them (`6只新基金…其中5只…`)
         // (`农民人均…` averages over the farmers: a count of whom the copy names them)
         let subject = averaged_subject(lead);
+        // (or between the total and the average: `贷款3900万元，扶持130人…，人均贷款30万元`)
+        let between: Vec<usize> = story
+            .before_in_sentence(average)
+            .take_while(|&c| c > total)
+            .collect();
         let mut counts: Vec<usize> = story
             .before_in_sentence(total)
+            .chain(between)
             .filter(|&c| counts_per(story, c, per))
             .filter(|&c| {
                 subject.as_ref().is_none_or(|who| {
@@ -199,7 +206,10 @@ fn counts_per(story: &Story, c: usize, per: char) -> bool {
         .unit
         .strip_suffix('次')
         .is_some_and(|u| u.chars().eq(std::iter::once(per)));
+    // (`10个班`: 个 counts the noun after it)
+    let noun_counted = q.unit == "个" && story.frame(c).after.starts_with(per);
     let unit_matches = q.unit.chars().eq(std::iter::once(per))
+        || noun_counted
         || visits
         || (person(&q.unit) && person(per.encode_utf8(&mut [0; 4])));
     // a number of days is a duration (`为期7天`)

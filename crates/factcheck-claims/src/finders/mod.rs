@@ -20,6 +20,7 @@ pub mod per_population;
 pub mod points;
 pub mod rate;
 pub mod restated;
+pub mod running;
 pub mod share;
 pub mod tables;
 pub mod weekdays;

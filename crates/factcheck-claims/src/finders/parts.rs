@@ -74,6 +74,7 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     closing_total_lists(story, &levels, &mut out);
     counted_total_lists(story, &levels, &mut out);
     rest_lists(story, &levels, &mut out);
+    super::running::running_total_lists(story, &levels, &mut out);
     super::enumeration::enumerated_lists(story, &mut out);
     // a part no other structure lists
     among_inline(story, &mut out);
@@ -374,7 +375,15 @@ fn exact_prefix(story: &Story, total: usize, parts: &[usize]) -> Option<usize> {
     let mut sum = rust_decimal::Decimal::ZERO;
     for (k, &p) in parts.iter().enumerate() {
         sum += exact(p)?;
-        if k >= 1 && k + 1 < parts.len() && sum == whole {
+        // (a run joined by 、 goes on: `小学60所、初中20所、九年一贯制学校5所、高中3所`)
+        // (a figure counted once per name, `甲、乙各3个`, stands twice in the run)
+        let next_in_run = parts.get(k + 1).is_some_and(|&n| {
+            story
+                .text
+                .get(story.q(p).span.end..story.q(n).span.start)
+                .is_none_or(|between| !between.contains(['，', '；', '。']))
+        });
+        if k >= 1 && k + 1 < parts.len() && sum == whole && !next_in_run {
             return Some(k + 1);
         }
     }
@@ -571,7 +580,14 @@ fn among_inline(story: &Story, out: &mut Vec<PartsList>) {
             continue;
         };
         let rest = rest.trim_start_matches(['，', ',']);
-        let opens = rest.is_empty() || story.words().is("part_opener", rest);
+        // a remark on the whole may come first (`在40个县中，东部县份最多，共有17个`): the count
+        // still opens its own clause, one more clause on
+        let (remark, rest) = rest.rsplit_once('，').unwrap_or(("", rest));
+        let remark_only =
+            !remark.contains(['，', '；', '。', '\n']) && remark.chars().count() <= 12;
+        let opens = remark_only
+            && (rest.is_empty() || story.words().is("part_opener", rest))
+            && (remark.is_empty() || !rest.is_empty());
         let named_len = named.chars().count();
         let same_things = counts_same_things(story, whole, named, part);
         // 每10万名儿童中有680人: a rate per a base, not a whole
@@ -936,7 +952,7 @@ fn part_name(story: &Story, q: usize) -> String {
 
 /// `节后（1月29日至2月22日）预计发送`: a bracket that holds figures (dates, amounts) is no part of
 /// a name.
-fn without_figures_in_brackets(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn without_figures_in_brackets(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('（') {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -1415,7 +1431,7 @@ fn names_partition_of(story: &Story, total: usize, parts: &[usize]) -> bool {
 }
 
 /// Do the words found (one per part) name each of a group's `size` words exactly once?
-fn names_each_once(size: usize, words: impl Iterator<Item = Option<usize>>) -> bool {
+pub(super) fn names_each_once(size: usize, words: impl Iterator<Item = Option<usize>>) -> bool {
     // asked for every run of levels against every group: the marks of a group's few words fit
     // in one number, with nothing to allocate
     if size > u64::BITS as usize {
@@ -2465,13 +2481,25 @@ pub fn shares_of_parts(story: &Story) -> Vec<Found> {
             let span = story.q(run[0]).span.start..story.q(run[run.len() - 1]).span.end;
             (run, span, Certainty::Inferred)
         });
+    // shares printed without their parts' figures (`男性占51.2%，女性占48.8%`), named by every
+    // word of a partition group: each share stands for its part
+    let named_shares = super::share::partition_share_runs(story)
+        .into_iter()
+        .map(|run| {
+            let span = story.q(run[0]).span.start..story.q(run[run.len() - 1]).span.end;
+            (run, span, Certainty::Inferred)
+        });
     complete
         .chain(bands)
-        .filter_map(|(parts, span, certainty)| {
+        .map(|(parts, span, certainty)| {
             let shares: Option<Vec<usize>> = parts
                 .iter()
                 .map(|&p| story.describing(p, Aspect::Share).first().copied())
                 .collect();
+            (shares, span, certainty)
+        })
+        .chain(named_shares.map(|(run, span, certainty)| (Some(run), span, certainty)))
+        .filter_map(|(shares, span, certainty)| {
             // `占男性受访者的62.8%；…占女性受访者的71.2%`: shares of wholes named apart
             let wholes: Vec<String> = shares
                 .iter()

@@ -234,6 +234,11 @@ pub fn share(story: &Story) -> Vec<Found> {
                 let certainty = match (how, exact) {
                     (NameMatch::Exact, 1) => Certainty::Bound,
                     (NameMatch::Exact, _) => Certainty::Inferred,
+                    // 占全国的18.9%: a place alone names no measure, so the total the part is
+                    // listed under is the whole, unless it is another place's
+                    _ if Some(best) == listed_under && names_territory_alone(story, name, best) => {
+                        Certainty::Inferred
+                    }
                     // a name that only ends like the whole's may name another measure
                     _ => Certainty::Weak,
                 };
@@ -297,6 +302,69 @@ pub fn share(story: &Story) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Runs of shares in one sentence, one after another, whose names hold each word of a partition
+/// group once (`男性占51.2%，女性占48.8%`; `城镇人口占…，乡村人口占…`) and that name no two wholes:
+/// shares of parts that leave nothing out.
+pub(super) fn partition_share_runs(story: &Story) -> Vec<Vec<usize>> {
+    let shares: Vec<usize> = story
+        .members
+        .clone()
+        .filter(|&s| {
+            let frame = story.frame(s);
+            // (占 names the part: `男性中有62%支持` is a share of the men, not of all)
+            let of_all = frame
+                .word
+                .as_ref()
+                .is_some_and(|(_, w)| story.words().is("share_verb", w));
+            frame.aspect == Aspect::Share
+                && of_all
+                && frame.anchor.is_none()
+                && !frame.bracketed
+                && story.q(s).kind == factcheck_numbers::Kind::Percent
+        })
+        .collect();
+    let held: Vec<Vec<Option<usize>>> = shares
+        .iter()
+        .map(|&s| story.partition_words(&story.frame(s).metric))
+        .collect();
+    let mut runs = Vec::new();
+    for (g, group) in story.rules.partitions.iter().enumerate() {
+        let n = group.len();
+        for (at, window) in shares.windows(n).enumerate() {
+            let sentence = story.frame(window[0]).sentence;
+            let wholes: Vec<Option<&String>> = window
+                .iter()
+                .map(|&s| story.frame(s).whole.as_ref().map(|(_, name)| name))
+                .collect();
+            if window.iter().all(|&s| story.frame(s).sentence == sentence)
+                && wholes.windows(2).all(|w| w[0] == w[1])
+                && super::parts::names_each_once(n, held[at..at + n].iter().map(|h| h[g]))
+                && !runs.contains(&window.to_vec())
+            {
+                runs.push(window.to_vec());
+            }
+        }
+    }
+    runs
+}
+
+/// Does a share's whole name only a place (全国, 全省的), one the total's own name does not
+/// contradict?
+fn names_territory_alone(story: &Story, name: &str, total: usize) -> bool {
+    let words = story.words();
+    let Some(place) = words.starting("territory", name) else {
+        return false;
+    };
+    let frame = story.frame(total);
+    let clause = &story.frames.layout.clauses[frame.clause];
+    let lead =
+        &story.text[clause.range.start.min(story.q(total).span.start)..story.q(total).span.start];
+    let total_place = [frame.scope.as_str(), lead]
+        .into_iter()
+        .find_map(|named| words.find("territory", named).map(|(_, w)| w));
+    story.plain_name(name).is_empty() && total_place.is_none_or(|t| t == place)
 }
 
 /// Is `part` one more of the run that `first` opened (a level of the same unit, its name ending
@@ -412,6 +480,8 @@ fn part_named_before(story: &Story, s: usize) -> Option<usize> {
         .levels()
         .filter(|&p| p < s && crate::story::is_amount(story.q(p)))
         .filter(|&p| story.names(&name, p) == NameMatch::Exact)
+        // (a share planned for a later year is no share of this year's figure)
+        .filter(|&p| story.same_period(p, s))
         .last()
 }
 
