@@ -2230,3 +2230,33 @@ fn shares_within_each_group_add_up_to_no_whole() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn shares_of_other_wholes_or_within_groups_are_no_partition() {
+    // each share has a whole of its own, or its group is the base, not the part
+    for draft in [
+        "全年全市出口总额中，对东盟出口占19%；进口总额中，自东盟进口占27%。",
+        "今年前三季度，我省出口占全国的4.1%，进口占全国的2.6%。",
+        "在校研究生中，硕士研究生中男性占46%；博士研究生中女性占39%。",
+        "调查显示，男性中吸烟者占41.3%，女性中吸烟者占2.4%。",
+        "新增就业人员中，女性占47%；返乡创业人员中，男性占68%。",
+    ] {
+        assert_eq!(alarms(draft), Vec::<String>::new(), "{draft}");
+    }
+}
+
+#[test]
+fn temperatures_add_up_to_no_total() {
+    assert_eq!(
+        alarms("今天南部地区最高气温36℃至38℃，其中东滩、西岭两地分别达到38℃和37℃。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn what_is_left_after_an_added_item_is_no_total() {
+    assert_eq!(
+        alarms("今年新排查隐患86项，已整改70项；加上去年遗留的12项，尚有28项正在整改。"),
+        Vec::<String>::new()
+    );
+}

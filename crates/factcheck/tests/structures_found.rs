@@ -1372,3 +1372,30 @@ fn an_average_over_a_count_given_between_the_total_and_it() {
         "平均每班48人",
     );
 }
+
+#[test]
+fn a_running_total_told_over_sentences_of_its_paragraph() {
+    // 9月份完成… names nothing but stands in the total's paragraph; 累计完成 names the measure
+    holds_then_breaks(
+        "今年1—9月，全市规模以上工业增加值完成980亿元，同比增长6.1%。其中，9月份完成116亿元，增长6.9%；1—8月累计完成864亿元。",
+        "sum-of-parts",
+        "864亿元",
+        "846亿元",
+    );
+    holds_then_breaks(
+        "1—11月，全市税收收入累计完成312.4亿元。11月份完成税收收入27.9亿元，1—10月累计完成税收收入284.5亿元。",
+        "sum-of-parts",
+        "27.9亿元",
+        "29.7亿元",
+    );
+}
+
+#[test]
+fn an_average_per_a_noun_that_names_its_count() {
+    holds_then_breaks(
+        "全年举办技能培训班12个、培训学员540人，平均每班45人。",
+        "average-per-item",
+        "平均每班45人",
+        "平均每班50人",
+    );
+}

@@ -39,9 +39,11 @@ pub fn added(story: &Story) -> Vec<Found> {
         k += count;
         let sentence = story.frame(opener).sentence;
         // the result: the next level of the sentence, in a later clause
+        // (not what is still left after it: `已整改100项；加上去年遗留的35项，尚有55项…`)
         let Some(&total) = after
             .first()
             .filter(|&&t| story.frame(t).sentence == sentence)
+            .filter(|&&t| words.starting("the_rest", &story.own_label(t)).is_none())
         else {
             continue;
         };

@@ -206,8 +206,9 @@ fn counts_per(story: &Story, c: usize, per: char) -> bool {
         .unit
         .strip_suffix('次')
         .is_some_and(|u| u.chars().eq(std::iter::once(per)));
-    // (`10个班`: 个 counts the noun after it)
-    let noun_counted = q.unit == "个" && story.frame(c).after.starts_with(per);
+    // (`10个班`, `培训班15个`: 个 counts the noun after it, or the one its figure is named by)
+    let noun_counted = q.unit == "个"
+        && (story.frame(c).after.starts_with(per) || story.own_label(c).ends_with(per));
     let unit_matches = q.unit.chars().eq(std::iter::once(per))
         || noun_counted
         || visits

@@ -78,6 +78,9 @@ pub fn lists(story: &Story) -> Vec<PartsList> {
     super::enumeration::enumerated_lists(story, &mut out);
     // a part no other structure lists
     among_inline(story, &mut out);
+    // (temperatures and loudness do not add up: `最高气温39℃，其中甲地39℃、乙地38℃`)
+    let words = story.words();
+    out.retain(|l| !words.is("unsummed_unit", &story.q(l.total).unit));
     // (parts that name a whole partition are parts, net or not: 经营净收入 of 可支配收入)
     out.retain(|l| {
         !nested_bounds(story, &l.parts)

@@ -64,9 +64,16 @@ pub(super) fn running_total_lists(story: &Story, levels: &[usize], out: &mut Vec
 }
 
 /// Do two figures measure the same thing? A figure that names nothing (`1—10月累计为2182.2亿元`)
-/// measures what the figure before it in its sentence names.
+/// measures what the figure before it in its sentence names; one whose sentence names nothing
+/// before it (`其中，9月份完成150亿元`) is taken as the paragraph's measure.
 fn measures_alike(story: &Story, total: usize, q: usize) -> bool {
-    let name = |p: usize| story.plain_name(&story.frame(p).metric);
+    // (累计 says the figure runs on, not what it measures: 累计完成税收收入)
+    let words = story.words();
+    let name = |p: usize| {
+        let plain = story.plain_name(&story.frame(p).metric);
+        let plain = words.strip_start("link", &plain);
+        words.strip_start("attain", plain).to_string()
+    };
     let named = |x: usize| {
         let sentence = story.frame(x).sentence;
         std::iter::once(x)
@@ -75,7 +82,12 @@ fn measures_alike(story: &Story, total: usize, q: usize) -> bool {
             .find(|&p| !name(p).is_empty())
     };
     match (named(total), named(q)) {
-        (Some(a), Some(b)) => story.names(&name(a), b) == NameMatch::Exact,
-        _ => false,
+        (Some(a), Some(b)) => {
+            name(a) == name(b)
+                || story.names(&name(a), b) == NameMatch::Exact
+                || story.names(&name(b), a) == NameMatch::Exact
+        }
+        (Some(_), None) | (None, Some(_)) => story.paragraph(total) == story.paragraph(q),
+        (None, None) => false,
     }
 }

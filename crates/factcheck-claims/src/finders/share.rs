@@ -305,8 +305,8 @@ pub fn share(story: &Story) -> Vec<Found> {
 }
 
 /// Runs of shares in one sentence, one after another, whose names hold each word of a partition
-/// group once (`男性占51.2%，女性占48.8%`; `城镇人口占…，乡村人口占…`) and that name no two wholes:
-/// shares of parts that leave nothing out.
+/// group once (`男性占51.2%，女性占48.8%`; `城镇人口占…，乡村人口占…`), of no whole they name
+/// (`占全国的3.2%` may be a share of another total): shares of parts that leave nothing out.
 pub(super) fn partition_share_runs(story: &Story) -> Vec<Vec<usize>> {
     let shares: Vec<usize> = story
         .members
@@ -318,8 +318,17 @@ pub(super) fn partition_share_runs(story: &Story) -> Vec<Vec<usize>> {
                 .word
                 .as_ref()
                 .is_some_and(|(_, w)| story.words().is("share_verb", w));
+            // (and the part named in the share's own clause is no group of its own: `男性中
+            // 吸烟者占…` is a share of the men)
+            let clause = &story.frames.layout.clauses[frame.clause];
+            let own = story
+                .text
+                .get(clause.range.start..story.q(s).span.start)
+                .unwrap_or("");
             frame.aspect == Aspect::Share
                 && of_all
+                && frame.whole.is_none()
+                && !own.contains('中')
                 && frame.anchor.is_none()
                 && !frame.bracketed
                 && story.q(s).kind == factcheck_numbers::Kind::Percent
@@ -334,12 +343,14 @@ pub(super) fn partition_share_runs(story: &Story) -> Vec<Vec<usize>> {
         let n = group.len();
         for (at, window) in shares.windows(n).enumerate() {
             let sentence = story.frame(window[0]).sentence;
-            let wholes: Vec<Option<&String>> = window
-                .iter()
-                .map(|&s| story.frame(s).whole.as_ref().map(|(_, name)| name))
-                .collect();
+            // one scope for all: no `…中，` opening another group between them (`新增就业人员中，
+            // 女性占48%；返乡创业人员中，男性占70%`)
+            let between = story
+                .text
+                .get(story.q(window[0]).span.end..story.q(window[n - 1]).span.start)
+                .unwrap_or("");
             if window.iter().all(|&s| story.frame(s).sentence == sentence)
-                && wholes.windows(2).all(|w| w[0] == w[1])
+                && !between.contains("中，")
                 && super::parts::names_each_once(n, held[at..at + n].iter().map(|h| h[g]))
                 && !runs.contains(&window.to_vec())
             {
